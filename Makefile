@@ -1,0 +1,55 @@
+# Quick start: `make run` and `make test` set themselves up on a machine with
+# only Python 3.11, pip and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= data/warehouse.duckdb
+DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export DAGSTER_HOME
+
+.PHONY: setup lock run test lint bench soak dev eval clean
+
+setup: $(STAMP)
+
+# The lock file (hashes of every wheel) is the only source of dependencies; the
+# project itself goes in editable with no dependencies of its own to resolve.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@mkdir -p $(DAGSTER_HOME)
+	@touch $(STAMP)
+
+# Re-resolve the pins after editing pyproject.toml (pip-tools comes with the dev
+# extra); commit the result. Never run implicitly: CI installs what is committed.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev -o requirements.lock pyproject.toml
+
+run: $(STAMP)
+	$(BIN)/claims ingest data/digests --db $(DB)
+	$(BIN)/claims summary --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/claims eval tests/gold/000_35864b3586657c5a.jsonl data/digests/000_35864b3586657c5a.txt --db $(DB)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.throughput
+
+soak: $(STAMP)
+	$(BIN)/python -m pytest -q -m soak
+
+dev: $(STAMP)
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

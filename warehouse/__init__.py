@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema (from ``sql/``), connections and loading."""

@@ -1,0 +1,92 @@
+"""Connections to the warehouse file, with the schema applied and lock waits handled.
+
+DuckDB lets one process write a database file at a time; another process that
+tries gets an IOException naming the lock. Ingests wait for the lock with
+backoff instead of failing, so concurrent runs serialize their writes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from warehouse.sql_files import sql_statements
+
+DEFAULT_DB = Path("data") / "warehouse.duckdb"
+LOCK_WAIT_SECONDS = 600.0
+
+
+def default_db_path() -> Path:
+    """``$CLAIMS_DB`` if set, else ``data/warehouse.duckdb`` under the working folder."""
+    return Path(os.environ.get("CLAIMS_DB", DEFAULT_DB))
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and (re)create the views; safe to run at every connect."""
+    for name in ("schema.sql", "views.sql"):
+        for statement in sql_statements(name):
+            con.execute(statement)
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """Whether ``exc`` says another process holds the database file."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.IOException | duckdb.Error) and (
+        "lock" in text or "conflicting" in text or "being used by another" in text
+    )
+
+
+def connect_with_retry(
+    path: str | Path, *, read_only: bool = False, config: dict[str, object] | None = None,
+    wait_seconds: float = LOCK_WAIT_SECONDS,
+) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting (jittered exponential backoff) while another process holds the lock."""
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+        except duckdb.Error as exc:
+            if not is_lock_error(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 2.0)
+
+
+@contextmanager
+def writable(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable connection with the schema applied, closed on exit."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = connect_with_retry(path)
+    try:
+        apply_schema(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def read_only(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection that can only read the warehouse: no writes, files, or extensions."""
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run `claims ingest` first")
+    con = connect_with_retry(
+        path,
+        read_only=True,
+        config={
+            "enable_external_access": False,
+            "autoload_known_extensions": False,
+            "autoinstall_known_extensions": False,
+            "lock_configuration": True,
+        },
+    )
+    try:
+        yield con
+    finally:
+        con.close()

@@ -14,6 +14,7 @@ every paper that is fine is still returned.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import gzip
 import hashlib
@@ -76,11 +77,13 @@ def read_digest(
     head = _gunzip_head(path) if compressed else raw_head
     sha = _file_sha256(path)
     if _looks_like_jsonl(head):
-        return _read_jsonl(path, name, sha, compressed)
-    if compressed:
-        return _failed(name, sha, "gzip file does not hold JSON Lines of papers")
-    reference = _reference_date(path, today)
-    return _read_page_text(path, name, sha, year=year, reference=reference)
+        digest = _read_jsonl(path, name, sha, compressed)
+    elif compressed:
+        digest = _failed(name, sha, "gzip file does not hold JSON Lines of papers")
+    else:
+        reference = _reference_date(path, today)
+        digest = _read_page_text(path, name, sha, year=year, reference=reference)
+    return dataclasses.replace(digest, source_path=str(path.resolve()))
 
 
 def normalize_title(title: str) -> str:

@@ -40,3 +40,4 @@ class Digest:
     papers: list[Paper] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
     content_sha256: str = ""
+    source_path: str = ""  # where the file was read from

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.sql_files import sql_statements
+from warehouse.sql_files import execute_file
 
 DEFAULT_DB = Path("data") / "warehouse.duckdb"
 LOCK_WAIT_SECONDS = 600.0
@@ -29,9 +29,8 @@ def default_db_path() -> Path:
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and (re)create the views; safe to run at every connect."""
-    for name in ("schema.sql", "views.sql"):
-        for statement in sql_statements(name):
-            con.execute(statement)
+    execute_file(con, "schema.sql")
+    execute_file(con, "views.sql")
 
 
 def is_lock_error(exc: BaseException) -> bool:
@@ -43,7 +42,10 @@ def is_lock_error(exc: BaseException) -> bool:
 
 
 def connect_with_retry(
-    path: str | Path, *, read_only: bool = False, config: dict[str, object] | None = None,
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    config: dict[str, object] | None = None,
     wait_seconds: float = LOCK_WAIT_SECONDS,
 ) -> duckdb.DuckDBPyConnection:
     """Connect, waiting (jittered exponential backoff) while another process holds the lock."""

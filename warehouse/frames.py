@@ -6,6 +6,7 @@ where dataclasses become rows, so loading stays a bulk Arrow insert.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
@@ -62,13 +63,13 @@ ERROR_SCHEMA = {
 class ExtractedDigest:
     """Everything one digest contributes to the warehouse, ready to load."""
 
-    digest: Digest
-    source_path: str
+    digest: Digest  # as read, less the papers the extractor failed on
     extractor_version: str
     papers: pl.DataFrame  # PAPER_SCHEMA, one row per distinct paper
     digest_papers: pl.DataFrame  # DIGEST_PAPER_SCHEMA, one row per position
     claims: pl.DataFrame  # CLAIM_SCHEMA
     errors: pl.DataFrame  # ERROR_SCHEMA, read and extract problems
+    papers_read: int  # paper blocks seen, loaded or not
 
     @property
     def refused(self) -> bool:
@@ -151,3 +152,42 @@ def errors_frame(digest_name: str, problems: Iterable[tuple[str, ReadProblem]]) 
         for stage, p in problems
     ]
     return pl.DataFrame(rows, schema=ERROR_SCHEMA)
+
+
+def assemble(
+    digest: Digest,
+    results: Iterable[tuple[Paper, Sequence[Mention] | Exception]],
+    extractor_version: str,
+) -> ExtractedDigest:
+    """Frames for one digest from the extractor's per-paper results.
+
+    A paper the extractor failed on is reported in ``errors`` and left out, so
+    one bad abstract never costs the rest of its digest.
+    """
+    extracted: list[tuple[Paper, Sequence[Mention]]] = []
+    problems: list[tuple[str, ReadProblem]] = [("read", p) for p in digest.problems]
+    for paper, outcome in results:
+        if isinstance(outcome, Exception):
+            problems.append(
+                (
+                    "extract",
+                    ReadProblem(
+                        f"extractor failed: {type(outcome).__name__}: {outcome}",
+                        paper.idx,
+                        paper.title[:120],
+                    ),
+                )
+            )
+        else:
+            extracted.append((paper, outcome))
+    papers = [paper for paper, _ in extracted]
+    return ExtractedDigest(
+        digest=dataclasses.replace(digest, papers=papers),
+        extractor_version=extractor_version,
+        papers=papers_frame(papers, extractor_version),
+        digest_papers=digest_papers_frame(digest.name, papers),
+        claims=claims_frame(extracted, extractor_version),
+        errors=errors_frame(digest.name, problems),
+        papers_read=len(digest.papers)
+        + sum(1 for p in digest.problems if p.paper_idx is not None and p.severity == "error"),
+    )

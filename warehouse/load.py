@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 
 from warehouse.frames import ExtractedDigest
-from warehouse.sql_files import sql_statements, sql_text
+from warehouse.sql_files import execute_file, sql_text
 
 TRANSACTION_RETRIES = 20
 
@@ -28,22 +28,36 @@ class LoadResult:
     digest: str
     status: str  # loaded | unchanged | refused
     papers_read: int
-    papers_loaded: int
+    papers_loaded: int  # for "unchanged": what the warehouse holds
     mentions_loaded: int
     problems: int
     message: str
 
 
-def _execute_file(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
-    for statement in sql_statements(name):
-        used = {k: v for k, v in params.items() if f"${k}" in statement}
-        con.execute(statement, used or None)
+@dataclass(frozen=True)
+class DigestState:
+    """What the warehouse holds for a digest now."""
+
+    content_sha256: str
+    extractor_version: str
+    paper_count: int
+    mention_count: int
+
+    def matches(self, content_sha256: str, extractor_version: str) -> bool:
+        """Whether loading this file with this extractor would change nothing."""
+        return (self.content_sha256, self.extractor_version) == (content_sha256, extractor_version)
 
 
-def current_state(con: duckdb.DuckDBPyConnection, digest: str) -> tuple[str, str] | None:
-    """(content_sha256, extractor_version) of the loaded digest, or None."""
+def current_state(con: duckdb.DuckDBPyConnection, digest: str) -> DigestState | None:
+    """The loaded version of ``digest``, or None if it was never loaded."""
     row = con.execute(sql_text("load/digest_state.sql"), {"digest": digest}).fetchone()
-    return (row[0], row[1]) if row else None
+    return DigestState(*row) if row else None
+
+
+def last_source_path(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
+    """Where the loaded version of ``digest`` was read from, or None."""
+    row = con.execute(sql_text("load/digest_source.sql"), {"digest": digest}).fetchone()
+    return row[0] if row else None
 
 
 def load_digest(
@@ -75,35 +89,40 @@ def _load_once(
     dagster_run_id: str | None,
 ) -> LoadResult:
     digest = extracted.digest
-    papers_read = len(digest.papers) + sum(
-        1 for p in digest.problems if p.paper_idx is not None and p.severity == "error"
-    )
+    papers_read = extracted.papers_read
     con.begin()
     try:
         state = current_state(con, digest.name)
         if extracted.refused:
             status = "refused"
             message = "; ".join(p.message for p in digest.problems) or "unreadable"
-        elif state == (digest.content_sha256, extracted.extractor_version):
+        elif state is not None and state.matches(
+            digest.content_sha256, extracted.extractor_version
+        ):
             status = "unchanged"
             message = "same file and extractor as the loaded version; nothing written"
         else:
             status = "loaded"
             message = f"{len(digest.papers)} papers, {extracted.claims.height} mentions"
             _replace_digest(con, extracted, started_at)
-        loaded = status == "loaded"
+        if status == "loaded":
+            papers_loaded, mentions_loaded = len(digest.papers), extracted.claims.height
+        elif status == "unchanged" and state is not None:
+            papers_loaded, mentions_loaded = state.paper_count, state.mention_count
+        else:
+            papers_loaded = mentions_loaded = 0
         run = pl.DataFrame(
             [
                 {
                     "digest": digest.name,
-                    "source_path": extracted.source_path,
+                    "source_path": digest.source_path,
                     "dagster_run_id": dagster_run_id,
                     "started_at": started_at,
                     "finished_at": dt.datetime.now(),
                     "status": status,
                     "papers_read": papers_read,
-                    "papers_loaded": len(digest.papers) if loaded else 0,
-                    "mentions_loaded": extracted.claims.height if loaded else 0,
+                    "papers_loaded": papers_loaded,
+                    "mentions_loaded": mentions_loaded,
                     "problems": extracted.errors.height,
                     "extractor_version": extracted.extractor_version,
                     "message": message,
@@ -115,7 +134,7 @@ def _load_once(
         con.unregister("new_run")
         if extracted.errors.height:
             con.register("new_errors", extracted.errors.to_arrow())
-            _execute_file(con, "load/record_errors.sql", run_id=run_id)
+            execute_file(con, "load/record_errors.sql", run_id=run_id)
             con.unregister("new_errors")
         con.commit()
     except BaseException:
@@ -126,8 +145,8 @@ def _load_once(
         digest=digest.name,
         status=status,
         papers_read=papers_read,
-        papers_loaded=len(digest.papers) if loaded else 0,
-        mentions_loaded=extracted.claims.height if loaded else 0,
+        papers_loaded=papers_loaded,
+        mentions_loaded=mentions_loaded,
         problems=extracted.errors.height,
         message=message,
     )
@@ -141,7 +160,7 @@ def _replace_digest(
         [
             {
                 "digest": digest.name,
-                "source_path": extracted.source_path,
+                "source_path": digest.source_path,
                 "format": digest.format,
                 "digest_date": dt.date.fromisoformat(digest.date) if digest.date else None,
                 "content_sha256": digest.content_sha256,
@@ -162,7 +181,7 @@ def _replace_digest(
     for name, frame in relations.items():
         con.register(name, frame.to_arrow())
     try:
-        _execute_file(con, "load/replace_digest.sql", digest=digest.name)
+        execute_file(con, "load/replace_digest.sql", digest=digest.name)
     finally:
         for name in relations:
             con.unregister(name)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import duckdb
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
@@ -14,13 +17,11 @@ def sql_text(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-def sql_statements(name: str) -> list[str]:
-    """The statements of a SQL file, split on ``;`` at line ends (no ``;`` in strings)."""
-    statements = []
-    for chunk in sql_text(name).split(";\n"):
-        body = "\n".join(
-            line for line in chunk.splitlines() if not line.strip().startswith("--")
-        ).strip()
-        if body:
-            statements.append(body.rstrip(";"))
-    return statements
+def execute_file(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
+    """Run every statement of ``sql/<name>``, each given the parameters it names.
+
+    DuckDB's own parser splits the file, so comments and strings may hold ``;``.
+    """
+    for statement in con.extract_statements(sql_text(name)):
+        used = {key: params[key] for key in statement.named_parameters}
+        con.execute(statement, used or None)

@@ -1,0 +1,1 @@
+"""Dagster wiring over `extractors` and `warehouse`: assets, checks, sensor, schedule."""

@@ -1,0 +1,166 @@
+"""`claims`: ingest digests, query the warehouse, and score extraction against gold.
+
+Every subcommand prints a clear message and exits non-zero on bad input;
+tracebacks are for bugs, not for users.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from warehouse.connection import default_db_path, read_only
+from warehouse.queries import RefusedQuery, run_query
+from warehouse.sql_files import sql_text
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except (RefusedQuery, FileNotFoundError) as exc:
+        print(f"claims: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("claims: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claims", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def db_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--db",
+            type=Path,
+            default=None,
+            help="warehouse file (default: $CLAIMS_DB or data/warehouse.duckdb)",
+        )
+
+    p = sub.add_parser("ingest", help="ingest digest files or folders of them")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--year", type=int, help="year for date lines without one")
+    db_option(p)
+    p.set_defaults(handler=_ingest)
+
+    p = sub.add_parser("sql", help="run read-only SQL against the warehouse")
+    p.add_argument("query", nargs="?", help="the SQL (or use --file)")
+    p.add_argument("--file", type=Path, help="read the SQL from this file")
+    p.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    db_option(p)
+    p.set_defaults(handler=_sql)
+
+    p = sub.add_parser("eval", help="score a digest's mentions against gold mentions")
+    p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    p.add_argument("digest", type=Path, metavar="DIGEST")
+    p.add_argument("--year", type=int, help="year for date lines without one")
+    db_option(p)
+    p.set_defaults(handler=_eval)
+
+    p = sub.add_parser("summary", help="what the warehouse holds, and the largest speedups")
+    db_option(p)
+    p.set_defaults(handler=_summary)
+    return parser
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return args.db or default_db_path()
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from dagster_project.ingest import ingest_files  # Dagster is slow to import
+
+    worst = EXIT_OK
+    for outcome in ingest_files(args.paths, db_path=_db(args), year=args.year):
+        line = f"{outcome.digest}: {outcome.status}"
+        if outcome.status in ("loaded", "unchanged"):
+            line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"
+            if outcome.problems:
+                line += f", {outcome.problems} problems (see ingest_errors)"
+        else:
+            line += f": {outcome.message}"
+            worst = EXIT_FAILED
+        if outcome.failed_checks:
+            line += f"; FAILED checks: {', '.join(outcome.failed_checks)}"
+            worst = EXIT_FAILED
+        print(line)
+    return worst
+
+
+def _sql(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        query = args.file.read_text(encoding="utf-8")
+    elif args.query:
+        query = args.query
+    else:
+        print("claims sql: give a QUERY or --file", file=sys.stderr)
+        return EXIT_USAGE
+    frame = run_query(_db(args), query)
+    _print_frame(frame, args.format)
+    return EXIT_OK
+
+
+def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif fmt == "jsonl":
+        sys.stdout.write(frame.write_ndjson())
+    else:
+        with pl.Config(
+            tbl_rows=200,
+            tbl_cols=50,
+            fmt_str_lengths=80,
+            tbl_hide_dataframe_shape=True,
+            tbl_hide_column_data_types=True,
+            tbl_formatting="ASCII_MARKDOWN",
+        ):
+            print(frame)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from dagster_project.ingest import ingest_files
+    from extractors.scoring import format_report, score
+
+    db = _db(args)
+    for outcome in ingest_files([args.digest], db_path=db, year=args.year):
+        if outcome.status not in ("loaded", "unchanged"):
+            print(f"claims eval: {outcome.digest}: {outcome.message}", file=sys.stderr)
+            return EXIT_FAILED
+    gold = [
+        json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    with read_only(db) as con:
+        predicted = (
+            con.execute(sql_text("reports/digest_mentions.sql"), {"digest": args.digest.name})
+            .pl()
+            .to_dicts()
+        )
+    print(format_report(score(gold, predicted)))
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace) -> int:
+    db = _db(args)
+    for title, name in (
+        ("Warehouse", "reports/totals.sql"),
+        ("Mentions by unit and role", "reports/mentions_by_unit_role.sql"),
+        ("Five largest claimed speedups", "reports/top_speedups.sql"),
+    ):
+        print(f"\n{title}")
+        _print_frame(run_query(db, sql_text(name)), "table")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

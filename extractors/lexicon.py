@@ -1,0 +1,152 @@
+"""The rules file (``rules.toml``) compiled into regexes, loaded once per process.
+
+Keeping lexicons and patterns as data means a rule change is a data change, and
+``extractor_version()`` hashes the file so outputs record which rules made them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_PATH = Path(__file__).with_name("rules.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRule:
+    """A surface unit right after a number."""
+
+    pint: str
+    canonical: str
+    metric: str | None = None
+    other_plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WordQuantity:
+    """A word or phrase that is a quantity by itself (``twice``, ``one-third``)."""
+
+    pattern: re.Pattern[str]
+    value: float
+    unit: str
+    kind: str
+    direction: str | None
+    power: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the extractor looks up, compiled."""
+
+    unit_re: re.Pattern[str]  # one alternation, group u<i> -> units[i]
+    units: tuple[UnitRule, ...]
+    noun_re: re.Pattern[str]  # counted nouns, group n<i> -> nouns[i]
+    nouns: tuple[UnitRule, ...]
+    modifier_re: re.Pattern[str]
+    max_modifiers: int
+    stop_words: frozenset[str]
+    number_words: dict[str, float]
+    number_word_re: re.Pattern[str]
+    magnitudes: dict[str, float]
+    word_quantities: tuple[WordQuantity, ...]
+    qualifier_before: tuple[tuple[re.Pattern[str], str], ...]
+    qualifier_after: tuple[tuple[str, str], ...]
+    up_re: re.Pattern[str]
+    down_re: re.Pattern[str]
+    lower_is_better: frozenset[str]
+    implied_metric: dict[str, str]
+    change_before_re: re.Pattern[str]
+    change_after_re: re.Pattern[str]
+    proportion_after_re: re.Pattern[str]
+    proportion_before_re: re.Pattern[str]
+    setup_units: frozenset[str]
+    result_cue_re: re.Pattern[str]
+    setup_noun_re: re.Pattern[str]
+    name_left_re: re.Pattern[str]
+    name_right_re: re.Pattern[str]
+    capitalised_before_re: re.Pattern[str]
+    year_re: re.Pattern[str]
+
+
+def _alternation(rows: list[dict[str, Any]], prefix: str) -> re.Pattern[str]:
+    parts = []
+    for i, r in enumerate(rows):
+        pat = r["pattern"]
+        # inner named groups must be unique across the alternation
+        pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<{m.group(1)}_{i}>", pat)
+        parts.append(f"(?P<{prefix}{i}>{pat})")
+    return re.compile("|".join(parts))
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
+    """Read and compile the rules file (cached: one compile per process)."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    counted = raw["counted"]
+    nw = {k: float(v) for k, v in raw["number_words"].items()}
+    word_alt = "|".join(sorted((re.escape(w) for w in nw), key=len, reverse=True))
+    qual_before = []
+    for sym, phrases in raw["qualifier"].items():
+        if sym == "after":
+            continue
+        for ph in phrases:
+            qual_before.append((re.compile(r"(?:^|(?<=[\s(]))(?:" + ph + r")\s*$", re.I), sym))
+    # longest phrases first so "no more than" wins over "more than"
+    qual_before.sort(key=lambda t: -len(t[0].pattern))
+    d = raw["direction"]
+    k = raw["kind"]
+    role = raw["role"]
+    names = raw["names"]
+    return Lexicon(
+        unit_re=_alternation(raw["unit"], "u"),
+        units=tuple(UnitRule(r["pint"], r["canonical"], r.get("metric")) for r in raw["unit"]),
+        noun_re=_alternation(counted["noun"], "n"),
+        nouns=tuple(
+            UnitRule(r["pint"], r["canonical"], r.get("metric"), r.get("other_plural", False))
+            for r in counted["noun"]
+        ),
+        modifier_re=re.compile(counted["modifier"]),
+        max_modifiers=int(counted["max_modifiers"]),
+        stop_words=frozenset(counted["stop"]),
+        number_words=nw,
+        number_word_re=re.compile(r"\b(?:" + word_alt + r")\b", re.IGNORECASE),
+        magnitudes={kk: float(v) for kk, v in raw["magnitude_words"].items()},
+        word_quantities=tuple(
+            WordQuantity(
+                re.compile(r["pattern"], re.IGNORECASE),
+                float(r["value"]),
+                r["unit"],
+                r["kind"],
+                r.get("direction"),
+                bool(r.get("power", False)),
+            )
+            for r in raw["word_quantity"]
+        ),
+        qualifier_before=tuple(qual_before),
+        qualifier_after=tuple(raw["qualifier"]["after"].items()),
+        up_re=_words(d["up"]),
+        down_re=_words(d["down"]),
+        lower_is_better=frozenset(w.lower() for w in d["lower_is_better"]),
+        implied_metric=dict(d["implied_metric"]),
+        change_before_re=re.compile(r"(?:" + "|".join(k["change_before"]) + r")\s*$", re.I),
+        change_after_re=re.compile(r"^\s*(?:" + "|".join(k["change_after"]) + r")", re.I),
+        proportion_after_re=re.compile(r"^\s*(?:" + "|".join(k["proportion_after"]) + r")"),
+        proportion_before_re=re.compile(
+            r"(?:" + "|".join(k["proportion_before"]) + r")\s*$", re.I
+        ),
+        setup_units=frozenset(role["setup_units"]),
+        result_cue_re=_words(role["result_cues"]),
+        setup_noun_re=_words(role["setup_nouns"]),
+        name_left_re=re.compile("|".join(f"(?:{p})" for p in names["left"])),
+        name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
+        capitalised_before_re=re.compile(names["capitalised_before"]),
+        year_re=re.compile(names["years"]),
+    )

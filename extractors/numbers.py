@@ -1,0 +1,56 @@
+"""Parse written numbers: digits with separators and exponents, magnitude suffixes, words.
+
+The regex finds number tokens in LaTeX-normalised text; :func:`parse_number` turns the
+match into a float. Both are pure and cheap because they run on every candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import Lexicon
+
+NUMBER_RE = re.compile(
+    r"(?P<sign>[+\-−])?"
+    r"(?:(?P<pow>10\^[-+−]?\d+)"
+    r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?P<sci>[eE][-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
+    r"(?P<mag>[\s-]?(?:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9]))?"
+)
+
+
+def _minus(s: str) -> str:
+    return s.replace("−", "-")
+
+
+def parse_number(m: re.Match[str], lex: Lexicon) -> tuple[float, float]:
+    """(value with magnitude applied, magnitude factor) of a ``NUMBER_RE`` match.
+
+    The sign is not applied: callers decide whether ``+``/``-`` is a sign or a hyphen.
+    """
+    if m.group("pow"):
+        value = 10.0 ** float(_minus(m.group("pow")[3:]))
+    else:
+        value = float(m.group("num").replace(",", ""))
+        sci = m.group("sci")
+        if sci:
+            if sci[0] in "eE":
+                value *= 10.0 ** float(_minus(sci[1:]))
+            else:
+                value *= 10.0 ** float(_minus(sci.split("^", 1)[1]))
+    mag = m.group("mag")
+    factor = 1.0
+    if mag:
+        word = mag.strip(" -\t\n")
+        factor = lex.magnitudes.get(word, lex.magnitudes.get(word.lower(), 1.0))
+    return value * factor, factor
+
+
+def word_value(word: str, lex: Lexicon) -> float | None:
+    """The value of a number word (``two`` -> 2, ``a hundred`` -> 100), else None."""
+    return lex.number_words.get(word.lower())
+
+
+def fraction_percent(numerator: float, denominator: float) -> float:
+    """``1/3`` as a percentage share."""
+    return 100.0 * numerator / denominator

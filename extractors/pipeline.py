@@ -1,0 +1,120 @@
+"""Public API of the extraction engine: papers in, quantity mentions out.
+
+``extract_papers`` streams ``(paper, result)`` pairs in input order, where ``result`` is
+the paper's list of :class:`Mention` or, if the extractor failed on that paper, an
+:class:`ExtractionError` value (never raised), so one bad paper never stops a batch.
+``extract_paper`` is the one-paper form and raises :class:`ExtractionError` instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+import spacy
+from spacy.language import Language
+
+from extractors import component  # noqa: F401 - registers the spaCy factory
+from extractors.component import COMPONENT, _ROW_FIELDS
+from extractors.lexicon import RULES_PATH
+from extractors.mention import Mention, Section
+from extractors.records import Paper
+from extractors.units import DEFINITIONS
+
+PACKAGE = "paper-claims"
+SECTIONS: tuple[Section, ...] = ("title", "abstract")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionError(Exception):
+    """The extractor failed on one paper; ``message`` says how, per failed section."""
+
+    paper_idx: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"paper {self.paper_idx}: {self.message}"
+
+
+def build_nlp(*, word_counts: bool = False) -> Language:
+    """A tokenizer-only English pipeline plus the ``quantity_mentions`` component.
+
+    No tagger/parser/NER: quantities are found by regexes and lexicons, which is what
+    keeps throughput far above the trained pipeline's.
+    """
+    nlp = spacy.blank("en")
+    nlp.add_pipe(COMPONENT, config={"word_counts": word_counts})
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_nlp(word_counts: bool = False) -> Language:
+    """The process-wide pipeline (built once)."""
+    return build_nlp(word_counts=word_counts)
+
+
+def _mentions(rows: list[tuple], section: Section) -> list[Mention]:
+    return [Mention(section, **dict(zip(_ROW_FIELDS, row, strict=True))) for row in rows]
+
+
+def extract_paper(paper: Paper) -> list[Mention]:
+    """Mentions of one paper's title and abstract, sorted by section then start.
+
+    Raises :class:`ExtractionError` if the extractor fails on this paper.
+    """
+    for _, result in extract_papers([paper]):
+        if isinstance(result, ExtractionError):
+            raise result
+        return result
+    return []
+
+
+def extract_papers(
+    papers: Iterable[Paper], *, n_process: int = 1, batch_size: int = 256
+) -> Iterator[tuple[Paper, list[Mention] | ExtractionError]]:
+    """Stream ``(paper, mentions)`` in input order; memory stays flat.
+
+    A paper the extractor fails on is yielded as ``(paper, ExtractionError)`` instead of
+    stopping the stream. ``n_process > 1`` uses spaCy's multiprocessing.
+    """
+    nlp = get_nlp()
+
+    def texts() -> Iterator[tuple[str, tuple[Paper, Section]]]:
+        for p in papers:
+            yield (p.title or "", (p, "title"))
+            yield (p.abstract or "", (p, "abstract"))
+
+    pending: list[Mention] = []
+    errors: list[str] = []
+    for doc, (paper, section) in nlp.pipe(
+        texts(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
+        if doc._.extract_error:
+            errors.append(f"{section}: {doc._.extract_error}")
+        else:
+            pending.extend(_mentions(doc._.mention_rows or [], section))
+        if section == "abstract":
+            if errors:
+                yield paper, ExtractionError(paper.idx, "; ".join(errors))
+            else:
+                yield paper, pending
+            pending, errors = [], []
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "0.0.0"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Package version plus a short hash of the rule and unit definition files."""
+    h = hashlib.sha256()
+    for path in (RULES_PATH, DEFINITIONS):
+        h.update(path.read_bytes())
+    return f"{_package_version()}+rules.{h.hexdigest()[:10]}"

@@ -1,0 +1,398 @@
+"""Find quantities (number + unit, ranges, word quantities) in one normalised sentence.
+
+This is the regex-and-lexicon core that runs on every candidate sentence, so it does
+no tagging or parsing: numbers come from ``NUMBER_RE``, units from the alternations
+compiled out of ``rules.toml``, and names/citations/list markers are filtered by the
+left and right context of each number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.lexicon import Lexicon, UnitRule
+from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
+
+_MASK = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\barXiv:\s?\d{4}\.\d{4,5}(?:v\d)?|\bdoi:\S+",
+    re.IGNORECASE,
+)
+_RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
+_COORD = re.compile(r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?)$")
+_RESOLUTION = re.compile(
+    r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?![\d.])(?:\s?(?P<px>pixels?|px)\b)?"
+)
+_RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b|images?|video|frames?)", re.I)
+_RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
+_SCORE_BEFORE = re.compile(
+    r"(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|METEOR|Elo|"
+    r"CLIP ?[Ss]core|[Pp]erplexity|PPL|mIoU|mAP|AP|IS|NDS|[Ii]nception [Ss]core|EM|F1)"
+    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s)$"
+)
+_FACTOR_BEFORE = re.compile(
+    r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
+    r"ratio)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
+    re.I,
+)
+_BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
+)
+_LIST_AFTER_NAME = re.compile(
+    r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[BMK](?:,\s?\d+(?:\.\d+)?[BMK])*,\s?(?:and\s)?$"
+)
+_GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×", "pp", "pt", "pts"})
+_WORD_NUMBER_SKIP = re.compile(r"^(?:one|single)$", re.I)
+_MODEL_AFTER = re.compile(r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?)\b|^-[A-Z]")
+
+
+@dataclass(slots=True)
+class RawQuantity:
+    """A quantity found in a clean sentence, before classification (clean offsets)."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    unit: str  # canonical unit
+    pint: str  # surface unit for the converter
+    num_start: int
+    num_end: int  # end of the (last) number, before the unit
+    noun: str | None = None  # the counted noun phrase, e.g. "training steps"
+    sign: str | None = None
+    kind: str | None = None  # forced by the form (resolution, "twice", "half", signs)
+    direction: str | None = None
+    metric: str | None = None
+    is_word: bool = False
+
+
+@dataclass(slots=True)
+class _Num:
+    start: int  # including sign
+    num_start: int
+    end: int
+    value: float
+    mag: float
+    sign: str | None
+    integer: bool
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MASK.finditer(text)] if ("/" in text or ":" in text) else []
+
+
+def _in(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _number_at(text: str, m: re.Match[str], lex: Lexicon) -> _Num | None:
+    value, mag = parse_number(m, lex)
+    sign = m.group("sign")
+    start = m.start()
+    num_start = m.start("pow") if m.group("pow") else m.start("num")
+    if sign:
+        prev = text[start - 1 : start]
+        if prev and (prev.isalnum() or prev in ".-_/"):
+            sign, start = None, num_start  # a hyphen inside a name or a range
+        elif sign in "-−" and prev not in ("(", " ", "", "["):
+            sign, start = None, num_start
+    raw = m.group("num") or ""
+    return _Num(start, num_start, m.end(), value, mag, sign, "." not in raw)
+
+
+def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
+    left = text[max(0, n.num_start - 60) : n.num_start]
+    right = text[n.end : n.end + 12]
+    if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
+        return False  # "x7" is a factor
+    if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
+        return True
+    if _LIST_AFTER_NAME.search(left):
+        return True
+    return bool(lex.name_right_re.match(right))
+
+
+def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int, str] | None:
+    """The unit right after a number: (rule, unit start, unit end, SI prefix)."""
+    ws = 0
+    while pos + ws < len(text) and text[pos + ws] == " " and ws < 1:
+        ws += 1
+    m = lex.unit_re.match(text, pos + ws)
+    if not m:
+        return None
+    group = m.lastgroup or ""
+    idx = int(group[1:])
+    rule = lex.units[idx]
+    surface = m.group().strip(" -‐")
+    if ws and surface in _GLUE_ONLY:
+        return None
+    prefix = ""
+    for name, val in m.groupdict().items():
+        if val and (name.startswith("p_") or name.startswith("p2_")):
+            prefix = val
+        elif val and name.startswith("word_"):
+            prefix = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P"}[val.lower()]
+    return rule, m.start(), m.end(), prefix
+
+
+def _pint_surface(rule: UnitRule, prefix: str) -> str:
+    if "{P}" not in rule.pint:
+        return rule.pint
+    si = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta"}
+    return rule.pint.replace("{P}", si.get(prefix, "") + ("" if prefix else ""))
+
+
+def _noun_after(
+    text: str, pos: int, lex: Lexicon, *, allow_other: bool
+) -> tuple[UnitRule, int, int] | None:
+    """A counted noun after at most ``max_modifiers`` modifier words: (rule, noun start, end)."""
+    cur = pos
+    for k in range(lex.max_modifiers + 1):
+        m = lex.noun_re.match(text, cur)
+        if m and m.group().strip(" -"):
+            rule = lex.nouns[int((m.lastgroup or "n0")[1:])]
+            word = m.group().strip(" -").lower()
+            if rule.other_plural and (not allow_other or k > 1 or word in lex.stop_words):
+                pass
+            else:
+                return rule, m.start(), m.end()
+        if cur >= len(text) or text[cur] not in " -":
+            return None
+        mod = lex.modifier_re.match(text, cur + 1)
+        if not mod or mod.group().lower() in lex.stop_words:
+            return None
+        cur = mod.end()
+    return None
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " -":
+        end -= 1
+    while start < end and text[start] == " ":
+        start += 1
+    return start, end
+
+
+def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[RawQuantity]:
+    """All quantities in a normalised sentence, in text order.
+
+    ``word_counts`` also reports counts written in words (``three stages``), which the
+    spec treats as optional.
+    """
+    masked = _masked(text)
+    nums: list[_Num] = []
+    for m in NUMBER_RE.finditer(text):
+        if _in(masked, m.start()):
+            continue
+        n = _number_at(text, m, lex)
+        if n is not None:
+            nums.append(n)
+    out: list[RawQuantity] = []
+    taken_until = -1
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        i += 1
+        if n.start < taken_until:
+            continue
+        if _is_name(text, n, lex):
+            continue
+        q, consumed = _quantity_from(text, n, nums[i:], lex)
+        i += consumed
+        if q is not None:
+            out.append(q)
+            taken_until = q.end
+    _share_units(text, out, lex)
+    out = [q for q in out if q.unit]
+    out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _quantity_from(
+    text: str, n: _Num, following: list[_Num], lex: Lexicon
+) -> tuple[RawQuantity | None, int]:
+    """Build the quantity that starts with number ``n``; also returns how many of the
+    ``following`` numbers it consumed (range ends, resolution sides)."""
+    left = text[max(0, n.start - 60) : n.start]
+    # resolution: 256×256, 64 times 64, 4096 x 3000
+    res = _RESOLUTION.match(text, n.num_start)
+    if res and n.mag == 1.0:
+        a, b = int(res.group("a")), int(res.group("b"))
+        after = text[res.end() : res.end() + 12]
+        if min(a, b) >= 8 and (a == b or res.group("px") or _RES_WORD.match(after) or b >= 100):
+            q = RawQuantity(n.num_start, res.end(), float(a), None, "pixel", "pixel_side",
+                            n.num_start, res.end(), kind="value", metric="resolution")  # fmt: skip
+            return q, sum(1 for f in following if f.start < res.end())
+    # fraction: 1/3 full attention layers, 20/20 tasks
+    if text[n.end : n.end + 1] == "/" and following and following[0].num_start == n.end + 1:
+        den = following[0]
+        noun = _noun_after(text, den.end, lex, allow_other=True)
+        if n.value < den.value and den.value <= 10 and n.integer and den.integer:
+            q = RawQuantity(n.start, den.end, fraction_percent(n.value, den.value), None, "%",
+                            "proportion_percent", n.num_start, den.end, kind="proportion")  # fmt: skip
+            return q, 1
+        if noun:
+            rule, _, ne = noun
+            q = RawQuantity(n.start, ne, n.value, None, rule.canonical, rule.pint, n.num_start,
+                            den.end, noun=text[den.end:ne].strip(" -"))  # fmt: skip
+            return q, 1
+        return None, 1
+    unit = _unit_after(text, n.end, lex)
+    prefix_usd = text[n.start - 1 : n.start] == "$" or text[n.num_start - 1 : n.num_start] == "$"
+    # ranges: 67.2% to 80.0%, 21%-42%, 4~ 16×, 60M to 800M FLOPs, 1-4 steps
+    after_unit = unit[2] if unit else n.end
+    sep = _RANGE_SEP.match(text, after_unit)
+    if sep and following and following[0].start == sep.end() + (
+        1 if text[sep.end() : sep.end() + 1] == "$" else 0
+    ):
+        n2 = following[0]
+        unit2 = _unit_after(text, n2.end, lex)
+        noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
+        hyphen = sep.group() == "-"
+        ok = not _is_name(text, n2, lex)
+        if hyphen and unit is None and not (n.integer and n2.integer and n.value < n2.value):
+            ok = False
+        if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
+            end = unit2[2]
+            rule, pre = unit2[0], unit2[3]
+        elif ok and unit is None and unit2:
+            end, rule, pre = unit2[2], unit2[0], unit2[3]
+        elif ok and unit is None and noun2 and not noun2[0].other_plural:
+            end, rule, pre = noun2[2], noun2[0], ""
+        elif ok and unit is None and (prefix_usd and text[n2.start - 1 : n2.start] == "$"):
+            end, rule, pre = n2.end, UnitRule("USD", "USD"), ""
+        elif ok and unit is None and n.mag > 1 and n2.mag > 1 and noun2:
+            end, rule, pre = noun2[2], noun2[0], ""
+        else:
+            rule = None  # type: ignore[assignment]
+        if rule is not None:
+            pint = _pint_surface(rule, pre)
+            nn = text[noun2[1] : noun2[2]].strip(" -") if noun2 and not unit2 else None
+            q = RawQuantity(n.start, end, n.value, n2.value, rule.canonical, pint, n.num_start,
+                            n2.end, noun=nn, sign=n.sign, metric=rule.metric)  # fmt: skip
+            return q, 1
+    if unit:
+        rule, _, uend, pre = unit
+        q = RawQuantity(n.start, uend, n.value, None, rule.canonical, _pint_surface(rule, pre),
+                        n.num_start, n.end, sign=n.sign, metric=rule.metric)  # fmt: skip
+        if rule.canonical == "x" and text[uend - 1 : uend] in "xX×" and _RES_WORD.match(
+            text[uend:]
+        ):
+            return None, 0
+        return q, 0
+    if prefix_usd:
+        start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
+        return RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end), 0
+    # x7: a factor written before the number
+    if text[n.num_start - 1 : n.num_start] in ("x", "×") and (
+        n.num_start < 2 or not text[n.num_start - 2].isalnum()
+    ):
+        return RawQuantity(n.num_start - 1, n.end, n.value, None, "x", "factor", n.num_start,
+                           n.end), 0  # fmt: skip
+    # 4K resolution / (4K) after "resolution"
+    if n.mag == 1e3 and (_RES_WORD.match(text[n.end :]) or _RES_BEFORE.search(left)):
+        m = re.match(r"\s?resolution", text[n.end :])
+        end = n.end + (m.end() if m else 0)
+        return RawQuantity(n.start, end, n.value, None, "pixel", "pixel_side", n.num_start,
+                           n.end, kind="value", metric="resolution"), 0  # fmt: skip
+    sm = _SCORE_BEFORE.search(left)
+    if sm:
+        return RawQuantity(n.start, n.end, n.value, None, "score", "score_unit", n.num_start,
+                           n.end, sign=n.sign, metric=sm.group("metric")), 0  # fmt: skip
+    noun = _noun_after(text, n.end, lex, allow_other=True)
+    if noun:
+        rule, _, nend = noun
+        nn = text[n.end : nend].strip(" -")
+        if rule.canonical == "parameter" and n.mag == 1.0 and nn.lower() in ("scale", "sized", "size"):
+            return None, 0
+        return RawQuantity(n.start, nend, n.value, None, rule.canonical, rule.pint, n.num_start,
+                           n.end, noun=nn, sign=n.sign, metric=rule.metric), 0  # fmt: skip
+    if _FACTOR_BEFORE.search(left):
+        return RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end), 0
+    if _BATCH_BEFORE.search(left):
+        return RawQuantity(n.start, n.end, n.value, None, "sample", "sample", n.num_start, n.end,
+                           metric="batch size"), 0  # fmt: skip
+    if _CONTEXT_BEFORE.search(left):
+        return RawQuantity(n.start, n.end, n.value, None, "token", "token", n.num_start, n.end,
+                           metric="context window"), 0  # fmt: skip
+    if n.sign == "+" and text[n.start - 1 : n.start] == "(":
+        return RawQuantity(n.start, n.end, n.value, None, "score", "score_unit", n.num_start,
+                           n.end, sign=n.sign), 0  # fmt: skip
+    if n.mag >= 1e9 or (n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :])):
+        return RawQuantity(n.start, n.end, n.value, None, "parameter", "parameter", n.num_start,
+                           n.end, metric="model size"), 0  # fmt: skip
+    # a bare number: kept without a unit so a coordinated neighbour can lend one
+    return RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign), 0
+
+
+def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
+    """Give unit-less numbers the unit of the next coordinated number (675 vs. 6,250 GPU days)."""
+    for i in range(len(qs) - 2, -1, -1):
+        q, nxt = qs[i], qs[i + 1]
+        if q.unit or not nxt.unit or nxt.unit == "pixel":
+            continue
+        gap = text[q.end : nxt.start]
+        if nxt.unit == "USD" and gap.endswith("$"):
+            gap = gap[:-1]
+        if _COORD.match(gap) and not lex.year_re.match(text[q.num_start : q.num_end]):
+            q.unit, q.pint, q.metric = nxt.unit, nxt.pint, nxt.metric
+            if nxt.pint in ("1 / second",) or nxt.unit in ("score",):
+                q.pint = nxt.pint
+            if nxt.noun:
+                q.noun = nxt.noun
+
+
+def _word_quantities(
+    text: str,
+    found: list[RawQuantity],
+    lex: Lexicon,
+    *,
+    word_counts: bool,
+    masked: list[tuple[int, int]],
+) -> list[RawQuantity]:
+    """Factors and shares written in words (twice, halves, one-third, three orders of
+    magnitude) and, if asked, counts written in words (three stages)."""
+    out: list[RawQuantity] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= q.start or a >= q.end for q in found + out) and not _in(masked, a)
+
+    for wq in lex.word_quantities:
+        for m in wq.pattern.finditer(text):
+            if not free(*m.span()):
+                continue
+            value = wq.value
+            if wq.power:
+                w = m.group(m.re.groupindex and next(iter(m.re.groupindex))).lower()
+                value = 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
+            out.append(
+                RawQuantity(m.start(), m.end(), value, None, wq.unit,
+                            "factor" if wq.unit == "x" else "proportion_percent", m.start(),
+                            m.end(), kind=wq.kind, direction=wq.direction, is_word=True)  # fmt: skip
+            )
+    if not word_counts:
+        return out
+    for m in lex.number_word_re.finditer(text):
+        if not free(*m.span()):
+            continue
+        value = lex.number_words.get(m.group().lower())
+        if value is None:
+            continue
+        noun = _noun_after(text, m.end(), lex, allow_other=True)
+        if noun is None:
+            continue
+        rule, _, nend = noun
+        if rule.canonical in ("parameter",):
+            continue
+        out.append(
+            RawQuantity(m.start(), nend, value, None, rule.canonical, rule.pint, m.start(),
+                        m.end(), noun=text[m.end():nend].strip(" -"), is_word=True)  # fmt: skip
+        )
+    return out
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and trailing hyphens from a span (for the reported text)."""
+    return _clean_span(text, start, end)

@@ -28,10 +28,10 @@ _BASELINE_BEFORE = re.compile(
     r"trail\w* (?:behind)?)\s(?P<np>[^,;.()]{1,80}?)\s(?:by|with)\b[^,;.]{0,30}$"
 )
 _NP_AFTER = re.compile(
-    r"^\s?(?:(?:of|in|on)\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE
+    r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE
 )
 _NP_BEFORE = re.compile(
-    r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}[A-Za-z][\w@.+/-]*)\s(?:of|by|to|at|is|was|=|:|reaches|"
+    r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}[A-Za-z][\w@.+/-]*)\s(?:of|by|to|at|is|was|=|:|from|reaches|"
     r"reached|achieves|achieved)\s(?:up to\s|about\s|nearly\s|over\s|around\s|only\s|just\s)?$"
 )
 _ARTICLES = frozenset("a an the its their our this that these those".split())
@@ -105,10 +105,14 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "value"
     if q.sign in ("+", "-", "−"):
         return "change"
+    if q.unit in lex.setup_units:
+        return "value"
     left = text[max(0, q.start - 50) : q.start]
     right = text[q.end : q.end + 60]
     if q.value_high is None and (
-        lex.change_before_re.search(left) or lex.change_after_re.match(right)
+        lex.change_before_re.search(left)
+        or lex.change_after_re.match(right)
+        or lex.change_before_re.search(_strip_qualifier(left, lex))
     ):
         return "change"
     if re.search(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$", left) and q.unit == "%":
@@ -118,7 +122,9 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if q.unit == "%":
         if lex.proportion_after_re.match(right) or lex.proportion_before_re.search(left):
             return "proportion"
-        if re.match(r"^\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b)", right):
+        if re.match(
+            r"^\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b)", right
+        ):
             return "proportion"
     return "value"
 
@@ -127,7 +133,19 @@ def _words_between(text: str, a: int, b: int) -> str:
     return text[a:b]
 
 
-def direction_of(text: str, q: RawQuantity, kind: str, metric: str | None, lex: Lexicon) -> str | None:
+def _strip_qualifier(left: str, lex: Lexicon) -> str:
+    """``left`` without a trailing qualifier (``more than``), which is no direction."""
+    probe = left.rstrip("($ ")
+    for pat, _ in lex.qualifier_before:
+        m = pat.search(probe)
+        if m:
+            return probe[: m.start()]
+    return left
+
+
+def direction_of(
+    text: str, q: RawQuantity, kind: str, metric: str | None, lex: Lexicon
+) -> str | None:
     """up/down for multipliers and changes, as the named metric moves."""
     if kind not in ("multiplier", "change"):
         return None
@@ -140,24 +158,35 @@ def direction_of(text: str, q: RawQuantity, kind: str, metric: str | None, lex: 
     lo, hi = _clause_bounds(text, q.start, q.end)
     right = text[q.end : min(hi, q.end + 45)]
     left = text[max(lo, q.start - 90) : q.start]
-    word = None
-    for m in _WORD.finditer(right):
-        w = m.group()
+    left = _strip_qualifier(left, lex)
+    right_words = [m.group() for m in _WORD.finditer(right)]
+    left_words = [m.group() for m in _WORD.finditer(left)]
+
+    def polarity(w: str) -> str | None:
         if lex.down_re.fullmatch(w):
-            word = ("down", w)
+            return "down"
+        if lex.up_re.fullmatch(w) and w.lower() not in ("up", "over", "above"):
+            return "up"
+        return None
+
+    word = None
+    # 1. the word right after: "2.62x faster", "80% fewer", "a 5% improvement"
+    for w in right_words[:2]:
+        if (d := polarity(w)) is not None:
+            word = (d, w)
             break
-        if lex.up_re.fullmatch(w):
-            word = ("up", w)
-            break
+    # 2. the nearest word before, in the clause: "reduces memory by 62%"
     if word is None:
-        best = None
-        for m in _WORD.finditer(left):
-            w = m.group()
-            if lex.down_re.fullmatch(w):
-                best = ("down", w)
-            elif lex.up_re.fullmatch(w) and w.lower() not in ("up", "over", "above"):
-                best = ("up", w)
-        word = best
+        for w in reversed(left_words):
+            if (d := polarity(w)) is not None:
+                word = (d, w)
+                break
+    # 3. further right: "by 36% compared to ... lower"
+    if word is None:
+        for w in right_words[2:]:
+            if (d := polarity(w)) is not None:
+                word = (d, w)
+                break
     if word is None:
         return "up"
     d, w = word
@@ -187,63 +216,116 @@ def _trim_np(np: str) -> str | None:
     return s or None
 
 
+_COMPARATOR = re.compile(r"(?i)^(?:than|compared|over|vs\.?|versus|relative|against|on|in|at|for)\b")
+_SPEED_NOUN = re.compile(
+    r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){0,2}?)(?:speed-?ups?|acceleration|faster)\b", re.I
+)
+_CHANGE_VERB_LEFT = re.compile(
+    r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
+    r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*|"
+    r"outperform\w*|surpass\w*)\s(?:the\s|its\s|their\s|our\s)?"
+    r"(?P<np>[^,;()]{1,50}?)\s(?:by|of|on|in|\()\s?[^,;]{0,25}$"
+)
+_OF_POSSESSIVE = re.compile(
+    r"^\s?of\s(?:the\s)?(?:[\w.-]+(?:\s[\w.-]+){0,3}'s\s)?(?P<np>(?:[\w-]+\s?){1,3})"
+)
+_TIME_WORDS = re.compile(
+    r"\b(?P<np>(?:training|inference|wall-clock|GPU|compute|total|generation|sampling)\s)?"
+    r"(?:time|cost|budget|latency)\b",
+    re.I,
+)
+_UNIT_DEFAULT_METRIC = {
+    "second": "time",
+    "GPU_hour": "training time",
+    "USD": "cost",
+    "FLOP": "FLOPs",
+    "FLOP/second": "throughput",
+    "byte": "memory",
+    "bit": "precision",
+    "joule": "energy",
+    "watt": "power",
+    "per_second": "speed",
+}
+
+
+def _plural(noun: str) -> str:
+    """``layer`` -> ``layers`` (``8-layer`` counts layers)."""
+    words = noun.split()
+    if not words or words[-1].endswith("s") or not words[-1][-1:].isalpha():
+        return noun
+    return " ".join([*words[:-1], words[-1] + "s"])
+
+
 def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     """A short phrase for what is measured, from the words around the quantity."""
-    if q.metric and q.unit != "parameter":
-        return q.metric
     if q.unit == "parameter":
-        return "model size"
+        return "model parameters"
+    if q.metric:
+        return q.metric
     if q.noun and q.unit not in ("%", "x", "pp"):
-        return _trim_np(q.noun) or q.noun
+        np = _trim_np(q.noun) or q.noun
+        return _plural(np) if q.unit in ("count", "step", "sample", "token") else np
     lo, hi = _clause_bounds(text, q.start, q.end)
     right = text[q.end : min(hi, q.end + 60)]
-    left = text[max(lo, q.start - 80) : q.start]
+    left = _strip_qualifier(text[max(lo, q.start - 80) : q.start], lex)
     if kind in ("multiplier", "change"):
-        # "80% fewer training steps", "2.62x faster", "500X reduction in inference cost"
+        # "28.6x training speedup", "2.62x faster"
+        sp = _SPEED_NOUN.match(right)
+        if sp:
+            np = _trim_np(sp.group("np") or "")
+            return f"{np} speed" if np else "speed"
+        # "80% fewer training steps", "500X reduction in inference cost"
         m = re.match(r"^\s?(?:[-‐]\s?)?(?P<adj>\w+(?:-\w+)?)(?P<rest>[^,;()]*)", right)
         if m:
             adj = m.group("adj").lower()
-            rest = m.group("rest")
-            if lex.up_re.fullmatch(adj) or lex.down_re.fullmatch(adj) or adj in ("speedup",):
-                rm = re.match(r"^\s(?:in|of|on)\s(?:the\s)?(?P<np>[^,;()]+)", rest)
-                np = _trim_np(" ".join((rm.group("np") if rm else rest).split()[:3]))
-                if np and not re.match(r"(?i)than|compared|over|vs", np):
+            rest = m.group("rest").strip()
+            if lex.up_re.fullmatch(adj) or lex.down_re.fullmatch(adj):
+                rm = re.match(r"^(?:in|of|on)\s(?:the\s)?(?P<np>[^,;()]+)", rest)
+                cand = rm.group("np") if rm else ("" if _COMPARATOR.match(rest) else rest)
+                np = _trim_np(" ".join(cand.split()[:3]))
+                if np:
                     return np
-                if adj in lex.implied_metric:
-                    return lex.implied_metric[adj]
             if adj in lex.implied_metric:
                 return lex.implied_metric[adj]
-        # "reduces wall-clock time by 36%", "improves accuracy by 3%"
-        lm = re.search(
-            r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
-            r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*)\s(?:the\s|its\s|their\s)?"
-            r"(?P<np>[^,;()]{1,50}?)\s(?:by|of)\s[^,;]{0,25}$",
-            left,
-        )
+        # "reduces wall-clock time by 36%", "improves performance on GSM8K (+10.5%)"
+        lm = _CHANGE_VERB_LEFT.search(left)
         if lm:
             np = _trim_np(" ".join(lm.group("np").split()[-4:]))
             if np:
                 return np
-        m2 = re.search(r"(?P<np>\b[\w-]+(?:\s[\w-]+)?)\s(?:of|by)\s(?:up to\s|about\s)?$", left)
-        if m2:
-            np = _trim_np(m2.group("np"))
-            if np and np.lower() not in ("speedup", "improvement", "gain"):
+        # "a speedup of 1.22x", "an improvement of 3% in accuracy"
+        m2 = re.search(r"(?P<w>\b[\w-]+)\s(?:of|by)\s(?:up to\s|about\s)?$", left)
+        if m2 and m2.group("w").lower() in lex.implied_metric:
+            return lex.implied_metric[m2.group("w").lower()]
+        rm = re.match(r"^\s?(?:\w+\s){0,2}?(?:in|on)\s(?:the\s)?(?P<np>[\w-]+(?:\s[\w-]+)?)", right)
+        if rm and kind == "change":
+            np = _trim_np(rm.group("np"))
+            if np and np[0].islower():
                 return np
-            if np and np.lower().startswith("speed"):
-                return "speed"
-    if q.unit in ("second", "GPU_hour", "USD"):
-        m = re.search(r"\b(training|inference|wall-clock|GPU|compute|total)?\s?(time|cost|budget|latency)\b", text)
+        if kind == "multiplier" and re.search(r"(?i)speed|faster|accelerat", text):
+            return "speed"
+    if kind == "proportion":
+        m = _OF_POSSESSIVE.match(right)
+        if m:
+            np = _trim_np(m.group("np"))
+            if np:
+                return np
+    if q.unit in _UNIT_DEFAULT_METRIC:
+        m = _TIME_WORDS.search(text) if q.unit in ("second", "GPU_hour", "USD") else None
         if m:
             return m.group().strip()
-    m = _NP_AFTER.match(right)
-    if m and q.unit in ("%", "score", "pp"):
-        np = _trim_np(m.group("np"))
-        if np and not np[0].isdigit():
-            return np
+        if q.unit == "second" and re.search(r"(?i)\btrain", text):
+            return "training time"
+        return _UNIT_DEFAULT_METRIC[q.unit]
     m = _NP_BEFORE.search(left)
     if m:
         np = _trim_np(m.group("np"))
         if np:
+            return np
+    m = _NP_AFTER.match(right)
+    if m and q.unit in ("%", "score", "pp"):
+        np = _trim_np(m.group("np"))
+        if np and not np[0].isdigit():
             return np
     return None
 
@@ -283,6 +365,35 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
                 return "result"
         return "setup"
     return "result"
+
+
+_COORDINATED = re.compile(
+    r"^(?:\s?\)?\s?(?:(?:on|in|for)\s[^,;.]{1,40}?)?(?:,\s?|\s)(?:and\s|or\s|respectively,?\s)?"
+    r"(?:(?:by|of)\s)?(?:only\s|just\s|nearly\s|about\s)?\(?)$"
+)
+
+
+_COORD_TAIL = re.compile(r"(?:,\s?|\s)(?:and|or)\s(?:by\s)?$|,\s$|namely,?\s$")
+
+
+def classify_sentence(text: str, qs: list[RawQuantity], lex: Lexicon) -> list[Fields]:
+    """Classify every quantity of a sentence; a quantity coordinated with the previous one
+    (``by 40% and 20%``, ``9.3% on A, 3.4% on B``) shares its kind, direction, metric and
+    baseline when its own words say nothing."""
+    out: list[Fields] = []
+    for i, q in enumerate(qs):
+        f = classify(text, q, lex)
+        if i and f.kind == "value" and q.unit in ("%", "pp", "score", "x") and not q.kind:
+            prev, pf = qs[i - 1], out[i - 1]
+            gap = text[prev.end : q.start]
+            coordinated = _COORDINATED.match(gap) or (
+                len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
+            )
+            if pf.kind in ("change", "multiplier") and prev.unit == q.unit and coordinated:
+                f = Fields(pf.kind, pf.role, pf.direction, f.qualifier, f.metric or pf.metric,
+                           pf.baseline)  # fmt: skip
+        out.append(f)
+    return out
 
 
 def classify(text: str, q: RawQuantity, lex: Lexicon) -> Fields:

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.classify import classify
+from extractors.classify import classify_sentence
 from extractors.latex import normalize
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.mention import Mention
@@ -83,15 +83,30 @@ def extract_rows(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[
         if not PREFILTER.search(sent):
             continue
         clean, omap = normalize(sent)
-        for q in find_quantities(clean, lex, word_counts=word_counts):
+        qs = find_quantities(clean, lex, word_counts=word_counts)
+        for q, f in zip(qs, classify_sentence(clean, qs, lex), strict=True):
             a, b = clean_span(clean, q.start, q.end)
             start, end = s0 + omap.start(a), s0 + omap.end(b)
-            f = classify(clean, q, lex)
             cv = to_canonical(q.value, q.pint, q.unit)
             cvh = to_canonical(q.value_high, q.pint, q.unit) if q.value_high is not None else None
             rows.append(
-                (start, end, text[start:end], q.value, q.value_high, q.unit, cv, cvh, f.kind,
-                 f.role, f.direction, f.metric, f.baseline, f.qualifier, sent)  # fmt: skip
+                (
+                    start,
+                    end,
+                    text[start:end],
+                    q.value,
+                    q.value_high,
+                    q.unit,
+                    cv,
+                    cvh,
+                    f.kind,
+                    f.role,
+                    f.direction,
+                    f.metric,
+                    f.baseline,
+                    f.qualifier,
+                    sent,
+                )  # fmt: skip
             )
     rows.sort(key=lambda r: (r[0], r[1]))
     return rows

@@ -46,7 +46,7 @@ _CLEAN = re.compile(
     r"|(?P<fmt>\\?(?<![A-Za-z])(?:" + _FORMATTING + r")\{)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[%$, ]))"
     r"|(?P<bare>(?<=\d)\s?(?:sim|times|rightarrow)(?=\s?\$?[\d.])|(?<=\s)rightarrow(?=\s)"
-    r"|(?<=\d)\s?times(?=\s|[.,;:)]|$)|(?<=\d\s)sim(?=\s?\d))"
+    r"|(?<=\d)\s?times(?=\s|[.,;:)]|$)|(?<=\d\s)sim(?=\s?\d)|(?<=[\s(])sim(?=\d))"
     r"|(?P<mu>\bmu(?=[JWsVAm]\b))"
     r"|(?P<brace>[{}])"
     r"|(?P<dollar>\$)"

@@ -49,7 +49,9 @@ class Lexicon:
     modifier_re: re.Pattern[str]
     max_modifiers: int
     stop_words: frozenset[str]
+    not_nouns: frozenset[str]
     number_words: dict[str, float]
+    bare_hints: tuple[tuple[re.Pattern[str], str], ...]
     number_word_re: re.Pattern[str]
     magnitudes: dict[str, float]
     word_quantities: tuple[WordQuantity, ...]
@@ -72,14 +74,14 @@ class Lexicon:
     year_re: re.Pattern[str]
 
 
-def _alternation(rows: list[dict[str, Any]], prefix: str) -> re.Pattern[str]:
+def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.Pattern[str]:
     parts = []
     for i, r in enumerate(rows):
         pat = r["pattern"]
         # inner named groups must be unique across the alternation
         pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<{m.group(1)}_{i}>", pat)
         parts.append(f"(?P<{prefix}{i}>{pat})")
-    return re.compile("|".join(parts))
+    return re.compile("|".join(parts), flags)
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -108,7 +110,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     return Lexicon(
         unit_re=_alternation(raw["unit"], "u"),
         units=tuple(UnitRule(r["pint"], r["canonical"], r.get("metric")) for r in raw["unit"]),
-        noun_re=_alternation(counted["noun"], "n"),
+        noun_re=_alternation(counted["noun"], "n", re.IGNORECASE),
         nouns=tuple(
             UnitRule(r["pint"], r["canonical"], r.get("metric"), r.get("other_plural", False))
             for r in counted["noun"]
@@ -116,7 +118,9 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         modifier_re=re.compile(counted["modifier"]),
         max_modifiers=int(counted["max_modifiers"]),
         stop_words=frozenset(counted["stop"]),
+        not_nouns=frozenset(counted["not_nouns"]),
         number_words=nw,
+        bare_hints=tuple((re.compile(h["pattern"]), h["unit"]) for h in raw["bare_hint"]),
         number_word_re=re.compile(r"\b(?:" + word_alt + r")\b", re.IGNORECASE),
         magnitudes={kk: float(v) for kk, v in raw["magnitude_words"].items()},
         word_quantities=tuple(
@@ -139,9 +143,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         change_before_re=re.compile(r"(?:" + "|".join(k["change_before"]) + r")\s*$", re.I),
         change_after_re=re.compile(r"^\s*(?:" + "|".join(k["change_after"]) + r")", re.I),
         proportion_after_re=re.compile(r"^\s*(?:" + "|".join(k["proportion_after"]) + r")"),
-        proportion_before_re=re.compile(
-            r"(?:" + "|".join(k["proportion_before"]) + r")\s*$", re.I
-        ),
+        proportion_before_re=re.compile(r"(?:" + "|".join(k["proportion_before"]) + r")\s*$", re.I),
         setup_units=frozenset(role["setup_units"]),
         result_cue_re=_words(role["result_cues"]),
         setup_noun_re=_words(role["setup_nouns"]),

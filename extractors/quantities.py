@@ -21,19 +21,23 @@ _MASK = re.compile(
 _RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
 _COORD = re.compile(r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?)$")
 _RESOLUTION = re.compile(
-    r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?![\d.])(?:\s?(?P<px>pixels?|px)\b)?"
+    r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?!\d|\.\d)(?:\s?(?P<px>pixels?|px)\b)?"
 )
-_RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b|images?|video|frames?)", re.I)
+_RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
 _RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
 _SCORE_BEFORE = re.compile(
     r"(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|METEOR|Elo|"
     r"CLIP ?[Ss]core|[Pp]erplexity|PPL|mIoU|mAP|AP|IS|NDS|[Ii]nception [Ss]core|EM|F1)"
-    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s)$"
+    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()$"
 )
 _FACTOR_BEFORE = re.compile(
     r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
     r"ratio)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
     re.I,
+)
+_SCORE_AFTER = re.compile(
+    r"^\s?(?:in|on|of)\s(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|"
+    r"perplexity|PPL|mIoU|mAP|IS)\b"
 )
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
 _CONTEXT_BEFORE = re.compile(
@@ -42,9 +46,12 @@ _CONTEXT_BEFORE = re.compile(
 _LIST_AFTER_NAME = re.compile(
     r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[BMK](?:,\s?\d+(?:\.\d+)?[BMK])*,\s?(?:and\s)?$"
 )
-_GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×", "pp", "pt", "pts"})
+_GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _WORD_NUMBER_SKIP = re.compile(r"^(?:one|single)$", re.I)
-_MODEL_AFTER = re.compile(r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?)\b|^-[A-Z]")
+_MODEL_AFTER = re.compile(
+    r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
+    r"variants?|backbones?|teachers?|students?)\b|^-[A-Z]|^\s[A-Z][\w.-]*\s(?:models?)\b"
+)
 
 
 @dataclass(slots=True)
@@ -103,14 +110,16 @@ def _number_at(text: str, m: re.Match[str], lex: Lexicon) -> _Num | None:
 
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
-    right = text[n.end : n.end + 12]
     if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
         return False  # "x7" is a factor
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
-    if _LIST_AFTER_NAME.search(left):
-        return True
-    return bool(lex.name_right_re.match(right))
+    return bool(_LIST_AFTER_NAME.search(left))
+
+
+def _name_right(text: str, n: _Num, lex: Lexicon) -> bool:
+    """A number glued to letters that are not a unit (2D, T5, 3DGS) is part of a name."""
+    return bool(lex.name_right_re.match(text[n.end : n.end + 12]))
 
 
 def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int, str] | None:
@@ -153,7 +162,13 @@ def _noun_after(
         if m and m.group().strip(" -"):
             rule = lex.nouns[int((m.lastgroup or "n0")[1:])]
             word = m.group().strip(" -").lower()
-            if rule.other_plural and (not allow_other or k > 1 or word in lex.stop_words):
+            if rule.other_plural and (
+                not allow_other
+                or k > 1
+                or word in lex.stop_words
+                or word in lex.not_nouns
+                or not m.group().strip(" -")[0].islower()
+            ):
                 pass
             else:
                 return rule, m.start(), m.end()
@@ -218,6 +233,7 @@ def _quantity_from(
     left = text[max(0, n.start - 60) : n.start]
     # resolution: 256×256, 64 times 64, 4096 x 3000
     res = _RESOLUTION.match(text, n.num_start)
+    year = n.integer and n.mag == 1.0 and bool(lex.year_re.match(text[n.num_start : n.end]))
     if res and n.mag == 1.0:
         a, b = int(res.group("a")), int(res.group("b"))
         after = text[res.end() : res.end() + 12]
@@ -244,8 +260,10 @@ def _quantity_from(
     # ranges: 67.2% to 80.0%, 21%-42%, 4~ 16×, 60M to 800M FLOPs, 1-4 steps
     after_unit = unit[2] if unit else n.end
     sep = _RANGE_SEP.match(text, after_unit)
-    if sep and following and following[0].start == sep.end() + (
-        1 if text[sep.end() : sep.end() + 1] == "$" else 0
+    if (
+        sep
+        and following
+        and following[0].start == sep.end() + (1 if text[sep.end() : sep.end() + 1] == "$" else 0)
     ):
         n2 = following[0]
         unit2 = _unit_after(text, n2.end, lex)
@@ -265,6 +283,13 @@ def _quantity_from(
             end, rule, pre = n2.end, UnitRule("USD", "USD"), ""
         elif ok and unit is None and n.mag > 1 and n2.mag > 1 and noun2:
             end, rule, pre = noun2[2], noun2[0], ""
+        elif (
+            ok
+            and unit is None
+            and not noun2
+            and (bare := _bare_unit(text, n, left, text[n2.end : n2.end + 30], lex))
+        ):
+            end, rule, pre = n2.end, bare, ""
         else:
             rule = None  # type: ignore[assignment]
         if rule is not None:
@@ -273,15 +298,28 @@ def _quantity_from(
             q = RawQuantity(n.start, end, n.value, n2.value, rule.canonical, pint, n.num_start,
                             n2.end, noun=nn, sign=n.sign, metric=rule.metric)  # fmt: skip
             return q, 1
-    if unit:
+    if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
+        metric = rule.metric or (text[n.end : uend].strip() if rule.canonical == "score" else None)
         q = RawQuantity(n.start, uend, n.value, None, rule.canonical, _pint_surface(rule, pre),
-                        n.num_start, n.end, sign=n.sign, metric=rule.metric)  # fmt: skip
-        if rule.canonical == "x" and text[uend - 1 : uend] in "xX×" and _RES_WORD.match(
-            text[uend:]
+                        n.num_start, n.end, sign=n.sign, metric=metric)  # fmt: skip
+        if (
+            rule.canonical == "x"
+            and text[uend - 1 : uend] in "xX×"
+            and _RES_WORD.match(text[uend:])
         ):
             return None, 0
         return q, 0
+    if text[n.end : n.end + 1].isalpha():
+        glued = lex.noun_re.match(text, n.end)
+        if glued and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural:
+            rule = lex.nouns[int((glued.lastgroup or "n0")[1:])]
+            return RawQuantity(n.start, glued.end(), n.value, None, rule.canonical, rule.pint,
+                               n.num_start, n.end, noun=glued.group()), 0  # fmt: skip
+    if _name_right(text, n, lex) or year:
+        return None, 0
+    if lex.capitalised_before_re.search(left) and not _SCORE_BEFORE.search(left) and not n.sign:
+        return None, 0
     if prefix_usd:
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
         return RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end), 0
@@ -297,15 +335,22 @@ def _quantity_from(
         end = n.end + (m.end() if m else 0)
         return RawQuantity(n.start, end, n.value, None, "pixel", "pixel_side", n.num_start,
                            n.end, kind="value", metric="resolution"), 0  # fmt: skip
-    sm = _SCORE_BEFORE.search(left)
+    sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(text[n.end : n.end + 30])
     if sm:
         return RawQuantity(n.start, n.end, n.value, None, "score", "score_unit", n.num_start,
                            n.end, sign=n.sign, metric=sm.group("metric")), 0  # fmt: skip
-    noun = _noun_after(text, n.end, lex, allow_other=True)
+    if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
+        return RawQuantity(n.start, n.end, n.value, None, "parameter", "parameter", n.num_start,
+                           n.end, metric="model size"), 0  # fmt: skip
+    noun = _noun_after(text, n.end, lex, allow_other=n.mag == 1.0)
     if noun:
         rule, _, nend = noun
         nn = text[n.end : nend].strip(" -")
-        if rule.canonical == "parameter" and n.mag == 1.0 and nn.lower() in ("scale", "sized", "size"):
+        if (
+            rule.canonical == "parameter"
+            and n.mag == 1.0
+            and nn.lower() in ("scale", "sized", "size")
+        ):
             return None, 0
         return RawQuantity(n.start, nend, n.value, None, rule.canonical, rule.pint, n.num_start,
                            n.end, noun=nn, sign=n.sign, metric=rule.metric), 0  # fmt: skip
@@ -317,9 +362,12 @@ def _quantity_from(
     if _CONTEXT_BEFORE.search(left):
         return RawQuantity(n.start, n.end, n.value, None, "token", "token", n.num_start, n.end,
                            metric="context window"), 0  # fmt: skip
-    if n.sign == "+" and text[n.start - 1 : n.start] == "(":
+    if n.sign == "+":
         return RawQuantity(n.start, n.end, n.value, None, "score", "score_unit", n.num_start,
                            n.end, sign=n.sign), 0  # fmt: skip
+    if n.mag > 1 and (bare := _bare_unit(text, n, left, text[n.end : n.end + 30], lex)):
+        return RawQuantity(n.start, n.end, n.value, None, bare.canonical, bare.pint, n.num_start,
+                           n.end, metric=bare.metric), 0  # fmt: skip
     if n.mag >= 1e9 or (n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :])):
         return RawQuantity(n.start, n.end, n.value, None, "parameter", "parameter", n.num_start,
                            n.end, metric="model size"), 0  # fmt: skip
@@ -327,8 +375,43 @@ def _quantity_from(
     return RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign), 0
 
 
+_PREV_COORD = re.compile(
+    r"^(?:\s(?:scores?\s)?(?:on|in|for)\s[^,;.]{1,40}?)?,?\s(?:and|or|vs\.?|versus|compared to|"
+    r"compared with|while|whereas)\s(?:only\s|just\s)?$|^,\s?$"
+)
+
+
+def _bare_unit(text: str, n: _Num, left: str, right: str, lex: Lexicon) -> UnitRule | None:
+    """The unit of a number written without one, from a score name next to it or, for
+    magnitude-suffixed numbers, a hint word just before it in the clause."""
+    sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(right)
+    if sm:
+        return UnitRule("score_unit", "score", sm.group("metric"))
+    if n.mag == 1.0:
+        return None
+    clause = re.split(r"[.;:,]\s|\bwhile\b|\band\b", left)[-1][-50:]
+    best: tuple[int, str] | None = None
+    for pat, unit in lex.bare_hints:
+        for m in pat.finditer(clause):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), unit)
+    if best is None:
+        return None
+    unit = best[1]
+    return UnitRule(unit, unit, "model size" if unit == "parameter" else None)
+
+
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
-    """Give unit-less numbers the unit of the next coordinated number (675 vs. 6,250 GPU days)."""
+    """Give unit-less numbers the unit of a coordinated neighbour: the next one
+    (675 vs. 6,250 GPU days), or a previous score (FID of 2.51 and 3.25)."""
+    last_score: RawQuantity | None = None
+    for q in qs:
+        if q.unit == "score":
+            last_score = q
+        elif not q.unit and last_score is not None and "." in text[q.num_start : q.num_end]:
+            gap = text[last_score.end : q.start]
+            if len(gap) < 80 and _PREV_COORD.search(gap[-60:]) or _PREV_COORD.match(gap):
+                q.unit, q.pint, q.metric = "score", "score_unit", last_score.metric
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":
@@ -368,9 +451,19 @@ def _word_quantities(
                 w = m.group(m.re.groupindex and next(iter(m.re.groupindex))).lower()
                 value = 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
             out.append(
-                RawQuantity(m.start(), m.end(), value, None, wq.unit,
-                            "factor" if wq.unit == "x" else "proportion_percent", m.start(),
-                            m.end(), kind=wq.kind, direction=wq.direction, is_word=True)  # fmt: skip
+                RawQuantity(
+                    m.start(),
+                    m.end(),
+                    value,
+                    None,
+                    wq.unit,
+                    "factor" if wq.unit == "x" else "proportion_percent",
+                    m.start(),
+                    m.end(),
+                    kind=wq.kind,
+                    direction=wq.direction,
+                    is_word=True,
+                )  # fmt: skip
             )
     if not word_counts:
         return out
@@ -387,8 +480,18 @@ def _word_quantities(
         if rule.canonical in ("parameter",):
             continue
         out.append(
-            RawQuantity(m.start(), nend, value, None, rule.canonical, rule.pint, m.start(),
-                        m.end(), noun=text[m.end():nend].strip(" -"), is_word=True)  # fmt: skip
+            RawQuantity(
+                m.start(),
+                nend,
+                value,
+                None,
+                rule.canonical,
+                rule.pint,
+                m.start(),
+                m.end(),
+                noun=text[m.end() : nend].strip(" -"),
+                is_word=True,
+            )  # fmt: skip
         )
     return out
 

@@ -122,6 +122,7 @@ def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
             tbl_hide_dataframe_shape=True,
             tbl_hide_column_data_types=True,
             tbl_formatting="ASCII_MARKDOWN",
+            tbl_width_chars=400,
         ):
             print(frame)
 

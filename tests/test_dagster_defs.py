@@ -1,0 +1,107 @@
+"""The real Definitions: materialized in-process on a temporary warehouse, the
+sensor and the schedule evaluated with Dagster's test helpers."""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from dagster_project.assets import ASSET_CHECKS, ASSETS
+from dagster_project.definitions import defs
+from dagster_project.partitions import digest_partitions
+from dagster_project.resources import make_resources
+from dagster_project.schedules import daily_reingest_schedule
+from dagster_project.sensors import digest_inbox_sensor
+from tests.conftest import OTHER_DIGEST
+
+
+def test_definitions_load_with_assets_checks_sensor_and_schedule() -> None:
+    dg.Definitions.validate_loadable(defs)
+    repo = defs.get_repository_def()
+    keys = {key.to_user_string() for key in repo.asset_graph.get_all_asset_keys()}
+    assert keys == {"parsed_digest", "extracted_mentions", "warehouse_digest"}
+    checks = {key.name for key in repo.asset_graph.asset_check_keys}
+    assert checks == {
+        "units_are_canonical",
+        "offsets_inside_text",
+        "no_duplicate_mentions",
+        "no_claims_without_paper",
+    }
+    assert repo.get_sensor_def("digest_inbox_sensor")
+    assert repo.get_schedule_def("daily_reingest_schedule").cron_schedule == "0 4 * * *"
+
+
+def test_materialize_a_dynamic_partition_and_pass_every_check(
+    tmp_path: Path, db_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(OTHER_DIGEST, inbox / OTHER_DIGEST.name)
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])
+    result = dg.materialize(
+        [*ASSETS, *ASSET_CHECKS],
+        partition_key=OTHER_DIGEST.name,
+        instance=instance,
+        resources=make_resources(db_path=db_path, inbox_dir=inbox),
+    )
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    assert len(evaluations) == 4
+    assert all(e.passed for e in evaluations), [e.check_name for e in evaluations if not e.passed]
+    meta = result.asset_materializations_for_node("warehouse_digest")[0].metadata
+    assert meta["status"].value == "loaded"
+    assert meta["papers_loaded"].value == 55
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        mentions = con.execute("select count(*) from claim_mentions").fetchone()[0]
+    assert mentions == meta["mentions_loaded"].value > 30
+
+
+def test_sensor_asks_for_a_partition_and_run_per_new_or_changed_file(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    resources = {"settings": make_resources(inbox_dir=inbox)["settings"]}
+    instance = dg.DagsterInstance.ephemeral()
+
+    def evaluate(cursor: str | None) -> dg.SensorResult | dg.SkipReason:
+        context = dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources)
+        return digest_inbox_sensor(context)
+
+    assert isinstance(evaluate(None), dg.SkipReason)
+    (inbox / "day1.txt").write_text("digest one", encoding="utf-8")
+    first = evaluate(None)
+    assert isinstance(first, dg.SensorResult)
+    assert [r.partition_key for r in first.run_requests] == ["day1.txt"]
+    assert first.dynamic_partitions_requests[0].partition_keys == ["day1.txt"]
+    config = first.run_requests[0].run_config["ops"]["parsed_digest"]["config"]
+    assert Path(config["path"]) == (inbox / "day1.txt").resolve()
+    # Nothing new: skip. A changed file: a new run key, no new partition.
+    instance.add_dynamic_partitions(digest_partitions.name, ["day1.txt"])
+    assert isinstance(evaluate(first.cursor), dg.SkipReason)
+    (inbox / "day1.txt").write_text("digest one, edited", encoding="utf-8")
+    second = evaluate(first.cursor)
+    assert isinstance(second, dg.SensorResult)
+    assert second.run_requests[0].run_key != first.run_requests[0].run_key
+    assert second.dynamic_partitions_requests == []
+
+
+def test_schedule_reingests_every_known_digest() -> None:
+    # A context copy: Dagster 1.13's instance __exit__ leaves its state storage
+    # in a context variable, which would leak into later tests.
+    contextvars.copy_context().run(_evaluate_schedule)
+
+
+def _evaluate_schedule() -> None:
+    with dg.instance_for_test() as instance:
+        when = dt.datetime(2026, 11, 22, 4, tzinfo=dt.UTC)
+        context = dg.build_schedule_context(instance=instance, scheduled_execution_time=when)
+        assert isinstance(daily_reingest_schedule(context), dg.SkipReason)
+        instance.add_dynamic_partitions(digest_partitions.name, ["a.txt", "b.txt"])
+        requests = daily_reingest_schedule(context)
+        assert sorted(r.partition_key for r in requests) == ["a.txt", "b.txt"]
+        assert len({r.run_key for r in requests}) == 2

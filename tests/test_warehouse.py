@@ -1,0 +1,144 @@
+"""Loading into a real DuckDB file: idempotent, atomic, papers stored once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from extractors.digest_reader import read_digest
+from extractors.pipeline import extract_papers, extractor_version
+from tests.conftest import digest_text
+from warehouse import load as load_module
+from warehouse.connection import writable
+from warehouse.frames import ExtractedDigest, assemble
+from warehouse.load import load_digest
+from warehouse.queries import RefusedQuery, run_query
+
+SHARED = ("Shared paper", "It runs 3x faster than the baseline and uses 8 GPUs.")
+
+
+def extracted(path: Path) -> ExtractedDigest:
+    digest = read_digest(path, year=2024)
+    return assemble(digest, extract_papers(digest.papers), extractor_version())
+
+
+def load(db: Path, path: Path) -> str:
+    with writable(db) as con:
+        return load_digest(con, extracted(path), started_at=dt.datetime.now()).status
+
+
+def counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            table: con.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in ("digests", "papers", "digest_papers", "claims", "claim_mentions")
+        }
+
+
+def write_digest(tmp_path: Path, name: str, papers: list[tuple[str, str]]) -> Path:
+    path = tmp_path / name
+    path.write_text(digest_text("Mar 11", papers), encoding="utf-8")
+    return path
+
+
+def test_same_digest_twice_changes_nothing(tmp_path: Path, db_path: Path) -> None:
+    path = write_digest(tmp_path, "a.txt", [SHARED, ("Other", "We cut memory by 62%.")])
+    assert load(db_path, path) == "loaded"
+    first = counts(db_path)
+    assert first["claims"] >= 3
+    assert load(db_path, path) == "unchanged"
+    assert counts(db_path) == first
+    statuses = run_query(db_path, "select status from ingest_runs order by run_id")
+    assert statuses["status"].to_list() == ["loaded", "unchanged"]
+
+
+def test_changed_file_under_same_name_replaces_its_rows(tmp_path: Path, db_path: Path) -> None:
+    path = write_digest(tmp_path, "a.txt", [SHARED, ("Old paper", "We cut memory by 62%.")])
+    load(db_path, path)
+    write_digest(tmp_path, "a.txt", [("New paper", "A 12% gain on GSM8K.")])
+    assert load(db_path, path) == "loaded"
+    titles = run_query(db_path, "select title from papers")["title"].to_list()
+    assert titles == ["New paper"]
+    texts = run_query(db_path, "select text from claim_mentions")["text"].to_list()
+    assert texts == ["12%"]
+
+
+def test_paper_in_two_digests_is_stored_once(tmp_path: Path, db_path: Path) -> None:
+    load(db_path, write_digest(tmp_path, "a.txt", [SHARED]))
+    edited = ("Shared  paper", SHARED[1])  # whitespace edit of the same title
+    load(db_path, write_digest(tmp_path, "b.txt", [("First of b", "No numbers here."), edited]))
+    assert counts(db_path)["papers"] == 2
+    rows = run_query(
+        db_path,
+        "select digest, paper_idx, count(*) as n from claim_mentions group by all order by 1",
+    ).rows()
+    assert [(d, i) for d, i, _ in rows] == [("a.txt", 0), ("b.txt", 1)]
+    assert rows[0][2] == rows[1][2]
+    # Replacing b keeps the shared paper for a.
+    load(db_path, write_digest(tmp_path, "b.txt", [("Only b", "We use 4 GPUs.")]))
+    digests = run_query(db_path, "select distinct digest from claim_mentions order by 1")
+    assert digests["digest"].to_list() == ["a.txt", "b.txt"]
+    assert counts(db_path)["papers"] == 2
+
+
+def test_a_failed_load_leaves_the_previous_version_whole(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_digest(tmp_path, "a.txt", [SHARED, ("Other", "We cut memory by 62%.")])
+    load(db_path, path)
+    before = counts(db_path)
+    write_digest(tmp_path, "a.txt", [("Replacement", "A 5% gain.")])
+    real = load_module.execute_file
+
+    def crash_midway(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
+        real(con, name, **params)
+        if name == "load/replace_digest.sql":
+            raise RuntimeError("killed after the inserts")
+
+    monkeypatch.setattr(load_module, "execute_file", crash_midway)
+    with pytest.raises(RuntimeError):
+        load(db_path, path)
+    assert counts(db_path) == before
+    titles = run_query(db_path, "select title from papers order by 1")["title"].to_list()
+    assert titles == ["Other", "Shared paper"]
+
+
+def test_refused_file_keeps_what_was_loaded(tmp_path: Path, db_path: Path) -> None:
+    path = write_digest(tmp_path, "a.txt", [SHARED])
+    load(db_path, path)
+    path.write_bytes(b"%PDF-1.4 garbage")
+    assert load(db_path, path) == "refused"
+    assert counts(db_path)["papers"] == 1
+    errors = run_query(db_path, "select digest, paper_idx, message from ingest_errors").rows()
+    assert errors == [("a.txt", None, "file is a PDF, not digest text")]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "delete from claims",
+        "insert into papers select * from papers",
+        "create table t as select 1",
+        "attach 'other.duckdb' as other",
+        "install httpfs",
+        "copy claims to 'out.csv'",
+        "select 1; drop table claims",
+        "set enable_external_access = true",
+    ],
+)
+def test_sql_that_writes_or_reaches_out_is_refused(
+    tmp_path: Path, db_path: Path, query: str
+) -> None:
+    load(db_path, write_digest(tmp_path, "a.txt", [SHARED]))
+    with pytest.raises(RefusedQuery):
+        run_query(db_path, query)
+    assert counts(db_path)["claims"] > 0
+
+
+def test_reading_files_through_sql_is_refused(tmp_path: Path, db_path: Path) -> None:
+    load(db_path, write_digest(tmp_path, "a.txt", [SHARED]))
+    with pytest.raises(RefusedQuery, match="file system operations are disabled"):
+        run_query(db_path, "select * from read_csv('/etc/hostname')")

@@ -19,14 +19,16 @@ _BASELINE_AFTER = re.compile(
     r"\b(?:than|compared (?:to|with)|in comparison (?:to|with)|relative to|versus|vs\.?|"
     r"against|with respect to|over(?! \$?\d| (?:a|an|the)? ?(?:wide|range|variety|\d))|"
     r"from(?= (?:the )?(?:baseline|original|vanilla|standard)))\s"
-    r"(?:(?:that|those) of\s)?(?P<np>[^,;.()]{1,80}?)(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bin\b|"
+    r"(?:(?:that|those) of\s)?(?P<np>(?:[^,;.()]|\.(?=\d)){1,80}?)(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bin\b|"
     r"\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|\bat\b|\bfor\b|\bby\b|\band (?:achieves|reduces|"
     r"improves|requires)\b|\bwhich\b|\bwhere\b|\busing\b|\bwithout\b))"
 )
-_BASELINE_BEFORE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|better than|"
-    r"trail\w* (?:behind)?)\s(?P<np>[^,;.()]{1,80}?)\s(?:by|with)\b[^,;.]{0,30}$"
+_BASELINE_VERB = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
+    r"trail\w* (?:behind)?|instead of|reaches parity with|matches|matching)\s"
+    r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,60}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
 )
+_OF_POSSESSOR = re.compile(r"%\sof\s(?:the\s)?(?P<np>[A-Z][\w.-]*(?:\s[\w.-]+){0,3})'s\b")
 _NP_AFTER = re.compile(
     r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE
 )
@@ -46,18 +48,6 @@ _NOT_METRIC = frozenset(
     relative absolute average overall significant substantial consistent notable""".split()
 )
 _SETUP_HYPHEN = re.compile(r"^\d[\d.,]*[kKMBG]?-(?:second|minute|hour|day|layer|bit|step)")
-_STEP_RESULT_LEFT = re.compile(
-    r"\b(?:in|within|requir\w*|needs?|needing|takes?|taking|after|reach\w*|us(?:e|es|ing)|"
-    r"only|trained for|converg\w*)\s(?:only\s|just\s|as few as\s|fewer than\s|less than\s|"
-    r"over\s|about\s|around\s|nearly\s|under\s)?$",
-    re.I,
-)
-_RESULT_VERB = re.compile(
-    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|outperform\w*|surpass\w*|score\w*|"
-    r"yield\w*|deliver\w*|records?|sets?|improv\w*|reduc\w*|accelerat\w*|sav\w*|"
-    r"speed\w*|faster|boost\w*|increas\w*|decreas\w*|drop\w*|match\w*)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +212,7 @@ _SPEED_NOUN = re.compile(
 )
 _CHANGE_VERB_LEFT = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
-    r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*|"
-    r"outperform\w*|surpass\w*)\s(?:the\s|its\s|their\s|our\s)?"
+    r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*)\s(?:the\s|its\s|their\s|our\s)?"
     r"(?P<np>[^,;()]{1,50}?)\s(?:by|of|on|in|\()\s?[^,;]{0,25}$"
 )
 _OF_POSSESSIVE = re.compile(
@@ -330,41 +319,80 @@ def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     return None
 
 
-def baseline_of(text: str, q: RawQuantity, role: str) -> str | None:
-    """What the quantity is compared against (text after `than`, `over`, `vs.` ...)."""
-    if role != "result":
+_PRONOUNS = frozenset("them it this that these those they others ours theirs".split())
+
+
+def _baseline_np(np: str) -> str | None:
+    np = re.split(r"'s\b|\s(?=\d)", np)[0]
+    np = re.sub(r"^(?:the|a|an|that of|those of|both|all)\s", "", np.strip())
+    np = re.sub(r"'s?$", "", np).strip(" .,")
+    if not np or np[0].isdigit() or np.startswith("$") or np.lower() in _PRONOUNS:
         return None
-    lo, hi = _clause_bounds(text, q.start, q.end)
-    m = _BASELINE_AFTER.search(text, q.end, min(len(text), q.end + 140))
-    if m:
-        np = m.group("np").strip()
-        np = re.sub(r"^(?:the|a|an|that of|those of)\s", "", np)
-        if np and not np[0].isdigit() and not np.startswith("$"):
-            return np
-    left = text[max(0, q.start - 120) : q.start]
-    m = _BASELINE_BEFORE.search(left)
-    if m:
-        return re.sub(r"^(?:the|a|an)\s", "", m.group("np").strip())
-    return None
+    return np
+
+
+def sentence_baselines(text: str) -> list[tuple[int, str]]:
+    """Comparison targets named in a sentence, with their offsets (than X, over X, vs. X,
+    compared to X, outperforms X by)."""
+    out = []
+    for m in _BASELINE_AFTER.finditer(text):
+        np = _baseline_np(m.group("np"))
+        if np:
+            out.append((m.start(), np))
+    for m in _BASELINE_VERB.finditer(text):
+        np = _baseline_np(m.group("np"))
+        if np:
+            out.append((m.start(), np))
+    for m in _OF_POSSESSOR.finditer(text):
+        np = _baseline_np(m.group("np"))
+        if np:
+            out.append((m.start(), np))
+    out.sort()
+    return out
+
+
+def baseline_of(text: str, q: RawQuantity, role: str, found: list[tuple[int, str]]) -> str | None:
+    """What a result is compared against: the nearest comparison target after it in the
+    sentence, else the nearest one before it."""
+    if role != "result" or not found:
+        return None
+    after = [np for pos, np in found if pos >= q.end]
+    if after:
+        return after[0]
+    before = [np for pos, np in found if pos < q.start]
+    return before[-1] if before else None
 
 
 def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
-    """result (what the paper claims) or setup (sizes and settings)."""
-    if q.unit == "pixel" or q.unit == "bit" or q.unit == "parameter":
+    """result (what the paper claims) or setup (sizes and settings).
+
+    Counts of steps, tokens and compute are settings unless the sentence compares and
+    the count is what a method needs or reaches (``needs only 2 iterations``,
+    ``in fewer than 150K steps``, ``reduce the dataset from 2.82M to 0.67M``).
+    """
+    if q.unit in ("pixel", "bit", "parameter"):
         return "setup"
     if kind in ("multiplier", "change", "proportion"):
         return "result"
-    orig = text[q.start : q.end]
-    if _SETUP_HYPHEN.match(orig):
+    if _SETUP_HYPHEN.match(text[q.start : q.end]):
         return "setup"
-    if q.unit in lex.setup_units:
-        left = text[max(0, q.start - 40) : q.start]
-        if q.unit in ("step", "token", "sample", "count") and _STEP_RESULT_LEFT.search(left):
-            lo, hi = _clause_bounds(text, q.start, q.end)
-            if _RESULT_VERB.search(text, lo, hi) or re.search(r"\bthan\b|\bvs\b", text[lo:hi]):
-                return "result"
-        return "setup"
-    return "result"
+    if q.unit not in lex.setup_units:
+        return "result"
+    left = _strip_qualifier(text[max(0, q.start - 40) : q.start], lex)
+    lo, hi = _clause_bounds(text, q.start, q.end)
+    if q.value_high is not None and re.search(r"(?i)\b(?:reduc|compress|shrink|cut)\w*", text[lo:q.start]):
+        return "result"
+    if q.unit in ("step", "token", "FLOP"):
+        if _STRONG_RESULT_LEFT.search(left) or _STRONG_RESULT_LEFT.search(text[lo : q.start]):
+            return "result"
+        if lex.count_result_left_re.search(left) and lex.result_cue_re.search(text):
+            return "result"
+    return "setup"
+
+
+_STRONG_RESULT_LEFT = re.compile(
+    r"\bin (?:only |just |as few as )?$|\b(?:requir\w*|needs?|takes?)\s(?:only\s)?$|\bwithin\s$"
+)
 
 
 _COORDINATED = re.compile(
@@ -381,8 +409,9 @@ def classify_sentence(text: str, qs: list[RawQuantity], lex: Lexicon) -> list[Fi
     (``by 40% and 20%``, ``9.3% on A, 3.4% on B``) shares its kind, direction, metric and
     baseline when its own words say nothing."""
     out: list[Fields] = []
+    baselines = sentence_baselines(text) if qs else []
     for i, q in enumerate(qs):
-        f = classify(text, q, lex)
+        f = classify(text, q, lex, baselines)
         if i and f.kind == "value" and q.unit in ("%", "pp", "score", "x") and not q.kind:
             prev, pf = qs[i - 1], out[i - 1]
             gap = text[prev.end : q.start]
@@ -396,16 +425,20 @@ def classify_sentence(text: str, qs: list[RawQuantity], lex: Lexicon) -> list[Fi
     return out
 
 
-def classify(text: str, q: RawQuantity, lex: Lexicon) -> Fields:
+def classify(
+    text: str, q: RawQuantity, lex: Lexicon, baselines: list[tuple[int, str]] | None = None
+) -> Fields:
     """All fields of one quantity in its normalised sentence."""
     kind = kind_of(text, q, lex)
     metric = metric_of(text, q, kind, lex)
     role = role_of(text, q, kind, lex)
+    if baselines is None:
+        baselines = sentence_baselines(text)
     return Fields(
         kind=kind,
         role=role,
         direction=direction_of(text, q, kind, metric, lex),
         qualifier=qualifier_of(text, q, lex),
         metric=metric,
-        baseline=baseline_of(text, q, role),
+        baseline=baseline_of(text, q, role, baselines),
     )

@@ -67,6 +67,7 @@ class Lexicon:
     proportion_before_re: re.Pattern[str]
     setup_units: frozenset[str]
     result_cue_re: re.Pattern[str]
+    count_result_left_re: re.Pattern[str]
     setup_noun_re: re.Pattern[str]
     name_left_re: re.Pattern[str]
     name_right_re: re.Pattern[str]
@@ -146,6 +147,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         proportion_before_re=re.compile(r"(?:" + "|".join(k["proportion_before"]) + r")\s*$", re.I),
         setup_units=frozenset(role["setup_units"]),
         result_cue_re=_words(role["result_cues"]),
+        count_result_left_re=re.compile(role["count_result_left"], re.I),
         setup_noun_re=_words(role["setup_nouns"]),
         name_left_re=re.compile("|".join(f"(?:{p})" for p in names["left"])),
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),

@@ -19,8 +19,9 @@ _BASELINE_AFTER = re.compile(
     r"\b(?:than|compared (?:to|with)|in comparison (?:to|with)|relative to|versus|vs\.?|"
     r"against|with respect to|over(?! \$?\d| (?:a|an|the)? ?(?:wide|range|variety|\d))|"
     r"from(?= (?:the )?(?:baseline|original|vanilla|standard)))\s"
-    r"(?:(?:that|those) of\s)?(?P<np>(?:[^,;.()]|\.(?=\d)){1,80}?)(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bin\b|"
-    r"\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|\bat\b|\bfor\b|\bby\b|\band (?:achieves|reduces|"
+    r"(?:(?:that|those) of\s)?(?P<np>(?:[^,;.()]|\.(?=\d)){1,80}?)"
+    r"(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bin\b|\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|"
+    r"\bat\b|\bfor\b|\bby\b|\band (?:achieves|reduces|"
     r"improves|requires)\b|\bwhich\b|\bwhere\b|\busing\b|\bwithout\b))"
 )
 _BASELINE_VERB = re.compile(
@@ -29,9 +30,7 @@ _BASELINE_VERB = re.compile(
     r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,60}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
 )
 _OF_POSSESSOR = re.compile(r"%\sof\s(?:the\s)?(?P<np>[A-Z][\w.-]*(?:\s[\w.-]+){0,3})'s\b")
-_NP_AFTER = re.compile(
-    r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE
-)
+_NP_AFTER = re.compile(r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE)
 _NP_BEFORE = re.compile(
     r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}[A-Za-z][\w@.+/-]*)\s(?:of|by|to|at|is|was|=|:|from|reaches|"
     r"reached|achieves|achieved)\s(?:up to\s|about\s|nearly\s|over\s|around\s|only\s|just\s)?$"
@@ -79,9 +78,9 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
             return sym
     right = text[q.end : q.end + 15].lower()
     for phrase, sym in lex.qualifier_after:
-        if right.startswith(" " + phrase) or right.startswith(phrase + " ") or right == phrase:
-            if phrase != "+" or right.startswith("+"):
-                return sym
+        starts = right.startswith(" " + phrase) or right.startswith(phrase + " ")
+        if (starts or right == phrase) and (phrase != "+" or right.startswith("+")):
+            return sym
     return "="
 
 
@@ -206,13 +205,16 @@ def _trim_np(np: str) -> str | None:
     return s or None
 
 
-_COMPARATOR = re.compile(r"(?i)^(?:than|compared|over|vs\.?|versus|relative|against|on|in|at|for)\b")
+_COMPARATOR = re.compile(
+    r"(?i)^(?:than|compared|over|vs\.?|versus|relative|against|on|in|at|for)\b"
+)
 _SPEED_NOUN = re.compile(
     r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){0,2}?)(?:speed-?ups?|acceleration|faster)\b", re.I
 )
 _CHANGE_VERB_LEFT = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
-    r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*)\s(?:the\s|its\s|their\s|our\s)?"
+    r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*)\s"
+    r"(?:the\s|its\s|their\s|our\s)?"
     r"(?P<np>[^,;()]{1,50}?)\s(?:by|of|on|in|\()\s?[^,;]{0,25}$"
 )
 _OF_POSSESSIVE = re.compile(
@@ -379,8 +381,10 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     if q.unit not in lex.setup_units:
         return "result"
     left = _strip_qualifier(text[max(0, q.start - 40) : q.start], lex)
-    lo, hi = _clause_bounds(text, q.start, q.end)
-    if q.value_high is not None and re.search(r"(?i)\b(?:reduc|compress|shrink|cut)\w*", text[lo:q.start]):
+    lo, _ = _clause_bounds(text, q.start, q.end)
+    if q.value_high is not None and re.search(
+        r"(?i)\b(?:reduc|compress|shrink|cut)\w*", text[lo : q.start]
+    ):
         return "result"
     if q.unit in ("step", "token", "FLOP"):
         if _STRONG_RESULT_LEFT.search(left) or _STRONG_RESULT_LEFT.search(text[lo : q.start]):
@@ -419,8 +423,9 @@ def classify_sentence(text: str, qs: list[RawQuantity], lex: Lexicon) -> list[Fi
                 len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
             )
             if pf.kind in ("change", "multiplier") and prev.unit == q.unit and coordinated:
-                f = Fields(pf.kind, pf.role, pf.direction, f.qualifier, f.metric or pf.metric,
-                           pf.baseline)  # fmt: skip
+                f = Fields(
+                    pf.kind, pf.role, pf.direction, f.qualifier, f.metric or pf.metric, pf.baseline
+                )
         out.append(f)
     return out
 

@@ -37,10 +37,22 @@ _SENT_END = re.compile(
 )
 
 _ROW_FIELDS = (
-    "start", "end", "text", "value", "value_high", "unit", "canonical_value",
-    "canonical_value_high", "kind", "role", "direction", "metric", "baseline", "qualifier",
+    "start",
+    "end",
+    "text",
+    "value",
+    "value_high",
+    "unit",
+    "canonical_value",
+    "canonical_value_high",
+    "kind",
+    "role",
+    "direction",
+    "metric",
+    "baseline",
+    "qualifier",
     "sentence",
-)  # fmt: skip
+)
 
 
 def _register_extensions() -> None:
@@ -106,7 +118,7 @@ def extract_rows(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[
                     f.baseline,
                     f.qualifier,
                     sent,
-                )  # fmt: skip
+                )
             )
     rows.sort(key=lambda r: (r[0], r[1]))
     return rows
@@ -124,7 +136,7 @@ class QuantityMentions:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.mention_rows = extract_rows(doc.text, self.lexicon, word_counts=self.word_counts)
-        except Exception as exc:  # noqa: BLE001 - one bad text must not stop the batch
+        except Exception as exc:
             doc._.mention_rows = []
             doc._.extract_error = f"{type(exc).__name__}: {exc}"
         return doc

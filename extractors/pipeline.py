@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 
 from extractors import component  # noqa: F401 - registers the spaCy factory
-from extractors.component import COMPONENT, _ROW_FIELDS
+from extractors.component import _ROW_FIELDS, COMPONENT
 from extractors.lexicon import RULES_PATH
 from extractors.mention import Mention, Section
 from extractors.records import Paper

@@ -149,29 +149,57 @@ def _pint_surface(rule: UnitRule, prefix: str) -> str:
     if "{P}" not in rule.pint:
         return rule.pint
     si = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta"}
-    return rule.pint.replace("{P}", si.get(prefix, "") + ("" if prefix else ""))
+    return rule.pint.replace("{P}", si.get(prefix, ""))
+
+
+def _noun_match(
+    text: str, pos: int, lex: Lexicon, *, allow_other: bool, k: int
+) -> tuple[UnitRule, int, int] | None:
+    m = lex.noun_re.match(text, pos)
+    if not m or not m.group().strip(" -"):
+        return None
+    rule = lex.nouns[int((m.lastgroup or "n0")[1:])]
+    word = m.group().strip(" -")
+    if rule.other_plural and (
+        not allow_other
+        or k > 1
+        or word.lower() in lex.stop_words
+        or word.lower() in lex.not_nouns
+        or not word[0].islower()
+    ):
+        return None
+    return rule, m.start(), m.end()
 
 
 def _noun_after(
     text: str, pos: int, lex: Lexicon, *, allow_other: bool
 ) -> tuple[UnitRule, int, int] | None:
-    """A counted noun after at most ``max_modifiers`` modifier words: (rule, noun start, end)."""
+    """A counted noun after at most ``max_modifiers`` modifier words: (rule, noun start, end).
+
+    A noun directly followed by another noun or a hyphenated word extends the phrase
+    (``25 language families``, ``207K image-text pairs``).
+    """
     cur = pos
     for k in range(lex.max_modifiers + 1):
-        m = lex.noun_re.match(text, cur)
-        if m and m.group().strip(" -"):
-            rule = lex.nouns[int((m.lastgroup or "n0")[1:])]
-            word = m.group().strip(" -").lower()
-            if rule.other_plural and (
-                not allow_other
-                or k > 1
-                or word in lex.stop_words
-                or word in lex.not_nouns
-                or not m.group().strip(" -")[0].islower()
-            ):
-                pass
-            else:
-                return rule, m.start(), m.end()
+        found = _noun_match(text, cur, lex, allow_other=allow_other, k=k)
+        if found:
+            rule, start, end = found
+            while True:
+                if text[end : end + 1] == "-":
+                    mod = lex.modifier_re.match(text, end + 1)
+                    nxt = mod and _noun_match(text, mod.end(), lex, allow_other=True, k=0)
+                    if nxt and text[mod.end() : mod.end() + 1] == " ":
+                        rule, end = nxt[0], nxt[2]
+                        continue
+                nxt = _noun_match(text, end, lex, allow_other=True, k=0)
+                if nxt and text[end : end + 1] == " " and nxt[0].canonical == rule.canonical:
+                    end = nxt[2]
+                    continue
+                if nxt and text[end : end + 1] == " " and nxt[0].other_plural:
+                    end = nxt[2]
+                    continue
+                break
+            return rule, start, end
         if cur >= len(text) or text[cur] not in " -":
             return None
         mod = lex.modifier_re.match(text, cur + 1)
@@ -238,21 +266,49 @@ def _quantity_from(
         a, b = int(res.group("a")), int(res.group("b"))
         after = text[res.end() : res.end() + 12]
         if min(a, b) >= 8 and (a == b or res.group("px") or _RES_WORD.match(after) or b >= 100):
-            q = RawQuantity(n.num_start, res.end(), float(a), None, "pixel", "pixel_side",
-                            n.num_start, res.end(), kind="value", metric="resolution")  # fmt: skip
+            q = RawQuantity(
+                n.num_start,
+                res.end(),
+                float(a),
+                None,
+                "pixel",
+                "pixel_side",
+                n.num_start,
+                res.end(),
+                kind="value",
+                metric="resolution",
+            )
             return q, sum(1 for f in following if f.start < res.end())
     # fraction: 1/3 full attention layers, 20/20 tasks
     if text[n.end : n.end + 1] == "/" and following and following[0].num_start == n.end + 1:
         den = following[0]
         noun = _noun_after(text, den.end, lex, allow_other=True)
         if n.value < den.value and den.value <= 10 and n.integer and den.integer:
-            q = RawQuantity(n.start, den.end, fraction_percent(n.value, den.value), None, "%",
-                            "proportion_percent", n.num_start, den.end, kind="proportion")  # fmt: skip
+            q = RawQuantity(
+                n.start,
+                den.end,
+                fraction_percent(n.value, den.value),
+                None,
+                "%",
+                "proportion_percent",
+                n.num_start,
+                den.end,
+                kind="proportion",
+            )
             return q, 1
         if noun:
             rule, _, ne = noun
-            q = RawQuantity(n.start, ne, n.value, None, rule.canonical, rule.pint, n.num_start,
-                            den.end, noun=text[den.end:ne].strip(" -"))  # fmt: skip
+            q = RawQuantity(
+                n.start,
+                ne,
+                n.value,
+                None,
+                rule.canonical,
+                rule.pint,
+                n.num_start,
+                den.end,
+                noun=text[den.end : ne].strip(" -"),
+            )
             return q, 1
         return None, 1
     unit = _unit_after(text, n.end, lex)
@@ -295,14 +351,35 @@ def _quantity_from(
         if rule is not None:
             pint = _pint_surface(rule, pre)
             nn = text[noun2[1] : noun2[2]].strip(" -") if noun2 and not unit2 else None
-            q = RawQuantity(n.start, end, n.value, n2.value, rule.canonical, pint, n.num_start,
-                            n2.end, noun=nn, sign=n.sign, metric=rule.metric)  # fmt: skip
+            q = RawQuantity(
+                n.start,
+                end,
+                n.value,
+                n2.value,
+                rule.canonical,
+                pint,
+                n.num_start,
+                n2.end,
+                noun=nn,
+                sign=n.sign,
+                metric=rule.metric,
+            )
             return q, 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
         metric = rule.metric or (text[n.end : uend].strip() if rule.canonical == "score" else None)
-        q = RawQuantity(n.start, uend, n.value, None, rule.canonical, _pint_surface(rule, pre),
-                        n.num_start, n.end, sign=n.sign, metric=metric)  # fmt: skip
+        q = RawQuantity(
+            n.start,
+            uend,
+            n.value,
+            None,
+            rule.canonical,
+            _pint_surface(rule, pre),
+            n.num_start,
+            n.end,
+            sign=n.sign,
+            metric=metric,
+        )
         if (
             rule.canonical == "x"
             and text[uend - 1 : uend] in "xX×"
@@ -314,8 +391,17 @@ def _quantity_from(
         glued = lex.noun_re.match(text, n.end)
         if glued and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural:
             rule = lex.nouns[int((glued.lastgroup or "n0")[1:])]
-            return RawQuantity(n.start, glued.end(), n.value, None, rule.canonical, rule.pint,
-                               n.num_start, n.end, noun=glued.group()), 0  # fmt: skip
+            return RawQuantity(
+                n.start,
+                glued.end(),
+                n.value,
+                None,
+                rule.canonical,
+                rule.pint,
+                n.num_start,
+                n.end,
+                noun=glued.group(),
+            ), 0
     if _name_right(text, n, lex) or year:
         return None, 0
     if lex.capitalised_before_re.search(left) and not _SCORE_BEFORE.search(left) and not n.sign:
@@ -327,21 +413,51 @@ def _quantity_from(
     if text[n.num_start - 1 : n.num_start] in ("x", "×") and (
         n.num_start < 2 or not text[n.num_start - 2].isalnum()
     ):
-        return RawQuantity(n.num_start - 1, n.end, n.value, None, "x", "factor", n.num_start,
-                           n.end), 0  # fmt: skip
+        return RawQuantity(
+            n.num_start - 1, n.end, n.value, None, "x", "factor", n.num_start, n.end
+        ), 0
     # 4K resolution / (4K) after "resolution"
     if n.mag == 1e3 and (_RES_WORD.match(text[n.end :]) or _RES_BEFORE.search(left)):
         m = re.match(r"\s?resolution", text[n.end :])
         end = n.end + (m.end() if m else 0)
-        return RawQuantity(n.start, end, n.value, None, "pixel", "pixel_side", n.num_start,
-                           n.end, kind="value", metric="resolution"), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            end,
+            n.value,
+            None,
+            "pixel",
+            "pixel_side",
+            n.num_start,
+            n.end,
+            kind="value",
+            metric="resolution",
+        ), 0
     sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(text[n.end : n.end + 30])
     if sm:
-        return RawQuantity(n.start, n.end, n.value, None, "score", "score_unit", n.num_start,
-                           n.end, sign=n.sign, metric=sm.group("metric")), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            "score",
+            "score_unit",
+            n.num_start,
+            n.end,
+            sign=n.sign,
+            metric=sm.group("metric"),
+        ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
-        return RawQuantity(n.start, n.end, n.value, None, "parameter", "parameter", n.num_start,
-                           n.end, metric="model size"), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            "parameter",
+            "parameter",
+            n.num_start,
+            n.end,
+            metric="model size",
+        ), 0
     noun = _noun_after(text, n.end, lex, allow_other=n.mag == 1.0)
     if noun:
         rule, _, nend = noun
@@ -352,25 +468,73 @@ def _quantity_from(
             and nn.lower() in ("scale", "sized", "size")
         ):
             return None, 0
-        return RawQuantity(n.start, nend, n.value, None, rule.canonical, rule.pint, n.num_start,
-                           n.end, noun=nn, sign=n.sign, metric=rule.metric), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            nend,
+            n.value,
+            None,
+            rule.canonical,
+            rule.pint,
+            n.num_start,
+            n.end,
+            noun=nn,
+            sign=n.sign,
+            metric=rule.metric,
+        ), 0
     if _FACTOR_BEFORE.search(left):
         return RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end), 0
     if _BATCH_BEFORE.search(left):
-        return RawQuantity(n.start, n.end, n.value, None, "sample", "sample", n.num_start, n.end,
-                           metric="batch size"), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            "sample",
+            "sample",
+            n.num_start,
+            n.end,
+            metric="batch size",
+        ), 0
     if _CONTEXT_BEFORE.search(left):
-        return RawQuantity(n.start, n.end, n.value, None, "token", "token", n.num_start, n.end,
-                           metric="context window"), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            "token",
+            "token",
+            n.num_start,
+            n.end,
+            metric="context window",
+        ), 0
     if n.sign == "+":
-        return RawQuantity(n.start, n.end, n.value, None, "score", "score_unit", n.num_start,
-                           n.end, sign=n.sign), 0  # fmt: skip
+        return RawQuantity(
+            n.start, n.end, n.value, None, "score", "score_unit", n.num_start, n.end, sign=n.sign
+        ), 0
     if n.mag > 1 and (bare := _bare_unit(text, n, left, text[n.end : n.end + 30], lex)):
-        return RawQuantity(n.start, n.end, n.value, None, bare.canonical, bare.pint, n.num_start,
-                           n.end, metric=bare.metric), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            bare.canonical,
+            bare.pint,
+            n.num_start,
+            n.end,
+            metric=bare.metric,
+        ), 0
     if n.mag >= 1e9 or (n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :])):
-        return RawQuantity(n.start, n.end, n.value, None, "parameter", "parameter", n.num_start,
-                           n.end, metric="model size"), 0  # fmt: skip
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            "parameter",
+            "parameter",
+            n.num_start,
+            n.end,
+            metric="model size",
+        ), 0
     # a bare number: kept without a unit so a coordinated neighbour can lend one
     return RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign), 0
 
@@ -410,7 +574,7 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             last_score = q
         elif not q.unit and last_score is not None and "." in text[q.num_start : q.num_end]:
             gap = text[last_score.end : q.start]
-            if len(gap) < 80 and _PREV_COORD.search(gap[-60:]) or _PREV_COORD.match(gap):
+            if (len(gap) < 80 and _PREV_COORD.search(gap[-60:])) or _PREV_COORD.match(gap):
                 q.unit, q.pint, q.metric = "score", "score_unit", last_score.metric
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
@@ -463,7 +627,7 @@ def _word_quantities(
                     kind=wq.kind,
                     direction=wq.direction,
                     is_word=True,
-                )  # fmt: skip
+                )
             )
     if not word_counts:
         return out
@@ -491,7 +655,7 @@ def _word_quantities(
                 m.end(),
                 noun=text[m.end() : nend].strip(" -"),
                 is_word=True,
-            )  # fmt: skip
+            )
         )
     return out
 

@@ -1,0 +1,48 @@
+"""Golden extraction cases kept as data (tests/cases/extraction_cases.jsonl).
+
+Each case is a text and the mentions expected in it (text, value, value_high, unit,
+kind, direction, qualifier, role); ``exact`` cases must produce nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.pipeline import extract_paper
+from extractors.records import Paper
+
+CASES = Path(__file__).parent / "cases" / "extraction_cases.jsonl"
+
+
+def _cases() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-6)
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["text"][:50])
+def test_extraction_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    mentions = extract_paper(Paper(0, "", text))
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    got = {m.text: m for m in mentions}
+    for exp in case["expected"]:
+        assert exp["text"] in got, f"missing {exp['text']!r}; got {sorted(got)}"
+        m = got[exp["text"]]
+        assert _same(m.value, exp["value"]), (exp["text"], m.value)
+        assert _same(m.value_high, exp["value_high"]), (exp["text"], m.value_high)
+        for field in ("unit", "kind", "direction", "qualifier", "role"):
+            if field in exp:
+                assert getattr(m, field) == exp[field], (exp["text"], field, getattr(m, field))
+    if case["exact"]:
+        assert len(mentions) == len(case["expected"]), [m.text for m in mentions]

@@ -10,20 +10,25 @@ import datetime as dt
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from dagster_project.metadata import counts_by, preview
+from dagster_project.metadata import markdown_table
 from dagster_project.partitions import digest_partitions
+from dagster_project.progress import RunLogProgress
 from dagster_project.resources import IngestSettings
-from extractors.digest_reader import read_digest
+from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
 from extractors.pipeline import extract_papers, extractor_version
-from extractors.records import Digest
 from warehouse.connection import apply_schema
-from warehouse.frames import ExtractedDigest, assemble
 from warehouse.load import current_state, last_source_path, load_digest
 from warehouse.sql_files import sql_text
+from warehouse.staging import (
+    ExtractedDigest,
+    ParsedDigest,
+    skipped_extraction,
+    stage_claims,
+    stage_papers,
+)
 
 GROUP = "claims"
 
@@ -53,88 +58,79 @@ def _source_path(
     )
 
 
-@dg.asset(partitions_def=digest_partitions, group_name=GROUP, kinds={"python"})
+@dg.asset(partitions_def=digest_partitions, group_name=GROUP, kinds={"python", "parquet"})
 def parsed_digest(
     context: dg.AssetExecutionContext,
     config: DigestFileConfig,
     settings: IngestSettings,
     warehouse: DuckDBResource,
-) -> dg.Output[Digest]:
-    """The digest file read into papers; unreadable parts become problems, not failures."""
-    path = _source_path(context.partition_key, config, Path(settings.inbox_dir), warehouse)
+) -> dg.Output[ParsedDigest]:
+    """The digest file read into staged papers; unreadable parts become problems."""
+    key = context.partition_key
+    path = _source_path(key, config, Path(settings.inbox_dir), warehouse)
     if not path.is_file():
-        raise dg.Failure(f"digest {context.partition_key!r}: no such file {path}")
-    digest = read_digest(path, year=config.year)
-    if digest.name != context.partition_key:
-        digest = dataclasses.replace(digest, name=context.partition_key)
-    for problem in digest.problems:
-        context.log.warning(f"{digest.name} paper {problem.paper_idx}: {problem.message}")
-    papers = pl.DataFrame(
-        {"idx": [p.idx for p in digest.papers], "title": [p.title for p in digest.papers]},
-        schema={"idx": pl.Int32, "title": pl.String},
-    )
+        raise dg.Failure(f"digest {key!r}: no such file {path}")
+    stream = dataclasses.replace(stream_digest(path, year=config.year), name=key)
+    parsed = stage_papers(stream, settings.staged(key, "papers.parquet"))
+    for problem in parsed.problems:
+        where = f"paper {problem.paper_idx}" if problem.paper_idx is not None else "file"
+        context.log.warning(f"{key} {where}: {problem.message}")
     return dg.Output(
-        digest,
+        parsed,
         metadata={
             "path": dg.MetadataValue.path(str(path.resolve())),
-            "format": digest.format,
-            "date": digest.date or "",
-            "papers": len(digest.papers),
-            "problems": len(digest.problems),
-            "preview": preview(papers, ["idx", "title"]),
+            "format": parsed.format,
+            "date": parsed.date or "",
+            "papers": parsed.paper_count,
+            "problems": len(parsed.problems),
+            "preview": dg.MetadataValue.md(
+                markdown_table(["idx", "title"], parsed.preview, more=parsed.paper_count)
+            ),
         },
     )
 
 
-@dg.asset(partitions_def=digest_partitions, group_name=GROUP, kinds={"spacy"})
+@dg.asset(partitions_def=digest_partitions, group_name=GROUP, kinds={"spacy", "parquet"})
 def extracted_mentions(
     context: dg.AssetExecutionContext,
-    parsed_digest: Digest,
+    parsed_digest: ParsedDigest,
     settings: IngestSettings,
     warehouse: DuckDBResource,
 ) -> dg.Output[ExtractedDigest]:
-    """Every quantity mention of every paper, classified; skipped when the warehouse
-    already holds this exact file from this extractor version."""
+    """Every quantity mention of every paper, classified and staged; skipped when the
+    warehouse already holds this exact file from this extractor version."""
     version = extractor_version()
     with warehouse.get_connection() as con:
         apply_schema(con)
         state = current_state(con, parsed_digest.name)
     if state is not None and state.matches(parsed_digest.content_sha256, version):
         context.log.info(f"{parsed_digest.name}: unchanged since its last load; not re-extracted")
-        results: list = []
+        extracted = skipped_extraction(parsed_digest, version)
     else:
-        results = _with_progress(
-            context,
-            extract_papers(parsed_digest.papers, n_process=settings.n_process),
-            total=len(parsed_digest.papers),
+        progress = RunLogProgress(context.log, parsed_digest.paper_count)
+        extracted = stage_claims(
+            parsed_digest,
+            lambda papers: progress.wrap(extract_papers(papers, n_process=settings.n_process)),
+            settings.staged(parsed_digest.name, "claims.parquet"),
+            version,
         )
-    extracted = assemble(parsed_digest, results, version)
-    claims = extracted.claims
+    rows = [(m.text, m.unit, m.kind, m.role, m.metric, m.baseline) for m in extracted.preview]
     return dg.Output(
         extracted,
         metadata={
             "extractor_version": version,
-            "mentions": claims.height,
-            "by_unit": dg.MetadataValue.json(counts_by(claims, "unit")),
-            "by_role": dg.MetadataValue.json(counts_by(claims, "role")),
-            "problems": extracted.errors.height,
-            "preview": preview(claims, ["text", "unit", "kind", "role", "metric", "baseline"]),
+            "mentions": extracted.mention_count,
+            "skipped_as_unchanged": extracted.claims_path is None,
+            "failed_papers": len(extracted.failed_papers),
+            "preview": dg.MetadataValue.md(
+                markdown_table(
+                    ["text", "unit", "kind", "role", "metric", "baseline"],
+                    rows,
+                    more=extracted.mention_count,
+                )
+            ),
         },
     )
-
-
-def _with_progress(context: dg.AssetExecutionContext, results, total: int, every: int = 2000):
-    """Pass results through, logging papers done, papers/s and time left to the run log."""
-    start = dt.datetime.now()
-    for done, item in enumerate(results, start=1):
-        if done % every == 0 and total:
-            elapsed = (dt.datetime.now() - start).total_seconds()
-            rate = done / elapsed if elapsed else 0.0
-            left = (total - done) / rate if rate else 0.0
-            context.log.info(
-                f"extracted {done:,}/{total:,} papers, {rate:,.0f}/s, {left:,.0f}s left"
-            )
-        yield item
 
 
 @dg.asset(partitions_def=digest_partitions, group_name=GROUP, kinds={"duckdb"})
@@ -150,10 +146,12 @@ def warehouse_digest(
         result = load_digest(
             con, extracted_mentions, started_at=started, dagster_run_id=context.run_id
         )
-    if result.status == "refused":
-        context.log.error(f"{result.digest}: refused: {result.message}")
-    else:
-        context.log.info(f"{result.digest}: {result.status}: {result.message}")
+    log = context.log.error if result.status == "refused" else context.log.info
+    log(f"{result.digest}: {result.status}: {result.message}")
+    problems = [
+        (s.problem.paper_idx, s.stage, s.problem.severity, s.problem.message)
+        for s in extracted_mentions.problems
+    ]
     return dg.MaterializeResult(
         metadata={
             "status": result.status,
@@ -163,8 +161,10 @@ def warehouse_digest(
             "mentions_loaded": result.mentions_loaded,
             "problems": result.problems,
             "message": result.message,
-            "errors_preview": preview(
-                extracted_mentions.errors, ["paper_idx", "stage", "severity", "message"]
+            "problems_preview": dg.MetadataValue.md(
+                markdown_table(
+                    ["paper_idx", "stage", "severity", "message"], problems[:10], len(problems)
+                )
             ),
         }
     )

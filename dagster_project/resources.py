@@ -14,10 +14,15 @@ DEFAULT_INBOX = Path("data") / "inbox"
 
 
 class IngestSettings(dg.ConfigurableResource):
-    """Where new digests arrive and how hard extraction may work."""
+    """Where new digests arrive, where stages hand data on, and how hard extraction works."""
 
     inbox_dir: str = str(DEFAULT_INBOX)
-    n_process: int = 1  # extraction processes per digest; >1 pays off for large files
+    staging_dir: str = "data/warehouse_staging"  # per-digest Parquet between the stages
+    n_process: int = 1  # extraction processes per digest; 2 pays off for large files
+
+    def staged(self, digest: str, name: str) -> Path:
+        """Where the staged file ``name`` of ``digest`` lives."""
+        return Path(self.staging_dir) / digest / name
 
 
 def make_resources(db_path: str | Path | None = None, inbox_dir: str | Path | None = None) -> dict:
@@ -28,6 +33,8 @@ def make_resources(db_path: str | Path | None = None, inbox_dir: str | Path | No
     return {
         "warehouse": DuckDBResource(database=str(db)),
         "settings": IngestSettings(
-            inbox_dir=str(inbox), n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1"))
+            inbox_dir=str(inbox),
+            staging_dir=str(db.with_name(f"{db.stem}_staging")),
+            n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1")),
         ),
     }

@@ -14,7 +14,6 @@ every paper that is fine is still returned.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import datetime as dt
 import gzip
 import hashlib
@@ -24,7 +23,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from extractors.records import Digest, Paper, ReadProblem
+from extractors.records import Digest, DigestStream, Paper, ReadProblem, single_date
 
 GZIP_MAGIC = b"\x1f\x8b"
 # A digest page is a few hundred kilobytes; anything this large is not one.
@@ -59,31 +58,60 @@ WHITESPACE = re.compile(r"\s+")
 LATEX_DEBRIS = re.compile(r"\\[a-zA-Z]+|[${}\\]")
 
 
+def stream_digest(
+    path: str | Path,
+    *,
+    year: int | None = None,
+    today: dt.date | None = None,
+) -> DigestStream:
+    """Open one digest file as a stream of papers and problems.
+
+    The year of a year-less date comes from ``year``, else from the file's
+    modification time, and is never in the future. JSON Lines are read lazily,
+    record by record; a page of text is small by construction and read whole.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        raw_head = _read_head(path)
+        sha = _file_sha256(path)
+    except OSError as exc:
+        return _refused(path, "", f"cannot read file: {exc.strerror or exc}")
+    compressed = raw_head.startswith(GZIP_MAGIC)
+    head = _gunzip_head(path) if compressed else raw_head
+    if _looks_like_jsonl(head):
+        return DigestStream(
+            name, "jsonl", None, sha, str(path.resolve()), _jsonl_records(path, compressed)
+        )
+    if compressed:
+        return _refused(path, sha, "gzip file does not hold JSON Lines of papers")
+    return _page_text_stream(path, sha, year=year, reference=_reference_date(path, today))
+
+
 def read_digest(
     path: str | Path,
     *,
     year: int | None = None,
     today: dt.date | None = None,
 ) -> Digest:
-    """Read one digest file; the year of a year-less date comes from ``year``,
-    else from the file's modification time, and is never in the future."""
-    path = Path(path)
-    name = path.name
-    try:
-        raw_head = _read_head(path)
-    except OSError as exc:
-        return _failed(name, "", f"cannot read file: {exc.strerror or exc}")
-    compressed = raw_head.startswith(GZIP_MAGIC)
-    head = _gunzip_head(path) if compressed else raw_head
-    sha = _file_sha256(path)
-    if _looks_like_jsonl(head):
-        digest = _read_jsonl(path, name, sha, compressed)
-    elif compressed:
-        digest = _failed(name, sha, "gzip file does not hold JSON Lines of papers")
-    else:
-        reference = _reference_date(path, today)
-        digest = _read_page_text(path, name, sha, year=year, reference=reference)
-    return dataclasses.replace(digest, source_path=str(path.resolve()))
+    """The whole digest in memory: `stream_digest`, collected."""
+    stream = stream_digest(path, year=year, today=today)
+    papers: list[Paper] = []
+    problems: list[ReadProblem] = []
+    for record in stream.records:
+        (papers if isinstance(record, Paper) else problems).append(record)
+    date = stream.date
+    if stream.format == "jsonl":
+        date = single_date({p.published for p in papers if p.published})
+    return Digest(
+        name=stream.name,
+        format=stream.format,
+        date=date,
+        papers=papers,
+        problems=problems,
+        content_sha256=stream.content_sha256,
+        source_path=stream.source_path,
+    )
 
 
 def normalize_title(title: str) -> str:
@@ -195,25 +223,24 @@ def resolve_date(month: int, day: int, year: int | None, reference: dt.date) -> 
     return None
 
 
-def _read_page_text(
-    path: Path, name: str, sha: str, *, year: int | None, reference: dt.date
-) -> Digest:
+def _page_text_stream(
+    path: Path, sha: str, *, year: int | None, reference: dt.date
+) -> DigestStream:
     size = path.stat().st_size
     if size > MAX_PAGE_TEXT_BYTES:
-        return _failed(
-            name,
+        return _refused(
+            path,
             sha,
             f"file is {size / 1e6:.0f} MB, too large for a digest page "
             f"(limit {MAX_PAGE_TEXT_BYTES / 1e6:.0f} MB); split it or convert it to JSON Lines",
         )
     text, why = decode_text(path.read_bytes())
     if text is None:
-        return _failed(name, sha, why)
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    blocks = [WHITESPACE.sub(" ", line) for line in lines if line]
+        return _refused(path, sha, why)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = [WHITESPACE.sub(" ", line).strip() for line in lines if line.strip()]
     if not blocks:
-        return _failed(name, sha, "file is empty")
-    problems: list[ReadProblem] = []
+        return _refused(path, sha, "file is empty")
     date: dt.date | None = None
     start = None
     for i, block in enumerate(blocks):
@@ -223,26 +250,25 @@ def _read_page_text(
             line_year = int(match["year"]) if match["year"] else year
             date = resolve_date(month, int(match["day"]), line_year, reference)
             if date is None:
-                return _failed(name, sha, f"date line {block!r} is not a valid date")
+                return _refused(path, sha, f"date line {block!r} is not a valid date")
             start = i + 1
             break
         if block.lower() not in HEADER_LINES:
             # Papers before any date line: the page lost its header or date.
             break
-    if start is None:
+    if start is None or date is None:
         if all(block.lower() in HEADER_LINES for block in blocks):
-            return _failed(name, sha, "file holds only the digest header, no papers")
-        return _failed(name, sha, "no date line (such as 'Mar 11') before the papers")
-    papers = list(_pair_blocks(blocks[start:], problems))
-    if not papers and not problems:
-        problems.append(ReadProblem("digest has a date line but no papers"))
-    return Digest(
-        name=name,
-        format="digest",
-        date=date.isoformat(),
-        papers=papers,
-        problems=problems,
-        content_sha256=sha,
+            return _refused(path, sha, "file holds only the digest header, no papers")
+        return _refused(path, sha, "no date line (such as 'Mar 11') before the papers")
+    if start == len(blocks):
+        return _refused(path, sha, "digest has a date line but no papers")
+    return DigestStream(
+        path.name,
+        "digest",
+        date.isoformat(),
+        sha,
+        str(path.resolve()),
+        _pair_blocks(blocks[start:]),
     )
 
 
@@ -250,14 +276,14 @@ def _is_title_like(block: str) -> bool:
     return len(block) <= MAX_TITLE_CHARS and not block.endswith(".")
 
 
-def _pair_blocks(blocks: list[str], problems: list[ReadProblem]) -> Iterator[Paper]:
+def _pair_blocks(blocks: list[str]) -> Iterator[Paper | ReadProblem]:
     """Pair title and abstract blocks, reporting the blocks that cannot pair."""
     idx = 0
     i = 0
     while i < len(blocks):
         title = blocks[i]
         if len(title) > MAX_TITLE_CHARS:
-            problems.append(ReadProblem("abstract without a title", idx, _excerpt(title)))
+            yield ReadProblem("abstract without a title", idx, _excerpt(title))
             idx += 1
             i += 1
             continue
@@ -267,31 +293,27 @@ def _pair_blocks(blocks: list[str], problems: list[ReadProblem]) -> Iterator[Pap
             _is_title_like(nxt) and after is not None and not _is_title_like(after)
         )
         if orphan:
-            problems.append(ReadProblem("title without an abstract", idx, _excerpt(title)))
+            yield ReadProblem("title without an abstract", idx, _excerpt(title))
             idx += 1
             i += 1
             continue
         assert nxt is not None
         i += 2
         if len(nxt) > MAX_ABSTRACT_CHARS:
-            problems.append(
-                ReadProblem(
-                    f"abstract is {len(nxt):,} characters, over the "
-                    f"{MAX_ABSTRACT_CHARS:,} a real abstract has",
-                    idx,
-                    _excerpt(title),
-                )
+            yield ReadProblem(
+                f"abstract is {len(nxt):,} characters, over the "
+                f"{MAX_ABSTRACT_CHARS:,} a real abstract has",
+                idx,
+                _excerpt(title),
             )
             idx += 1
             continue
         if i >= len(blocks) and not SENTENCE_END.search(nxt):
-            problems.append(
-                ReadProblem(
-                    "last abstract seems cut mid-sentence; loaded as it is",
-                    idx,
-                    _excerpt(nxt[-EXCERPT_CHARS:]),
-                    severity="warning",
-                )
+            yield ReadProblem(
+                "last abstract seems cut mid-sentence; loaded as it is",
+                idx,
+                _excerpt(nxt[-EXCERPT_CHARS:]),
+                severity="warning",
             )
         yield Paper(idx=idx, title=title, abstract=nxt)
         idx += 1
@@ -313,39 +335,26 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return b'"title"' in first_line or b'"id"' in first_line
 
 
-def _read_jsonl(path: Path, name: str, sha: str, compressed: bool) -> Digest:
-    papers: list[Paper] = []
-    problems: list[ReadProblem] = []
+def _jsonl_records(path: Path, compressed: bool) -> Iterator[Paper | ReadProblem]:
     seen_ids: set[str] = set()
-    dates: set[str] = set()
     opener = gzip.open if compressed else open
+    idx = 0
     try:
         with opener(path, "rb") as raw:
             stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace")
-            idx = 0
             for line in stream:
                 if not line.strip():
                     continue
                 paper, problem = _jsonl_record(line, idx, seen_ids)
                 if problem is not None:
-                    problems.append(problem)
+                    yield problem
                 if paper is not None:
-                    papers.append(paper)
-                    if paper.published:
-                        dates.add(paper.published)
+                    yield paper
                 idx += 1
     except (OSError, EOFError) as exc:
-        problems.append(ReadProblem(f"file ends early or is corrupt: {exc}"))
-    if not papers and not problems:
-        problems.append(ReadProblem("file is empty"))
-    return Digest(
-        name=name,
-        format="jsonl",
-        date=dates.pop() if len(dates) == 1 else None,
-        papers=papers,
-        problems=problems,
-        content_sha256=sha,
-    )
+        yield ReadProblem(f"file ends early or is corrupt after {idx} records: {exc}")
+    if idx == 0:
+        yield ReadProblem("file is empty")
 
 
 def _jsonl_record(
@@ -403,7 +412,8 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
 
 
-def _failed(name: str, sha: str, message: str) -> Digest:
-    return Digest(
-        name=name, format="unknown", date=None, problems=[ReadProblem(message)], content_sha256=sha
+def _refused(path: Path, sha: str, message: str) -> DigestStream:
+    """A file that cannot be read as a digest at all: one file-level problem."""
+    return DigestStream(
+        path.name, "unknown", None, sha, str(path.resolve()), iter([ReadProblem(message)])
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -41,3 +42,21 @@ class Digest:
     problems: list[ReadProblem] = field(default_factory=list)
     content_sha256: str = ""
     source_path: str = ""  # where the file was read from
+
+
+@dataclass(frozen=True)
+class DigestStream:
+    """A digest being read: what is known up front, and its papers and problems
+    as one stream in file order, so a large file never sits in memory whole."""
+
+    name: str
+    format: str  # "digest", "jsonl", or "unknown" when the file was refused
+    date: str | None  # the page's date line; None for JSON Lines (see `single_date`)
+    content_sha256: str
+    source_path: str
+    records: Iterator[Paper | ReadProblem] = field(compare=False, repr=False)
+
+
+def single_date(dates: set[str]) -> str | None:
+    """The date of a listing whose papers all share one date, else None."""
+    return next(iter(dates)) if len(dates) == 1 else None

@@ -8,21 +8,23 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractors.digest_reader import read_digest
+from extractors.digest_reader import stream_digest
 from extractors.pipeline import extract_papers, extractor_version
 from tests.conftest import digest_text
 from warehouse import load as load_module
 from warehouse.connection import writable
-from warehouse.frames import ExtractedDigest, assemble
 from warehouse.load import load_digest
 from warehouse.queries import RefusedQuery, run_query
+from warehouse.staging import ExtractedDigest, stage_claims, stage_papers
 
 SHARED = ("Shared paper", "It runs 3x faster than the baseline and uses 8 GPUs.")
 
 
 def extracted(path: Path) -> ExtractedDigest:
-    digest = read_digest(path, year=2024)
-    return assemble(digest, extract_papers(digest.papers), extractor_version())
+    """The first two pipeline stages, staged beside the digest file."""
+    staging = path.parent / "staging" / path.name
+    parsed = stage_papers(stream_digest(path, year=2024), staging / "papers.parquet")
+    return stage_claims(parsed, extract_papers, staging / "claims.parquet", extractor_version())
 
 
 def load(db: Path, path: Path) -> str:

@@ -2,7 +2,8 @@
 
 A digest is the unit of replacement. Loading it again with the same bytes and
 the same extractor changes nothing; loading a changed file under the same name
-replaces what the old version contributed, in one transaction.
+replaces what the old version contributed, in one transaction. The rows come
+from the digest's staged Parquet files in bulk, never row by row.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ import time
 from dataclasses import dataclass
 
 import duckdb
-import polars as pl
 
-from warehouse.frames import ExtractedDigest
 from warehouse.sql_files import execute_file, sql_text
+from warehouse.staging import ExtractedDigest
 
 TRANSACTION_RETRIES = 20
 
@@ -88,52 +88,58 @@ def _load_once(
     started_at: dt.datetime,
     dagster_run_id: str | None,
 ) -> LoadResult:
-    digest = extracted.digest
-    papers_read = extracted.papers_read
+    parsed = extracted.parsed
+    version = extracted.extractor_version
     con.begin()
     try:
-        state = current_state(con, digest.name)
-        if extracted.refused:
+        state = current_state(con, parsed.name)
+        papers_loaded = mentions_loaded = 0
+        if parsed.refused:
             status = "refused"
-            message = "; ".join(p.message for p in digest.problems) or "unreadable"
-        elif state is not None and state.matches(
-            digest.content_sha256, extracted.extractor_version
+            message = "; ".join(s.problem.message for s in extracted.problems) or "unreadable"
+        elif extracted.claims_path is None or (
+            state is not None and state.matches(parsed.content_sha256, version)
         ):
             status = "unchanged"
             message = "same file and extractor as the loaded version; nothing written"
+            if state is not None:
+                papers_loaded, mentions_loaded = state.paper_count, state.mention_count
         else:
             status = "loaded"
-            message = f"{len(digest.papers)} papers, {extracted.claims.height} mentions"
-            _replace_digest(con, extracted, started_at)
-        if status == "loaded":
-            papers_loaded, mentions_loaded = len(digest.papers), extracted.claims.height
-        elif status == "unchanged" and state is not None:
-            papers_loaded, mentions_loaded = state.paper_count, state.mention_count
-        else:
-            papers_loaded = mentions_loaded = 0
-        run = pl.DataFrame(
-            [
-                {
-                    "digest": digest.name,
-                    "source_path": digest.source_path,
-                    "dagster_run_id": dagster_run_id,
-                    "started_at": started_at,
-                    "finished_at": dt.datetime.now(),
-                    "status": status,
-                    "papers_read": papers_read,
-                    "papers_loaded": papers_loaded,
-                    "mentions_loaded": mentions_loaded,
-                    "problems": extracted.errors.height,
-                    "extractor_version": extracted.extractor_version,
-                    "message": message,
-                }
-            ]
-        )
-        con.register("new_run", run.to_arrow())
-        run_id = con.execute(sql_text("load/record_run.sql")).fetchone()[0]
-        con.unregister("new_run")
-        if extracted.errors.height:
-            con.register("new_errors", extracted.errors.to_arrow())
+            papers_loaded, mentions_loaded = extracted.papers_loaded, extracted.mention_count
+            message = f"{papers_loaded} papers, {mentions_loaded} mentions"
+            execute_file(
+                con,
+                "load/replace_digest.sql",
+                digest=parsed.name,
+                papers_path=str(parsed.papers_path),
+                claims_path=str(extracted.claims_path),
+                skipped_idx=extracted.failed_papers,
+                source_path=parsed.source_path,
+                format=parsed.format,
+                digest_date=parsed.date,
+                content_sha256=parsed.content_sha256,
+                extractor_version=version,
+                ingested_at=started_at,
+            )
+        run_id = con.execute(
+            sql_text("load/record_run.sql"),
+            {
+                "digest": parsed.name,
+                "source_path": parsed.source_path,
+                "dagster_run_id": dagster_run_id,
+                "started_at": started_at,
+                "status": status,
+                "papers_read": parsed.papers_read,
+                "papers_loaded": papers_loaded,
+                "mentions_loaded": mentions_loaded,
+                "problems": len(extracted.problems),
+                "extractor_version": version,
+                "message": message,
+            },
+        ).fetchone()[0]
+        if extracted.problems:
+            con.register("new_errors", extracted.errors_frame().to_arrow())
             execute_file(con, "load/record_errors.sql", run_id=run_id)
             con.unregister("new_errors")
         con.commit()
@@ -142,46 +148,11 @@ def _load_once(
         raise
     return LoadResult(
         run_id=run_id,
-        digest=digest.name,
+        digest=parsed.name,
         status=status,
-        papers_read=papers_read,
+        papers_read=parsed.papers_read,
         papers_loaded=papers_loaded,
         mentions_loaded=mentions_loaded,
-        problems=extracted.errors.height,
+        problems=len(extracted.problems),
         message=message,
     )
-
-
-def _replace_digest(
-    con: duckdb.DuckDBPyConnection, extracted: ExtractedDigest, started_at: dt.datetime
-) -> None:
-    digest = extracted.digest
-    new_digest = pl.DataFrame(
-        [
-            {
-                "digest": digest.name,
-                "source_path": digest.source_path,
-                "format": digest.format,
-                "digest_date": dt.date.fromisoformat(digest.date) if digest.date else None,
-                "content_sha256": digest.content_sha256,
-                "paper_count": len(digest.papers),
-                "mention_count": extracted.claims.height,
-                "extractor_version": extracted.extractor_version,
-                "ingested_at": started_at,
-            }
-        ],
-        schema_overrides={"digest_date": pl.Date},
-    )
-    relations = {
-        "new_digest": new_digest,
-        "new_papers": extracted.papers,
-        "new_digest_papers": extracted.digest_papers,
-        "new_claims": extracted.claims,
-    }
-    for name, frame in relations.items():
-        con.register(name, frame.to_arrow())
-    try:
-        execute_file(con, "load/replace_digest.sql", digest=digest.name)
-    finally:
-        for name in relations:
-            con.unregister(name)

@@ -1,7 +1,21 @@
 -- Replace everything one digest contributes. The caller runs this inside one
 -- transaction, so a query sees the old digest or the new one, never a mix.
--- Inputs: relations new_digest (one row), new_papers, new_digest_papers and
--- new_claims registered by warehouse/load.py, and the parameter $digest.
+-- Parameters: $digest, the staged Parquet files $papers_path and $claims_path,
+-- $skipped_idx (papers the extractor failed on: reported, not loaded), and the
+-- digest row's fields.
+
+CREATE OR REPLACE TEMP TABLE new_digest_papers AS
+SELECT $digest AS digest, paper_idx, paper_key, arxiv_id, title, abstract, published, text_sha256
+FROM read_parquet($papers_path)
+WHERE NOT list_contains($skipped_idx, paper_idx);
+
+-- A paper listed twice in the digest is stored once, from its first listing.
+CREATE OR REPLACE TEMP TABLE new_papers AS
+SELECT DISTINCT ON (paper_key)
+    paper_key, arxiv_id, title, abstract, published, text_sha256,
+    $extractor_version AS extractor_version
+FROM new_digest_papers
+ORDER BY paper_key, paper_idx;
 
 CREATE OR REPLACE TEMP TABLE replaced_paper_keys AS
 SELECT DISTINCT paper_key FROM digest_papers WHERE digest = $digest;
@@ -17,11 +31,25 @@ DELETE FROM papers WHERE paper_key IN (SELECT paper_key FROM new_papers);
 
 INSERT INTO papers BY NAME SELECT * FROM new_papers;
 
-INSERT INTO claims BY NAME SELECT * FROM new_claims;
+INSERT INTO claims BY NAME
+SELECT * FROM read_parquet($claims_path)
+WHERE paper_key IN (SELECT paper_key FROM new_papers);
 
-INSERT INTO digest_papers BY NAME SELECT * FROM new_digest_papers;
+INSERT INTO digest_papers BY NAME
+SELECT digest, paper_idx, paper_key FROM new_digest_papers;
 
-INSERT INTO digests BY NAME SELECT * FROM new_digest;
+INSERT INTO digests BY NAME
+SELECT
+    $digest AS digest,
+    $source_path AS source_path,
+    $format AS format,
+    CAST($digest_date AS DATE) AS digest_date,
+    $content_sha256 AS content_sha256,
+    (SELECT count(*) FROM new_digest_papers) AS paper_count,
+    (SELECT count(*) FROM claims WHERE paper_key IN (SELECT paper_key FROM new_papers))
+        AS mention_count,
+    $extractor_version AS extractor_version,
+    CAST($ingested_at AS TIMESTAMP) AS ingested_at;
 
 -- Papers this digest listed before that no digest lists any more.
 DELETE FROM claims
@@ -33,3 +61,7 @@ WHERE paper_key IN (SELECT paper_key FROM replaced_paper_keys)
   AND paper_key NOT IN (SELECT paper_key FROM digest_papers);
 
 DROP TABLE replaced_paper_keys;
+
+DROP TABLE new_papers;
+
+DROP TABLE new_digest_papers;

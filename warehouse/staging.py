@@ -1,0 +1,295 @@
+"""Per-digest Parquet staging between the pipeline's stages.
+
+Each stage streams: the reader's papers are written to ``papers.parquet`` in
+chunks, the extractor reads them back in batches and writes ``claims.parquet``
+in chunks, and the loader inserts both with one ``INSERT ... SELECT`` from
+``read_parquet``. Memory stays flat whatever the size of the digest, and what
+passes between Dagster assets is only these small records with the paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+
+from extractors.digest_reader import paper_key
+from extractors.mention import Mention
+from extractors.records import DigestStream, Paper, ReadProblem, single_date
+
+CHUNK_ROWS = 5_000
+PREVIEW_ROWS = 10
+
+PAPER_SCHEMA = {
+    "paper_idx": pl.Int32,
+    "paper_key": pl.String,
+    "arxiv_id": pl.String,
+    "title": pl.String,
+    "abstract": pl.String,
+    "published": pl.Date,
+    "text_sha256": pl.String,
+}
+CLAIM_SCHEMA = {
+    "paper_key": pl.String,
+    "mention_idx": pl.Int32,
+    "section": pl.String,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "text": pl.String,
+    "value": pl.Float64,
+    "value_high": pl.Float64,
+    "unit": pl.String,
+    "canonical_value": pl.Float64,
+    "canonical_value_high": pl.Float64,
+    "kind": pl.String,
+    "role": pl.String,
+    "direction": pl.String,
+    "metric": pl.String,
+    "baseline": pl.String,
+    "qualifier": pl.String,
+    "sentence": pl.String,
+    "extractor_version": pl.String,
+}
+ERROR_SCHEMA = {
+    "digest": pl.String,
+    "paper_idx": pl.Int32,
+    "stage": pl.String,
+    "severity": pl.String,
+    "message": pl.String,
+    "excerpt": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class StagedProblem:
+    """A `ReadProblem` and the stage that found it (``read`` or ``extract``)."""
+
+    stage: str
+    problem: ReadProblem
+
+
+@dataclass(frozen=True)
+class ParsedDigest:
+    """A digest read into ``papers_path``: the output of the first stage."""
+
+    name: str
+    format: str
+    date: str | None
+    content_sha256: str
+    source_path: str
+    papers_path: Path
+    paper_count: int
+    problems: list[ReadProblem] = field(default_factory=list)
+    preview: list[tuple[int, str]] = field(default_factory=list)  # (idx, title)
+
+    @property
+    def refused(self) -> bool:
+        """The file could not be read as a digest at all: nothing to load."""
+        return self.format == "unknown"
+
+    @property
+    def papers_read(self) -> int:
+        """Paper blocks seen, loaded or not."""
+        broken = sum(1 for p in self.problems if p.paper_idx is not None and p.severity == "error")
+        return self.paper_count + broken
+
+
+@dataclass(frozen=True)
+class ExtractedDigest:
+    """The digest's mentions in ``claims_path``: the output of the second stage.
+
+    ``claims_path`` is None when extraction was skipped because the warehouse
+    already holds this exact file from this extractor version.
+    """
+
+    parsed: ParsedDigest
+    extractor_version: str
+    claims_path: Path | None
+    mention_count: int
+    failed_papers: list[int] = field(default_factory=list)  # paper_idx the extractor failed on
+    problems: list[StagedProblem] = field(default_factory=list)
+    preview: list[Mention] = field(default_factory=list)
+
+    @property
+    def papers_loaded(self) -> int:
+        return self.parsed.paper_count - len(self.failed_papers)
+
+    def errors_frame(self) -> pl.DataFrame:
+        """Rows for ``ingest_errors``."""
+        rows = [
+            {
+                "digest": self.parsed.name,
+                "paper_idx": s.problem.paper_idx,
+                "stage": s.stage,
+                "severity": s.problem.severity,
+                "message": s.problem.message,
+                "excerpt": s.problem.excerpt,
+            }
+            for s in self.problems
+        ]
+        return pl.DataFrame(rows, schema=ERROR_SCHEMA)
+
+
+def text_sha256(paper: Paper) -> str:
+    return hashlib.sha256(f"{paper.title}\n{paper.abstract}".encode()).hexdigest()
+
+
+class _ChunkedParquet:
+    """Append rows to a Parquet file a chunk at a time; an empty file still has a schema."""
+
+    def __init__(self, path: Path, schema: dict[str, pl.DataType]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.schema = schema
+        self.columns: dict[str, list[object]] = {name: [] for name in schema}
+        self.writer = pq.ParquetWriter(
+            str(path), pl.DataFrame(schema=schema).to_arrow().schema, compression="zstd"
+        )
+        self.rows = 0
+
+    def append(self, row: Sequence[object]) -> None:
+        for column, value in zip(self.columns.values(), row, strict=True):
+            column.append(value)
+        self.rows += 1
+        if len(next(iter(self.columns.values()))) >= CHUNK_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if next(iter(self.columns.values())):
+            self.writer.write_table(pl.DataFrame(self.columns, schema=self.schema).to_arrow())
+            self.columns = {name: [] for name in self.schema}
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
+    """Drain a digest stream into ``papers_path``, keeping the problems aside."""
+    out = _ChunkedParquet(papers_path, PAPER_SCHEMA)
+    problems: list[ReadProblem] = []
+    preview: list[tuple[int, str]] = []
+    dates: set[str] = set()
+    try:
+        for record in stream.records:
+            if isinstance(record, ReadProblem):
+                problems.append(record)
+                continue
+            if len(preview) < PREVIEW_ROWS:
+                preview.append((record.idx, record.title))
+            if record.published:
+                dates.add(record.published)
+            out.append(
+                (
+                    record.idx,
+                    paper_key(record.title),
+                    record.arxiv_id,
+                    record.title,
+                    record.abstract,
+                    _date(record.published),
+                    text_sha256(record),
+                )
+            )
+    finally:
+        out.close()
+    return ParsedDigest(
+        name=stream.name,
+        format=stream.format,
+        date=stream.date if stream.format != "jsonl" else single_date(dates),
+        content_sha256=stream.content_sha256,
+        source_path=stream.source_path,
+        papers_path=papers_path,
+        paper_count=out.rows,
+        problems=problems,
+        preview=preview,
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def staged_papers(papers_path: Path, batch_rows: int = 2_000) -> Iterator[Paper]:
+    """The papers of a staged digest, read back a batch at a time."""
+    parquet = pq.ParquetFile(str(papers_path))
+    columns = ["paper_idx", "title", "abstract", "arxiv_id", "published"]
+    for batch in parquet.iter_batches(batch_size=batch_rows, columns=columns):
+        data = batch.to_pydict()
+        for idx, title, abstract, arxiv_id, published in zip(
+            *(data[c] for c in columns), strict=True
+        ):
+            yield Paper(
+                idx, title, abstract, arxiv_id, published.isoformat() if published else None
+            )
+
+
+def stage_claims(
+    parsed: ParsedDigest,
+    extract: Callable[[Iterable[Paper]], Iterable[tuple[Paper, Sequence[Mention] | Exception]]],
+    claims_path: Path,
+    extractor_version: str,
+) -> ExtractedDigest:
+    """Run ``extract`` over the staged papers and stream its mentions to ``claims_path``.
+
+    A paper listed twice in one digest is extracted once. A paper the extractor
+    fails on is reported and left out of the load; the rest of the digest is not.
+    """
+    seen: set[str] = set()
+
+    def unique_papers() -> Iterator[Paper]:
+        for paper in staged_papers(parsed.papers_path):
+            key = paper_key(paper.title)
+            if key not in seen:
+                seen.add(key)
+                yield paper
+
+    out = _ChunkedParquet(claims_path, CLAIM_SCHEMA)
+    failed: list[int] = []
+    problems = [StagedProblem("read", p) for p in parsed.problems]
+    preview: list[Mention] = []
+    try:
+        for paper, outcome in extract(unique_papers()):
+            if isinstance(outcome, Exception):
+                failed.append(paper.idx)
+                message = f"extractor failed: {type(outcome).__name__}: {outcome}"
+                problems.append(
+                    StagedProblem("extract", ReadProblem(message, paper.idx, paper.title[:120]))
+                )
+                continue
+            key = paper_key(paper.title)
+            for i, m in enumerate(outcome):
+                if len(preview) < PREVIEW_ROWS:
+                    preview.append(m)
+                out.append(
+                    (
+                        key, i, m.section, m.start, m.end, m.text, m.value, m.value_high, m.unit,
+                        m.canonical_value, m.canonical_value_high, m.kind, m.role, m.direction,
+                        m.metric, m.baseline, m.qualifier, m.sentence, extractor_version,
+                    )
+                )  # fmt: skip
+    finally:
+        out.close()
+    return ExtractedDigest(
+        parsed=parsed,
+        extractor_version=extractor_version,
+        claims_path=claims_path,
+        mention_count=out.rows,
+        failed_papers=failed,
+        problems=problems,
+        preview=preview,
+    )
+
+
+def skipped_extraction(parsed: ParsedDigest, extractor_version: str) -> ExtractedDigest:
+    """The record for a digest whose extraction was skipped as unchanged."""
+    return ExtractedDigest(
+        parsed=parsed,
+        extractor_version=extractor_version,
+        claims_path=None,
+        mention_count=0,
+        problems=[StagedProblem("read", p) for p in parsed.problems],
+    )

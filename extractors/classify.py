@@ -73,9 +73,10 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     """``=`` unless a hedge or bound stands right before (or after) the quantity."""
     left = text[max(0, q.start - 40) : q.start].rstrip("($ ")
     left = left + " " if left else left
-    for pat, sym in lex.qualifier_before:
-        if pat.search(left.rstrip() if pat.pattern.endswith(r"\s*$") else left):
-            return sym
+    tail = left.rstrip()
+    m = lex.qualifier_re.search(tail, max(0, len(tail) - 30))
+    if m:
+        return lex.qualifier_syms[int((m.lastgroup or "q0")[1:])]
     right = text[q.end : q.end + 15].lower()
     for phrase, sym in lex.qualifier_after:
         starts = right.startswith(" " + phrase) or right.startswith(phrase + " ")
@@ -125,11 +126,8 @@ def _words_between(text: str, a: int, b: int) -> str:
 def _strip_qualifier(left: str, lex: Lexicon) -> str:
     """``left`` without a trailing qualifier (``more than``), which is no direction."""
     probe = left.rstrip("($ ")
-    for pat, _ in lex.qualifier_before:
-        m = pat.search(probe)
-        if m:
-            return probe[: m.start()]
-    return left
+    m = lex.qualifier_re.search(probe, max(0, len(probe) - 30))
+    return probe[: m.start()] if m else left
 
 
 def direction_of(

@@ -31,9 +31,9 @@ PREFILTER = re.compile(
     r"quarter|hundreds?|thousands?|millions?|billions?|magnitude)\b",
     re.IGNORECASE,
 )
-_SENT_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bet al)(?<!\bFig)(?<!\bEq)(?<!\bapprox)(?<!\bSec)"
-    r"(?<!\bNo)(?<!\bcf)(?<!\betc)[.!?](?=\s+[\"'(\[]?[A-Z0-9])"
+_SENT_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\be\.g|\bi\.e|\bvs|\bet al|\bFig|\bEq|\bapprox|\bSec|\bNo|\bcf|\betc|\bresp)$"
 )
 
 _ROW_FIELDS = (
@@ -78,6 +78,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
+        if _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            continue
         spans.append((start, m.end()))
         start = m.end()
         while start < len(text) and text[start].isspace():

@@ -56,6 +56,8 @@ class Lexicon:
     magnitudes: dict[str, float]
     word_quantities: tuple[WordQuantity, ...]
     qualifier_before: tuple[tuple[re.Pattern[str], str], ...]
+    qualifier_re: re.Pattern[str]  # all of qualifier_before in one: group q<i> -> symbol
+    qualifier_syms: tuple[str, ...]
     qualifier_after: tuple[tuple[str, str], ...]
     up_re: re.Pattern[str]
     down_re: re.Pattern[str]
@@ -104,6 +106,16 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             qual_before.append((re.compile(r"(?:^|(?<=[\s(]))(?:" + ph + r")\s*$", re.I), sym))
     # longest phrases first so "no more than" wins over "more than"
     qual_before.sort(key=lambda t: -len(t[0].pattern))
+    qual_phrases = sorted(
+        ((ph, sym) for sym, phs in raw["qualifier"].items() if sym != "after" for ph in phs),
+        key=lambda t: -len(t[0]),
+    )
+    qualifier_re = re.compile(
+        r"(?:^|(?<=[\s(]))(?:"
+        + "|".join(f"(?P<q{i}>{ph})" for i, (ph, _) in enumerate(qual_phrases))
+        + r")\s*$",
+        re.I,
+    )
     d = raw["direction"]
     k = raw["kind"]
     role = raw["role"]
@@ -136,6 +148,8 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             for r in raw["word_quantity"]
         ),
         qualifier_before=tuple(qual_before),
+        qualifier_re=qualifier_re,
+        qualifier_syms=tuple(sym for _, sym in qual_phrases),
         qualifier_after=tuple(raw["qualifier"]["after"].items()),
         up_re=_words(d["up"]),
         down_re=_words(d["down"]),

@@ -50,7 +50,8 @@ _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _WORD_NUMBER_SKIP = re.compile(r"^(?:one|single)$", re.I)
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
-    r"variants?|backbones?|teachers?|students?)\b|^-[A-Z]|^\s[A-Z][\w.-]*\s(?:models?)\b"
+    r"variants?|backbones?|teachers?|students?)\b|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -192,10 +193,10 @@ def _noun_after(
                         rule, end = nxt[0], nxt[2]
                         continue
                 nxt = _noun_match(text, end, lex, allow_other=True, k=0)
-                if nxt and text[end : end + 1] == " " and nxt[0].canonical == rule.canonical:
-                    end = nxt[2]
-                    continue
-                if nxt and text[end : end + 1] == " " and nxt[0].other_plural:
+                if nxt and text[end : end + 1] == " ":
+                    # the last noun of a compound is its head: "4 image experts"
+                    if not nxt[0].other_plural:
+                        rule = nxt[0]
                     end = nxt[2]
                     continue
                 break
@@ -325,7 +326,7 @@ def _quantity_from(
         unit2 = _unit_after(text, n2.end, lex)
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
         hyphen = sep.group() == "-"
-        ok = not _is_name(text, n2, lex)
+        ok = hyphen or not _is_name(text, n2, lex)
         if hyphen and unit is None and not (n.integer and n2.integer and n.value < n2.value):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
@@ -523,7 +524,8 @@ def _quantity_from(
             n.end,
             metric=bare.metric,
         ), 0
-    if n.mag >= 1e9 or (n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :])):
+    billions = n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n")  # 7B, 1.5 billion
+    if billions or (n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :])):
         return RawQuantity(
             n.start,
             n.end,

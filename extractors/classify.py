@@ -26,7 +26,7 @@ _BASELINE_AFTER = re.compile(
 )
 _BASELINE_VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
-    r"trail\w* (?:behind)?|instead of|reaches parity with|matches|matching)\s"
+    r"trail\w* (?:behind)?|instead of|reaches parity with)\s"
     r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,60}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
 )
 _OF_POSSESSOR = re.compile(r"%\sof\s(?:the\s)?(?P<np>[A-Z][\w.-]*(?:\s[\w.-]+){0,3})'s\b")
@@ -323,7 +323,9 @@ _PRONOUNS = frozenset("them it this that these those they others ours theirs".sp
 
 
 def _baseline_np(np: str) -> str | None:
-    np = re.split(r"'s\b|\s(?=\d)", np)[0]
+    np = re.split(r"'s\b|\s(?=\d[\d.,]*\s?(?:%|×|x\b|FID|SPS|[a-z]))", np)[0]
+    if re.match(r"(?i)(?:over|under|about|nearly|around|roughly|more|less)\b", np.strip()):
+        return None
     np = re.sub(r"^(?:the|a|an|that of|those of|both|all)\s", "", np.strip())
     np = re.sub(r"'s?$", "", np).strip(" .,")
     if not np or np[0].isdigit() or np.startswith("$") or np.lower() in _PRONOUNS:

@@ -389,11 +389,16 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     if q.unit in ("step", "token", "FLOP"):
         if _STRONG_RESULT_LEFT.search(left) or _STRONG_RESULT_LEFT.search(text[lo : q.start]):
             return "result"
-        if lex.count_result_left_re.search(left) and lex.result_cue_re.search(text):
+        if (
+            lex.count_result_left_re.search(left)
+            and lex.result_cue_re.search(text)
+            and not _TRAINING_WITH.search(left)
+        ):
             return "result"
     return "setup"
 
 
+_TRAINING_WITH = re.compile(r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*)\s(?:with|on)\s$")
 _STRONG_RESULT_LEFT = re.compile(
     r"\bin (?:only |just |as few as )?$|\b(?:requir\w*|needs?|takes?)\s(?:only\s)?$|\bwithin\s$"
 )

@@ -52,6 +52,7 @@ class Lexicon:
     not_nouns: frozenset[str]
     number_words: dict[str, float]
     bare_hints: tuple[tuple[re.Pattern[str], str], ...]
+    bare_hints_after: tuple[tuple[re.Pattern[str], str], ...]
     number_word_re: re.Pattern[str]
     magnitudes: dict[str, float]
     word_quantities: tuple[WordQuantity, ...]
@@ -134,6 +135,9 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         not_nouns=frozenset(counted["not_nouns"]),
         number_words=nw,
         bare_hints=tuple((re.compile(h["pattern"]), h["unit"]) for h in raw["bare_hint"]),
+        bare_hints_after=tuple(
+            (re.compile(h["pattern"], re.I), h["unit"]) for h in raw["bare_hint_after"]
+        ),
         number_word_re=re.compile(r"\b(?:" + word_alt + r")\b", re.IGNORECASE),
         magnitudes={kk: float(v) for kk, v in raw["magnitude_words"].items()},
         word_quantities=tuple(

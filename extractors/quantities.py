@@ -39,6 +39,7 @@ _SCORE_AFTER = re.compile(
     r"^\s?(?:in|on|of)\s(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|"
     r"perplexity|PPL|mIoU|mAP|IS)\b"
 )
+_PART_OF = re.compile(r"\s(?:out\s)?of\s(?:these|those|them|which|the|all)\b|\sout\sof\b")
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
@@ -482,6 +483,30 @@ def _quantity_from(
             sign=n.sign,
             metric=rule.metric,
         ), 0
+    part = _PART_OF.match(text, n.end)
+    if part:
+        # "6 of these problems", "4 out of 5 tasks": a count of the noun that follows
+        after = part.end()
+        num2 = NUMBER_RE.match(text, after + 1) if text[after : after + 1] == " " else None
+        noun = _noun_after(text, num2.end() if num2 else after, lex, allow_other=True)
+        if noun and not num2:
+            rule, _, nend = noun
+            return RawQuantity(
+                n.start,
+                nend,
+                n.value,
+                None,
+                rule.canonical,
+                rule.pint,
+                n.num_start,
+                n.end,
+                noun=text[noun[1] : nend].strip(" -"),
+            ), 0
+        q = RawQuantity(n.start, part.end(), n.value, None, "", "", n.num_start, n.end)
+        if noun:
+            rule = noun[0]
+            q.unit, q.pint, q.noun = rule.canonical, rule.pint, text[noun[1] : noun[2]].strip(" -")
+        return q, 0
     if _FACTOR_BEFORE.search(left):
         return RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end), 0
     if _BATCH_BEFORE.search(left):
@@ -555,6 +580,9 @@ def _bare_unit(text: str, n: _Num, left: str, right: str, lex: Lexicon) -> UnitR
         return UnitRule("score_unit", "score", sm.group("metric"))
     if n.mag == 1.0:
         return None
+    for pat, unit in lex.bare_hints_after:
+        if pat.match(right):
+            return UnitRule(unit, unit)
     clause = re.split(r"[.;:,]\s|\bwhile\b|\band\b", left)[-1][-50:]
     best: tuple[int, str] | None = None
     for pat, unit in lex.bare_hints:
@@ -578,6 +606,13 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             gap = text[last_score.end : q.start]
             if (len(gap) < 80 and _PREV_COORD.search(gap[-60:])) or _PREV_COORD.match(gap):
                 q.unit, q.pint, q.metric = "score", "score_unit", last_score.metric
+    counted: RawQuantity | None = None
+    for q in qs:
+        if q.unit in ("count", "sample", "step", "token"):
+            counted = q
+        elif not q.unit and counted is not None and _PART_OF.match(text, q.num_end):
+            # "(3 of which ...)": a part of the things counted just before
+            q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":

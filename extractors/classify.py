@@ -372,10 +372,12 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     the count is what a method needs or reaches (``needs only 2 iterations``,
     ``in fewer than 150K steps``, ``reduce the dataset from 2.82M to 0.67M``).
     """
+    if kind in ("multiplier", "change", "proportion") and q.unit not in ("pixel", "bit"):
+        return "result"
+    if q.value_high is not None and "→" in text[q.start : q.end]:
+        return "result"  # a before → after pair reports what changed
     if q.unit in ("pixel", "bit", "parameter"):
         return "setup"
-    if kind in ("multiplier", "change", "proportion"):
-        return "result"
     if _SETUP_HYPHEN.match(text[q.start : q.end]):
         return "setup"
     if q.unit not in lex.setup_units:
@@ -386,6 +388,8 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         r"(?i)\b(?:reduc|compress|shrink|cut)\w*", text[lo : q.start]
     ):
         return "result"
+    if _CHANGED_TO.search(text, lo, q.start):
+        return "result"  # "extends the context window to 16,384"
     if q.unit in ("step", "token", "FLOP"):
         if _STRONG_RESULT_LEFT.search(left) or _STRONG_RESULT_LEFT.search(text[lo : q.start]):
             return "result"
@@ -398,6 +402,10 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     return "setup"
 
 
+_CHANGED_TO = re.compile(
+    r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*|"
+    r"compress\w*|shrink\w*|accelerat\w*)\b[^,;.]{0,60}\bto\s(?:only\s|just\s)?\(?$"
+)
 _TRAINING_WITH = re.compile(r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*)\s(?:with|on)\s$")
 _STRONG_RESULT_LEFT = re.compile(
     r"\bin (?:only |just |as few as )?$|\b(?:requir\w*|needs?|takes?)\s(?:only\s)?$|\bwithin\s$"

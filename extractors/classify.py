@@ -27,8 +27,9 @@ _BASELINE_AFTER = re.compile(
 _BASELINE_VERB = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
     r"trail\w* (?:behind)?|instead of|reaches parity with)\s"
-    r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,60}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
+    r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,100}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
 )
+_APPOSITIVE = re.compile(r",\s(?P<name>[A-Z][\w.-]*[A-Z0-9][\w.-]*),")
 _OF_POSSESSOR = re.compile(r"%\sof\s(?:the\s)?(?P<np>[A-Z][\w.-]*(?:\s[\w.-]+){0,3})'s\b")
 _NP_AFTER = re.compile(r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE)
 _NP_BEFORE = re.compile(
@@ -324,9 +325,10 @@ _PRONOUNS = frozenset("them it this that these those they others ours theirs".sp
 
 def _baseline_np(np: str) -> str | None:
     np = re.split(r"'s\b|\s(?=\d[\d.,]*\s?(?:%|×|x\b|FID|SPS|[a-z]))", np)[0]
-    if re.match(r"(?i)(?:over|under|about|nearly|around|roughly|more|less)\b", np.strip()):
-        return None
+    np = re.split(r"\s(?:despite|although|though|but|yet|whereas|thanks to)\b", np)[0]
     np = re.sub(r"^(?:the|a|an|that of|those of|both|all)\s", "", np.strip())
+    if re.match(r"(?i)(?:over|under|about|nearly|around|roughly|more|less|by|with|on|in|to)\b", np):
+        return None
     np = re.sub(r"'s?$", "", np).strip(" .,")
     if not np or np[0].isdigit() or np.startswith("$") or np.lower() in _PRONOUNS:
         return None
@@ -339,6 +341,10 @@ def sentence_baselines(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _BASELINE_AFTER.finditer(text):
         np = _baseline_np(m.group("np"))
+        # "compared to the most efficient existing method, REPA, ...": the name it names
+        named = _APPOSITIVE.match(text, m.end("np"))
+        if named:
+            np = named.group("name")
         if np:
             out.append((m.start(), np))
     for m in _BASELINE_VERB.finditer(text):

@@ -106,6 +106,8 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         or lex.change_before_re.search(_strip_qualifier(left, lex))
     ):
         return "change"
+    if q.value_high is not None and re.search(r"\bby\s(?:up to\s|between\s)?$", left):
+        return "change"  # "improve pass@1 by 1.84% to 14.51%"
     if re.search(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$", left) and q.unit == "%":
         return "change"
     if q.unit == "pp":
@@ -122,6 +124,9 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
 
 def _words_between(text: str, a: int, b: int) -> str:
     return text[a:b]
+
+
+_PHRASE_BREAK = frozenset("and or but in on with for than compared to of at while".split())
 
 
 def _strip_qualifier(left: str, lex: Lexicon) -> str:
@@ -160,6 +165,8 @@ def direction_of(
     word = None
     # 1. the word right after: "2.62x faster", "80% fewer", "a 5% improvement"
     for w in right_words[:2]:
+        if w.lower() in _PHRASE_BREAK:
+            break
         if (d := polarity(w)) is not None:
             word = (d, w)
             break
@@ -427,10 +434,13 @@ _COORDINATED = re.compile(
 _COORD_TAIL = re.compile(r"(?:,\s?|\s)(?:and|or)\s(?:by\s)?$|,\s$|namely,?\s$")
 
 
-def classify_sentence(text: str, qs: list[RawQuantity], lex: Lexicon) -> list[Fields]:
+def classify_sentence(
+    text: str, qs: list[RawQuantity], lex: Lexicon, prior_score: str | None = None
+) -> list[Fields]:
     """Classify every quantity of a sentence; a quantity coordinated with the previous one
     (``by 40% and 20%``, ``9.3% on A, 3.4% on B``) shares its kind, direction, metric and
-    baseline when its own words say nothing."""
+    baseline when its own words say nothing. ``prior_score`` is the score metric of the
+    previous sentence, for changes stated about "these scores"."""
     out: list[Fields] = []
     baselines = sentence_baselines(text) if qs else []
     for i, q in enumerate(qs):
@@ -445,6 +455,15 @@ def classify_sentence(text: str, qs: list[RawQuantity], lex: Lexicon) -> list[Fi
                 f = Fields(
                     pf.kind, pf.role, pf.direction, f.qualifier, f.metric or pf.metric, pf.baseline
                 )
+        if f.kind in ("change", "multiplier") and f.metric is None:
+            # "a FID=3.88, achieving 44.49% improvements": the score named just before
+            scored = [p.metric for p in qs[:i] if p.unit == "score" and p.metric]
+            if not scored and prior_score and re.search(r"(?i)\bscores?\b", text):
+                scored = [prior_score]
+            if scored:
+                metric = scored[-1]
+                f = Fields(f.kind, f.role, direction_of(text, q, f.kind, metric, lex),
+                           f.qualifier, metric, f.baseline)  # fmt: skip
         out.append(f)
     return out
 

@@ -92,13 +92,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def extract_rows(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[tuple[Any, ...]]:
     """Mentions of one section text as plain tuples in ``_ROW_FIELDS`` order, sorted by start."""
     rows: list[tuple[Any, ...]] = []
+    prior_score: str | None = None  # score metric of the previous sentence
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
         if not PREFILTER.search(sent):
             continue
         clean, omap = normalize(sent)
         qs = find_quantities(clean, lex, word_counts=word_counts)
-        for q, f in zip(qs, classify_sentence(clean, qs, lex), strict=True):
+        fields = classify_sentence(clean, qs, lex, prior_score)
+        scores = [q.metric for q in qs if q.unit == "score" and q.metric]
+        prior_score = scores[-1] if scores else None
+        for q, f in zip(qs, fields, strict=True):
             a, b = clean_span(clean, q.start, q.end)
             start, end = s0 + omap.start(a), s0 + omap.end(b)
             cv = to_canonical(q.value, q.pint, q.unit)

@@ -39,7 +39,7 @@ eval: $(STAMP)
 	$(BIN)/claims eval tests/gold/000_35864b3586657c5a.jsonl data/digests/000_35864b3586657c5a.txt --db $(DB)
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.throughput
+	$(BIN)/python -m benchmarks.throughput --scale
 
 soak: $(STAMP)
 	$(BIN)/python -m pytest -q -m soak

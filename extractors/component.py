@@ -28,7 +28,8 @@ COMPONENT = "quantity_mentions"
 PREFILTER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|fifty|single|dual|tri|twice|thrice|doubl\w*|tripl\w*|half|halv\w*|third|thirds|"
-    r"quarter|hundreds?|thousands?|millions?|billions?|magnitude)\b",
+    r"quarter|hundreds?|thousands?|millions?|billions?|magnitude|"
+    r"an? (?:second|minute|hour|day|week))\b",
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])")

@@ -36,6 +36,7 @@ class WordQuantity:
     kind: str
     direction: str | None
     power: bool
+    time: bool = False  # the unit word is the phrase's last word (a second, an hour)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
                 r["kind"],
                 r.get("direction"),
                 bool(r.get("power", False)),
+                bool(r.get("time", False)),
             )
             for r in raw["word_quantity"]
         ),

@@ -628,6 +628,12 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 q.noun = nxt.noun
 
 
+def _word_pint(unit: str, phrase: str, time: bool) -> str:
+    if time:
+        return phrase.split()[-1].lower()  # "a second" -> pint "second"
+    return "factor" if unit == "x" else "proportion_percent"
+
+
 def _word_quantities(
     text: str,
     found: list[RawQuantity],
@@ -658,7 +664,7 @@ def _word_quantities(
                     value,
                     None,
                     wq.unit,
-                    "factor" if wq.unit == "x" else "proportion_percent",
+                    _word_pint(wq.unit, m.group(), wq.time),
                     m.start(),
                     m.end(),
                     kind=wq.kind,

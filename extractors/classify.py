@@ -421,6 +421,7 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
 # "with 10 sampling steps": a step budget is a setting of the comparison, while
 # "converges with 194B tokens" reports the data a method needed
 _WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\s)?\(?\s?$")
+_WITH_SIZE = re.compile(r"^,?\s(?:with|using|and)\s(?:only\s|just\s)?$")
 _CHANGED_TO = re.compile(
     r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*|"
     r"compress\w*|shrink\w*|accelerat\w*)\b[^,;.]{0,60}\bto\s(?:only\s|just\s)?\(?$"
@@ -461,6 +462,15 @@ def classify_sentence(
                 f = Fields(
                     pf.kind, pf.role, pf.direction, f.qualifier, f.metric or pf.metric, pf.baseline
                 )
+        if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
+            # "an FID of 5.02 with 15.7M parameters": the size is part of the result claimed
+            prev, pf = qs[i - 1], out[i - 1]
+            if (
+                pf.role == "result"
+                and prev.unit in ("score", "%")
+                and _WITH_SIZE.match(text[prev.end : q.start])
+            ):
+                f = Fields(f.kind, "result", f.direction, f.qualifier, f.metric, pf.baseline)
         if f.kind in ("change", "multiplier") and f.metric is None:
             # "a FID=3.88, achieving 44.49% improvements": the score named just before
             scored = [p.metric for p in qs[:i] if p.unit == "score" and p.metric]

@@ -14,7 +14,7 @@ NUMBER_RE = re.compile(
     r"(?P<sign>[+\-−])?"
     r"(?:(?P<pow>10\^[-+−]?\d+)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?P<sci>[eE][-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
+    r"(?P<sci>[eE]\^?[-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
     r"(?P<mag>[\s-]?(?:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9]))?"
 )
 
@@ -35,7 +35,7 @@ def parse_number(m: re.Match[str], lex: Lexicon) -> tuple[float, float]:
         sci = m.group("sci")
         if sci:
             if sci[0] in "eE":
-                value *= 10.0 ** float(_minus(sci[1:]))
+                value *= 10.0 ** float(_minus(sci[1:].lstrip("^")))
             else:
                 value *= 10.0 ** float(_minus(sci.split("^", 1)[1]))
     mag = m.group("mag")

@@ -27,7 +27,8 @@ _RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
 _RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
 _SCORE_BEFORE = re.compile(
     r"(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|METEOR|Elo|"
-    r"CLIP ?[Ss]core|[Pp]erplexity|PPL|mIoU|mAP|AP|IS|NDS|[Ii]nception [Ss]core|EM|F1)"
+    r"CLIP ?[Ss]core|[Pp]erplexity|PPL|mIoU|mAP|AP|IS|NDS|[Ii]nception [Ss]core|EM|F1|"
+    r"(?<![\w-])(?:[A-Za-z][\w@-]*\s)?score)"
     r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()$"
 )
 _FACTOR_BEFORE = re.compile(
@@ -406,7 +407,15 @@ def _quantity_from(
             ), 0
     if _name_right(text, n, lex) or year:
         return None, 0
-    if lex.capitalised_before_re.search(left) and not _SCORE_BEFORE.search(left) and not n.sign:
+    sized = (
+        n.mag > 1 and text[n.end - 1 : n.end] in ("B", "M") and _MODEL_AFTER.match(text[n.end :])
+    )
+    if (
+        lex.capitalised_before_re.search(left)
+        and not _SCORE_BEFORE.search(left)
+        and not n.sign
+        and not sized  # "the MoMa 1.4B model" is a size, "Llama 2" a name
+    ):
         return None, 0
     if prefix_usd:
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
@@ -446,7 +455,7 @@ def _quantity_from(
             n.num_start,
             n.end,
             sign=n.sign,
-            metric=sm.group("metric"),
+            metric=_score_metric(sm.group("metric")),
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
         return RawQuantity(
@@ -572,12 +581,18 @@ _PREV_COORD = re.compile(
 )
 
 
+def _score_metric(name: str) -> str:
+    """``an average score`` -> ``score``; ``CLIP-I score`` stays."""
+    words = [w for w in name.split() if w.lower() not in ("a", "an", "the", "average", "overall")]
+    return " ".join(words) or "score"
+
+
 def _bare_unit(text: str, n: _Num, left: str, right: str, lex: Lexicon) -> UnitRule | None:
     """The unit of a number written without one, from a score name next to it or, for
     magnitude-suffixed numbers, a hint word just before it in the clause."""
     sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(right)
     if sm:
-        return UnitRule("score_unit", "score", sm.group("metric"))
+        return UnitRule("score_unit", "score", _score_metric(sm.group("metric")))
     if n.mag == 1.0:
         return None
     for pat, unit in lex.bare_hints_after:

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import extractors.component as component
+from extractors.mention import CANONICAL_UNITS, KINDS, QUALIFIERS
 from extractors.pipeline import (
     ExtractionError,
     build_nlp,
@@ -95,3 +98,16 @@ def test_component_stores_results_on_the_doc() -> None:
 def test_version_names_package_and_rules() -> None:
     v = extractor_version()
     assert "+rules." in v and len(v.split("+rules.")[1]) == 10
+
+
+_ALPHABET = "0123456789 .,%$\\{}^_-~xX×→()abcdefghijklmnopqrstuvwxyz ABKMGTfoldtimesGPUhours"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_arbitrary_text_never_raises_and_offsets_hold(text: str) -> None:
+    for m in extract_paper(Paper(0, text, text)):
+        source = text  # title and abstract are the same text here
+        assert source[m.start : m.end] == m.text
+        assert m.unit in CANONICAL_UNITS and m.kind in KINDS and m.qualifier in QUALIFIERS
+        assert (m.direction is None) == (m.kind not in ("multiplier", "change"))

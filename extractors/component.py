@@ -37,6 +37,8 @@ _ABBREVIATION = re.compile(
     r"(?:\be\.g|\bi\.e|\bvs|\bet al|\bFig|\bEq|\bapprox|\bSec|\bNo|\bcf|\betc|\bresp)$"
 )
 
+_SPACES = {ord(c): " " for c in "\n\r\t\f\v\u00a0\u2009\u202f\u2002\u2003"}
+
 _ROW_FIELDS = (
     "start",
     "end",
@@ -98,7 +100,9 @@ def extract_rows(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[
         sent = text[s0:s1]
         if not PREFILTER.search(sent):
             continue
-        clean, omap = normalize(sent)
+        # line breaks, tabs and no-break spaces become plain spaces (same length, so
+        # offsets are unchanged): the rules only ever expect " "
+        clean, omap = normalize(sent.translate(_SPACES))
         qs = find_quantities(clean, lex, word_counts=word_counts)
         fields = classify_sentence(clean, qs, lex, prior_score)
         scores = [q.metric for q in qs if q.unit == "score" and q.metric]

@@ -78,6 +78,8 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     m = lex.qualifier_re.search(tail, max(0, len(tail) - 30))
     if m:
         return lex.qualifier_syms[int((m.lastgroup or "q0")[1:])]
+    if re.search(r"\d[kKMB]?\+", text[q.start : q.end]):
+        return ">="
     right = text[q.end : q.end + 15].lower()
     for phrase, sym in lex.qualifier_after:
         starts = right.startswith(" " + phrase) or right.startswith(phrase + " ")

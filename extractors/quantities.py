@@ -27,7 +27,8 @@ _RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
 _RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
 _SCORE_BEFORE = re.compile(
     r"(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|METEOR|Elo|"
-    r"CLIP ?[Ss]core|[Pp]erplexity|PPL|mIoU|mAP|AP|IS|NDS|[Ii]nception [Ss]core|EM|F1|"
+    r"CLIP ?[Ss]core|BERTScore|COMET|[Pp]erplexity|PPL|mIoU|IoU|PQ|AUC|AUROC|mAP|AP|IS|NDS|"
+    r"[Ii]nception [Ss]core|EM|F1|[Pp]recision|[Rr]ecall|[Cc]orrelation|[Kk]appa|"
     r"(?<![\w-])(?:[A-Za-z][\w@-]*\s)?score)"
     r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()$"
 )
@@ -108,7 +109,10 @@ def _number_at(text: str, m: re.Match[str], lex: Lexicon) -> _Num | None:
         elif sign in "-−" and prev not in ("(", " ", "", "["):
             sign, start = None, num_start
     raw = m.group("num") or ""
-    return _Num(start, num_start, m.end(), value, mag, sign, "." not in raw)
+    end = m.end()
+    if text[end : end + 1] == "+" and text[end + 1 : end + 2] in ("", " ", ",", ")", ";"):
+        end += 1  # "2,000+ screenshots": at least (the qualifier reads the "+")
+    return _Num(start, num_start, end, value, mag, sign, "." not in raw)
 
 
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:

@@ -22,7 +22,7 @@ import duckdb
 
 from extractors.digest_reader import stream_digest
 from extractors.parallel import extract_papers_parallel
-from extractors.pipeline import extractor_version
+from extractors.version import current_version
 from warehouse.connection import writable
 from warehouse.load import load_digest
 from warehouse.staging import (
@@ -60,7 +60,7 @@ def extract(parsed: ParsedDigest, work: Path) -> ExtractedDigest:
         parsed,
         lambda papers: extract_papers_parallel(papers, n_process=processes),
         work / "claims.parquet",
-        extractor_version(),
+        current_version(),
     )
 
 

@@ -1,4 +1,4 @@
-"""`claims`: ingest digests, query the warehouse, and score extraction against gold.
+"""`claims`: ingest digests, query the warehouse, report on it, and score extraction against gold.
 
 Every subcommand prints a clear message and exits non-zero on bad input;
 tracebacks are for bugs, not for users.
@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from warehouse.connection import default_db_path, read_only
+from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
 from warehouse.sql_files import sql_text
 
@@ -26,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except (RefusedQuery, FileNotFoundError) as exc:
+    except (RefusedQuery, NoVersionsToCompare, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -66,9 +67,24 @@ def _parser() -> argparse.ArgumentParser:
     db_option(p)
     p.set_defaults(handler=_eval)
 
+    p = sub.add_parser(
+        "diff", help="mentions added, removed and changed between extractor versions"
+    )
+    p.add_argument("--from", dest="old", metavar="VERSION", help="default: the version before --to")
+    p.add_argument("--to", dest="new", metavar="VERSION", help="default: the current extractor")
+    p.add_argument("--format", choices=["table", "jsonl"], default="table")
+    p.add_argument("--sample", type=int, default=5, help="rows shown per kind of change")
+    db_option(p)
+    p.set_defaults(handler=_diff)
+
     p = sub.add_parser("summary", help="what the warehouse holds, and the largest speedups")
     db_option(p)
     p.set_defaults(handler=_summary)
+
+    p = sub.add_parser("report", help="write the warehouse as one self-contained HTML page")
+    p.add_argument("--out", type=Path, default=Path("report.html"), help="default: report.html")
+    db_option(p)
+    p.set_defaults(handler=_report)
     return parser
 
 
@@ -151,6 +167,26 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    diff = diff_versions(_db(args), args.old, args.new)
+    if args.format == "jsonl":
+        sys.stdout.write(diff.rows.write_ndjson())
+        return EXIT_OK
+    print(f"from {diff.old}\nto   {diff.new}")
+    print(f"\n{diff.rows.height} mentions differ")
+    for by in ("unit", "kind"):
+        print(f"\nBy {by}")
+        _print_frame(diff.counts(by), "table")
+    columns = ["change", "title", "text", "changed_fields", "old_unit", "new_unit", "old_kind",
+               "new_kind", "old_metric", "new_metric"]  # fmt: skip
+    for change in ("added", "removed", "changed"):
+        sample = diff.sample(change, args.sample)
+        if sample.height:
+            print(f"\nSample of {change}")
+            _print_frame(sample.select(columns), "table")
+    return EXIT_OK
+
+
 def _summary(args: argparse.Namespace) -> int:
     db = _db(args)
     for title, name in (
@@ -160,6 +196,15 @@ def _summary(args: argparse.Namespace) -> int:
     ):
         print(f"\n{title}")
         _print_frame(run_query(db, sql_text(name)), "table")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from warehouse.report import write_report  # matplotlib is slow to import
+
+    report = write_report(_db(args), args.out)
+    rows = ", ".join(f"{name} {frame.height}" for name, frame in report.frames.items())
+    print(f"wrote {args.out}: {report.plots} plots; rows: {rows}")
     return EXIT_OK
 
 

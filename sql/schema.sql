@@ -89,3 +89,9 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     message   VARCHAR NOT NULL,
     excerpt   VARCHAR
 );
+
+-- What an earlier extractor version said about a paper, kept when a re-ingest
+-- under a newer version replaced it, so `claims diff` can compare the two.
+-- One copy per paper and version; the latest replacement wins.
+CREATE TABLE IF NOT EXISTS claims_archive AS
+SELECT *, CAST(NULL AS TIMESTAMP) AS archived_at FROM claims WHERE false;

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pytest
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.definitions import defs
+from dagster_project.ingest import ingest_files
 from dagster_project.partitions import digest_partitions
 from dagster_project.resources import make_resources
 from dagster_project.schedules import daily_reingest_schedule
@@ -24,7 +26,7 @@ def test_definitions_load_with_assets_checks_sensor_and_schedule() -> None:
     dg.Definitions.validate_loadable(defs)
     repo = defs.get_repository_def()
     keys = {key.to_user_string() for key in repo.asset_graph.get_all_asset_keys()}
-    assert keys == {"parsed_digest", "extracted_mentions", "warehouse_digest"}
+    assert {"parsed_digest", "extracted_mentions", "warehouse_digest"} <= keys
     checks = {key.name for key in repo.asset_graph.asset_check_keys}
     assert checks == {
         "units_are_canonical",
@@ -90,18 +92,33 @@ def test_sensor_asks_for_a_partition_and_run_per_new_or_changed_file(tmp_path: P
     assert second.dynamic_partitions_requests == []
 
 
-def test_schedule_reingests_every_known_digest() -> None:
+def test_schedule_reingests_only_stale_and_missing_digests(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (loaded,) = ingest_files([OTHER_DIGEST], db_path=db_path)
+    assert loaded.status == "loaded"
     # A context copy: Dagster 1.13's instance __exit__ leaves its state storage
     # in a context variable, which would leak into later tests.
-    contextvars.copy_context().run(_evaluate_schedule)
+    keys = contextvars.copy_context().run(_scheduled_partitions, db_path, [])
+    assert keys is None  # no partitions known yet
+    known = [OTHER_DIGEST.name, "new.txt"]
+    keys = contextvars.copy_context().run(_scheduled_partitions, db_path, known)
+    assert keys == ["new.txt"]  # the loaded digest is fresh
+    monkeypatch.setattr("dagster_project.schedules.current_version", lambda: "0.1.0+rules.next")
+    keys = contextvars.copy_context().run(_scheduled_partitions, db_path, known)
+    assert keys == [OTHER_DIGEST.name, "new.txt"]  # a new extractor makes it stale
 
 
-def _evaluate_schedule() -> None:
+def _scheduled_partitions(db_path: Path, known: list[str]) -> list[str] | None:
     with dg.instance_for_test() as instance:
-        when = dt.datetime(2026, 11, 22, 4, tzinfo=dt.UTC)
-        context = dg.build_schedule_context(instance=instance, scheduled_execution_time=when)
-        assert isinstance(daily_reingest_schedule(context), dg.SkipReason)
-        instance.add_dynamic_partitions(digest_partitions.name, ["a.txt", "b.txt"])
-        requests = daily_reingest_schedule(context)
-        assert sorted(r.partition_key for r in requests) == ["a.txt", "b.txt"]
-        assert len({r.run_key for r in requests}) == 2
+        instance.add_dynamic_partitions(digest_partitions.name, known)
+        context = dg.build_schedule_context(
+            instance=instance,
+            scheduled_execution_time=dt.datetime(2026, 11, 22, 4, tzinfo=dt.UTC),
+            resources={"warehouse": make_resources(db_path=db_path)["warehouse"]},
+        )
+        result = daily_reingest_schedule(context)
+        if isinstance(result, dg.SkipReason):
+            return None
+        assert len({r.run_key for r in result}) == len(result)
+        return sorted(r.partition_key for r in result)

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from extractors.digest_reader import stream_digest
-from extractors.pipeline import extract_papers, extractor_version
+from extractors.pipeline import extract_papers
+from extractors.version import current_version
 from tests.conftest import digest_text
 from warehouse import load as load_module
 from warehouse.connection import writable
@@ -24,7 +25,7 @@ def extracted(path: Path) -> ExtractedDigest:
     """The first two pipeline stages, staged beside the digest file."""
     staging = path.parent / "staging" / path.name
     parsed = stage_papers(stream_digest(path, year=2024), staging / "papers.parquet")
-    return stage_claims(parsed, extract_papers, staging / "claims.parquet", extractor_version())
+    return stage_claims(parsed, extract_papers, staging / "claims.parquet", current_version())
 
 
 def load(db: Path, path: Path) -> str:

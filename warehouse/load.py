@@ -60,6 +60,14 @@ def last_source_path(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
     return row[0] if row else None
 
 
+def fresh_digests(con: duckdb.DuckDBPyConnection, version: str) -> set[str]:
+    """Digests the warehouse holds as extracted by ``version``; the rest are stale."""
+    return {
+        row[0]
+        for row in con.execute(sql_text("load/fresh_digests.sql"), {"version": version}).fetchall()
+    }
+
+
 def load_digest(
     con: duckdb.DuckDBPyConnection,
     extracted: ExtractedDigest,

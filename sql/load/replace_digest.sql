@@ -24,6 +24,21 @@ DELETE FROM digest_papers WHERE digest = $digest;
 
 DELETE FROM digests WHERE digest = $digest;
 
+-- What another extractor version said about these papers moves to the archive.
+DELETE FROM claims_archive AS a
+WHERE a.paper_key IN (SELECT paper_key FROM new_papers)
+  AND a.extractor_version <> $extractor_version
+  AND EXISTS (
+      SELECT 1 FROM claims AS c
+      WHERE c.paper_key = a.paper_key AND c.extractor_version = a.extractor_version
+  );
+
+INSERT INTO claims_archive BY NAME
+SELECT *, current_localtimestamp() AS archived_at
+FROM claims
+WHERE paper_key IN (SELECT paper_key FROM new_papers)
+  AND extractor_version <> $extractor_version;
+
 -- A paper is stored once: its latest text and claims replace the earlier ones.
 DELETE FROM claims WHERE paper_key IN (SELECT paper_key FROM new_papers);
 

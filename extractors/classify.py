@@ -460,9 +460,15 @@ def classify_sentence(
             coordinated = _COORDINATED.match(gap) or (
                 len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
             )
-            if pf.kind in ("change", "multiplier") and prev.unit == q.unit and coordinated:
+            if (
+                pf.kind in ("change", "multiplier")
+                and prev.unit == q.unit
+                and coordinated
+                and not prev.sign  # "81.8% (+5.9%), 34.7%": a sign is no shared wording
+            ):
+                qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
                 f = Fields(
-                    pf.kind, pf.role, pf.direction, f.qualifier, f.metric or pf.metric, pf.baseline
+                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline
                 )
         if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
             # "an FID of 5.02 with 15.7M parameters": the size is part of the result claimed

@@ -115,7 +115,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     qualifier_re = re.compile(
         r"(?:^|(?<=[\s(]))(?:"
         + "|".join(f"(?P<q{i}>{ph})" for i, (ph, _) in enumerate(qual_phrases))
-        + r")\s*$",
+        + r")\s*(?:(?:an?|only|just)\s)?$",
         re.I,
     )
     d = raw["direction"]

@@ -55,6 +55,7 @@ DATE_LINE = re.compile(
 )
 SENTENCE_END = re.compile(r"""[.!?)\]"'”]\s*$|\bhttps?://\S+$|\S+\.\w{2,4}/\S*$""")
 WHITESPACE = re.compile(r"\s+")
+ARXIV_VERSION = re.compile(r"v\d+$")
 LATEX_DEBRIS = re.compile(r"\\[a-zA-Z]+|[${}\\]")
 
 
@@ -120,8 +121,15 @@ def normalize_title(title: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
-def paper_key(title: str) -> str:
-    """Stable key of a paper across digests: a hash of its normalized title."""
+def paper_key(title: str, arxiv_id: str | None = None) -> str:
+    """Stable key of a paper across digests: its arXiv id (without version) where
+    the source gives one, else a hash of its normalized title.
+
+    Titles alone are not unique: a listing holds different papers with the same
+    generic title, which only their ids tell apart.
+    """
+    if arxiv_id:
+        return "arxiv:" + ARXIV_VERSION.sub("", arxiv_id.strip().lower())
     return hashlib.sha1(normalize_title(title).encode("utf-8")).hexdigest()[:16]
 
 

@@ -163,3 +163,8 @@ def test_paper_key_ignores_whitespace_case_and_latex() -> None:
     )
     assert normalize_title("  A  B ") == "a b"
     assert paper_key("One title") != paper_key("Another title")
+
+
+def test_paper_key_prefers_the_arxiv_id_without_its_version() -> None:
+    assert paper_key("Introduction", "2501.00001v2") == paper_key("Other", "2501.00001")
+    assert paper_key("Introduction", "2501.00001") != paper_key("Introduction", "2501.00002")

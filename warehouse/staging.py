@@ -186,7 +186,7 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
             out.append(
                 (
                     record.idx,
-                    paper_key(record.title),
+                    paper_key(record.title, record.arxiv_id),
                     record.arxiv_id,
                     record.title,
                     record.abstract,
@@ -242,7 +242,7 @@ def stage_claims(
 
     def unique_papers() -> Iterator[Paper]:
         for paper in staged_papers(parsed.papers_path):
-            key = paper_key(paper.title)
+            key = paper_key(paper.title, paper.arxiv_id)
             if key not in seen:
                 seen.add(key)
                 yield paper
@@ -260,7 +260,7 @@ def stage_claims(
                     StagedProblem("extract", ReadProblem(message, paper.idx, paper.title[:120]))
                 )
                 continue
-            key = paper_key(paper.title)
+            key = paper_key(paper.title, paper.arxiv_id)
             for i, m in enumerate(outcome):
                 if len(preview) < PREVIEW_ROWS:
                     preview.append(m)

@@ -219,6 +219,18 @@ _COMPARATOR = re.compile(
 _SPEED_NOUN = re.compile(
     r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){0,2}?)(?:speed-?ups?|acceleration|faster)\b", re.I
 )
+_CHANGE_NOUN = (
+    r"(?:savings?|saving|reductions?|improvements?|increases?|decreases?|gains?|boosts?|drops?|"
+    r"degradation|cuts?)"
+)
+# "5.6 times memory saving", "a 30% accuracy gain"
+_NP_CHANGE_AFTER = re.compile(
+    r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){1,2}?)" + _CHANGE_NOUN + r"\b", re.I
+)
+# "a model size reduction of 0.52"
+_NP_CHANGE_BEFORE = re.compile(
+    r"(?P<np>[\w-]+(?:\s[\w-]+)?)\s" + _CHANGE_NOUN + r"\s(?:of|by)\s(?:up to\s|about\s)?$", re.I
+)
 _CHANGE_VERB_LEFT = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
     r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*)\s"
@@ -247,6 +259,20 @@ _UNIT_DEFAULT_METRIC = {
 }
 
 
+_NOT_A_METRIC = frozenset("each test network method them it results".split())
+
+
+def _junk_metric(np: str, lex: Lexicon) -> bool:
+    """Phrases that are verbs, comparison words or fillers, not what is measured."""
+    first = np.split()[0].lower()
+    return (
+        first in _NOT_A_METRIC
+        or first in lex.not_nouns
+        or bool(lex.up_re.fullmatch(first) or lex.down_re.fullmatch(first))
+        or first in ("scores", "score", "accomplish", "sacrifices", "achieved", "reported")
+    )
+
+
 def _plural(noun: str) -> str:
     """``layer`` -> ``layers`` (``8-layer`` counts layers)."""
     words = noun.split()
@@ -257,6 +283,13 @@ def _plural(noun: str) -> str:
 
 def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     """A short phrase for what is measured, from the words around the quantity."""
+    metric = _metric_of(text, q, kind, lex)
+    if metric and q.unit not in ("count", "sample", "step", "token") and _junk_metric(metric, lex):
+        return None
+    return metric
+
+
+def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     if q.unit == "parameter":
         return "model parameters"
     if q.metric:
@@ -286,6 +319,10 @@ def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
                     return np
             if adj in lex.implied_metric:
                 return lex.implied_metric[adj]
+        for pat, part in ((_NP_CHANGE_AFTER, right), (_NP_CHANGE_BEFORE, left)):
+            cm = pat.search(part)
+            if cm and (np := _trim_np(cm.group("np"))) and not _junk_metric(np, lex):
+                return np
         # "reduces wall-clock time by 36%", "improves performance on GSM8K (+10.5%)"
         lm = _CHANGE_VERB_LEFT.search(left)
         if lm:
@@ -488,6 +525,12 @@ def classify_sentence(
                 metric = scored[-1]
                 f = Fields(f.kind, f.role, direction_of(text, q, f.kind, metric, lex),
                            f.qualifier, metric, f.baseline)  # fmt: skip
+        if f.kind in ("change", "multiplier") and f.metric is None:
+            # "performance on GSM8K (+10.5%) and ... HumanEval (+12.2%)": the same metric
+            named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
+                     if pf.kind == f.kind and p.unit == q.unit and pf.metric]  # fmt: skip
+            if named:
+                f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline)
         out.append(f)
     return out
 

@@ -191,7 +191,7 @@ def _noun_after(
         found = _noun_match(text, cur, lex, allow_other=allow_other, k=k)
         if found:
             rule, start, end = found
-            while True:
+            while rule.canonical != "parameter":  # "7B-sized student model" is a size
                 if text[end : end + 1] == "-":
                     mod = lex.modifier_re.match(text, end + 1)
                     nxt = mod and _noun_match(text, mod.end(), lex, allow_other=True, k=0)
@@ -205,6 +205,13 @@ def _noun_after(
                         rule = nxt[0]
                     end = nxt[2]
                     continue
+                # "question answer pairs": one more word, then a known noun
+                mod = lex.modifier_re.match(text, end + 1) if text[end : end + 1] == " " else None
+                if mod and mod.group().lower() not in lex.stop_words:
+                    nxt = _noun_match(text, mod.end(), lex, allow_other=False, k=0)
+                    if nxt and text[mod.end() : mod.end() + 1] == " ":
+                        rule, end = nxt[0], nxt[2]
+                        continue
                 break
             return rule, start, end
         if cur >= len(text) or text[cur] not in " -":

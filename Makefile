@@ -45,6 +45,7 @@ soak: $(STAMP)
 	$(BIN)/python -m pytest -q -m soak
 
 dev: $(STAMP)
+	@test -f $(DAGSTER_HOME)/dagster.yaml || cp dagster_project/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1
 
 lint: $(STAMP)

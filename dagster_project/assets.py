@@ -34,6 +34,8 @@ from warehouse.staging import (
 GROUP = "claims"
 # Runs by an older extractor show as unsynced in the UI (see extractors/version.py).
 EXTRACTOR_VERSION = current_version()
+# Steps that write the DuckDB file share this pool; dagster.yaml limits it to one.
+WAREHOUSE_POOL = "warehouse"
 
 
 class DigestFileConfig(dg.Config):
@@ -152,6 +154,7 @@ def extracted_mentions(
     group_name=GROUP,
     kinds={"duckdb"},
     code_version=EXTRACTOR_VERSION,
+    pool=WAREHOUSE_POOL,
 )
 def warehouse_digest(
     context: dg.AssetExecutionContext,
@@ -202,28 +205,28 @@ def _check(failures: int, what: str) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset=warehouse_digest, blocking=True)
+@dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
 def units_are_canonical(warehouse: DuckDBResource) -> dg.AssetCheckResult:
     """Every unit is on the spec's closed list, so SQL can group by it."""
     failures = _failures(warehouse, "checks/noncanonical_units.sql", units=sorted(CANONICAL_UNITS))
     return _check(failures, "mentions with a unit off the list")
 
 
-@dg.asset_check(asset=warehouse_digest, blocking=True)
+@dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
 def offsets_inside_text(warehouse: DuckDBResource) -> dg.AssetCheckResult:
     """Every mention's offsets point at its own text in the stored title or abstract."""
     failures = _failures(warehouse, "checks/offsets_outside_text.sql")
     return _check(failures, "mentions whose offsets miss their text")
 
 
-@dg.asset_check(asset=warehouse_digest, blocking=True)
+@dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
 def no_duplicate_mentions(warehouse: DuckDBResource) -> dg.AssetCheckResult:
     """No mention is stored twice for the same paper position and span."""
     failures = _failures(warehouse, "checks/duplicate_mentions.sql")
     return _check(failures, "duplicate mention rows")
 
 
-@dg.asset_check(asset=warehouse_digest, blocking=True)
+@dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
 def no_claims_without_paper(warehouse: DuckDBResource) -> dg.AssetCheckResult:
     """Every claim and every digest link points at a stored paper."""
     failures = _failures(warehouse, "checks/orphan_claims.sql")

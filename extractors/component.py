@@ -28,7 +28,7 @@ COMPONENT = "quantity_mentions"
 PREFILTER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|fifty|single|dual|tri|twice|thrice|doubl\w*|tripl\w*|half|halv\w*|third|thirds|"
-    r"quarter|hundreds?|thousands?|millions?|billions?|magnitude|"
+    r"quarter|hundreds?|thousands?|millions?|billions?|magnitude|\w+fold|"
     r"an? (?:second|minute|hour|day|week))\b",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ class WordQuantity:
     direction: str | None
     power: bool
     time: bool = False  # the unit word is the phrase's last word (a second, an hour)
+    scale: bool = False  # value is the number word in group ``n`` (sevenfold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
                 r.get("direction"),
                 bool(r.get("power", False)),
                 bool(r.get("time", False)),
+                bool(r.get("scale", False)),
             )
             for r in raw["word_quantity"]
         ),

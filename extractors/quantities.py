@@ -680,6 +680,8 @@ def _word_quantities(
             if not free(*m.span()):
                 continue
             value = wq.value
+            if wq.scale:
+                value = lex.number_words.get(m.group("n").lower(), 1.0)
             if wq.power:
                 w = m.group(m.re.groupindex and next(iter(m.re.groupindex))).lower()
                 value = 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)

@@ -14,7 +14,7 @@ from dagster_duckdb import DuckDBResource
 
 from dagster_project.metadata import markdown_table
 from dagster_project.partitions import digest_partitions
-from dagster_project.progress import RunLogProgress
+from dagster_project.progress import extraction_progress
 from dagster_project.resources import IngestSettings
 from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
@@ -122,7 +122,9 @@ def extracted_mentions(
         context.log.info(f"{parsed_digest.name}: unchanged since its last load; not re-extracted")
         extracted = skipped_extraction(parsed_digest, version)
     else:
-        progress = RunLogProgress(context.log, parsed_digest.paper_count)
+        progress = extraction_progress(
+            context.log, parsed_digest.paper_count, terminal=settings.terminal_progress
+        )
         processes = settings.processes_for(parsed_digest.paper_count)
         extracted = stage_claims(
             parsed_digest,

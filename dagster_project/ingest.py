@@ -66,7 +66,7 @@ def ingest_files(
 ) -> Iterator[IngestOutcome]:
     """Materialize one partition per file; a failing file is reported, not raised."""
     instance = instance or _instance()
-    resources = make_resources(db_path=db_path)
+    resources = make_resources(db_path=db_path, terminal_progress=True)
     for path in digest_files(paths):
         key = path.name
         if not path.is_file():

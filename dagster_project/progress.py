@@ -1,7 +1,7 @@
 """Progress of a long extraction: papers done, papers/s and time left.
 
-One class serves both front ends: the CLI draws it on a terminal (and stays
-quiet when output is not one), the Dagster run log gets a line every few seconds.
+The Dagster run log always gets a line every few seconds; a CLI ingest also
+redraws a one-line bar on its terminal, and stays quiet when stderr is not one.
 """
 
 from __future__ import annotations
@@ -15,15 +15,18 @@ T = TypeVar("T")
 
 
 class Progress:
-    """Count items passing through `wrap` and report at most every ``every`` seconds."""
+    """Count items passing through `wrap`; each reporter hears at its own pace."""
 
-    def __init__(self, total: int, report: Callable[[str], None], every: float = 5.0) -> None:
+    def __init__(self, total: int) -> None:
         self.total = total
-        self.report = report
-        self.every = every
         self.done = 0
         self.started = time.monotonic()
-        self._last = self.started
+        self._reporters: list[tuple[Callable[[str], None], float, list[float]]] = []
+
+    def every(self, seconds: float, report: Callable[[str], None]) -> Progress:
+        """Call ``report`` with the progress line at most every ``seconds``."""
+        self._reporters.append((report, seconds, [self.started]))
+        return self
 
     def line(self) -> str:
         elapsed = max(time.monotonic() - self.started, 1e-9)
@@ -36,33 +39,29 @@ class Progress:
         for item in items:
             self.done += 1
             now = time.monotonic()
-            if now - self._last >= self.every:
-                self._last = now
-                self.report(self.line())
+            for report, seconds, last in self._reporters:
+                if now - last[0] >= seconds:
+                    last[0] = now
+                    report(self.line())
             yield item
 
 
-class RunLogProgress(Progress):
-    """Progress lines in a Dagster run log."""
+def terminal_bar(stream: TextIO = sys.stderr) -> Callable[[str], None] | None:
+    """A reporter that redraws one line in place, or None when ``stream`` is no terminal."""
+    if not stream.isatty():
+        return None
 
-    def __init__(self, log: Any, total: int, every: float = 10.0) -> None:
-        super().__init__(total, lambda text: log.info(f"extracted {text}"), every)
+    def draw(text: str) -> None:
+        stream.write(f"\r{text}\033[K")
+        stream.flush()
+
+    return draw
 
 
-class TerminalProgress(Progress):
-    """A one-line progress bar redrawn in place; silent unless ``stream`` is a terminal."""
-
-    def __init__(self, total: int, stream: TextIO = sys.stderr, every: float = 0.5) -> None:
-        self.stream = stream
-        self.enabled = stream.isatty()
-        super().__init__(total, self._draw, every)
-
-    def _draw(self, text: str) -> None:
-        if self.enabled:
-            self.stream.write(f"\r{text}\033[K")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.done:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
+def extraction_progress(log: Any, total: int, *, terminal: bool) -> Progress:
+    """Progress for the run log, and for the terminal too when ``terminal`` asks for it."""
+    progress = Progress(total).every(10.0, lambda text: log.info(f"extracted {text}"))
+    bar = terminal_bar() if terminal else None
+    if bar is not None:
+        progress.every(0.5, bar)
+    return progress

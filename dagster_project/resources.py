@@ -44,6 +44,7 @@ class IngestSettings(dg.ConfigurableResource):
     # Extraction processes per digest; 0 means one per core for large digests,
     # where starting workers pays off, and one process otherwise.
     n_process: int = 0
+    terminal_progress: bool = False  # also draw a progress bar on stderr (CLI ingests)
 
     def processes_for(self, paper_count: int) -> int:
         """How many extraction processes a digest of ``paper_count`` papers gets."""
@@ -56,7 +57,12 @@ class IngestSettings(dg.ConfigurableResource):
         return Path(self.staging_dir) / digest / name
 
 
-def make_resources(db_path: str | Path | None = None, inbox_dir: str | Path | None = None) -> dict:
+def make_resources(
+    db_path: str | Path | None = None,
+    inbox_dir: str | Path | None = None,
+    *,
+    terminal_progress: bool = False,
+) -> dict:
     """The project's resources; ``CLAIMS_DB`` and ``CLAIMS_INBOX`` override the defaults."""
     db = Path(db_path) if db_path else default_db_path()
     inbox = Path(inbox_dir) if inbox_dir else Path(os.environ.get("CLAIMS_INBOX", DEFAULT_INBOX))
@@ -67,5 +73,6 @@ def make_resources(db_path: str | Path | None = None, inbox_dir: str | Path | No
             inbox_dir=str(inbox),
             staging_dir=str(db.with_name(f"{db.stem}_staging")),
             n_process=int(os.environ.get("CLAIMS_N_PROCESS", "0")),
+            terminal_progress=terminal_progress,
         ),
     }

@@ -31,6 +31,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and (re)create the views; safe to run at every connect."""
     execute_file(con, "schema.sql")
     execute_file(con, "views.sql")
+    execute_file(con, "analysis_views.sql")
 
 
 def is_lock_error(exc: BaseException) -> bool:

@@ -8,7 +8,7 @@ DB ?= data/warehouse.duckdb
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: setup lock run test lint bench soak dev eval clean
+.PHONY: setup lock run test lint bench soak dev eval clean chromium report
 
 setup: $(STAMP)
 
@@ -30,10 +30,19 @@ run: $(STAMP)
 	$(BIN)/claims ingest data/digests --db $(DB)
 	$(BIN)/claims summary --db $(DB)
 
-test: $(STAMP)
+# Headless Chromium for tests/test_report.py, from Debian's package, installed
+# only where it is missing (CI runs as root on Debian; elsewhere run it as root).
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y --no-install-recommends chromium fonts-liberation; }
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
+
+report: $(STAMP)
+	$(BIN)/claims report --db $(DB) --out data/report.html
 
 eval: $(STAMP)
 	$(BIN)/claims eval tests/gold/000_35864b3586657c5a.jsonl data/digests/000_35864b3586657c5a.txt --db $(DB)

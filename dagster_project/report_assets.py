@@ -1,0 +1,66 @@
+"""The HTML report as an asset downstream of the warehouse tables.
+
+One page for the whole warehouse, so it is unpartitioned: it depends on every
+partition of ``warehouse_digest`` and is rebuilt on demand (or by whatever job
+the lead puts it in) after ingests. Its metadata carries a summary and the top
+claims, so the UI answers "what did we learn" without opening the file.
+"""
+
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from dagster_project.assets import GROUP, WAREHOUSE_POOL, warehouse_digest
+from dagster_project.metadata import markdown_table
+from warehouse.connection import apply_schema
+from warehouse.report import build_report, run_analyses, summary_markdown, top_claims
+
+
+class ClaimsReportConfig(dg.Config):
+    """Where the page goes. Left empty: ``<warehouse stem>_report.html`` beside the warehouse."""
+
+    path: str = ""
+
+
+def report_path(config: ClaimsReportConfig, warehouse: DuckDBResource) -> Path:
+    """The file the report asset writes."""
+    if config.path:
+        return Path(config.path)
+    db = Path(warehouse.database)
+    return db.with_name(f"{db.stem}_report.html")
+
+
+# In the warehouse pool: refreshing the views takes the DuckDB file's write lock.
+@dg.asset(group_name=GROUP, kinds={"duckdb", "html"}, deps=[warehouse_digest], pool=WAREHOUSE_POOL)
+def claims_report(
+    context: dg.AssetExecutionContext,
+    config: ClaimsReportConfig,
+    warehouse: DuckDBResource,
+) -> dg.MaterializeResult:
+    """The warehouse as one self-contained HTML page of plots and tables
+    (the same page as `claims report`), from the queries in sql/analysis/."""
+    with warehouse.get_connection() as con:
+        apply_schema(con)
+        frames = run_analyses(con)
+    out = report_path(config, warehouse)
+    report = build_report(frames, warehouse.database)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report.html, encoding="utf-8")
+    context.log.info(f"wrote {out} with {report.plots} plots")
+    claims = top_claims(frames, 10)
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(out.resolve())),
+            "plots": report.plots,
+            "bytes": out.stat().st_size,
+            **{f"rows_{name}": frame.height for name, frame in frames.items()},
+            "summary": dg.MetadataValue.md(summary_markdown(frames)),
+            "top_claims": dg.MetadataValue.md(
+                markdown_table(["factor", "kind", "metric", "text", "paper"], claims)
+            ),
+        }
+    )
+
+
+REPORT_ASSETS = [claims_report]

@@ -6,6 +6,7 @@ match into a float. Both are pure and cheap because they run on every candidate.
 
 from __future__ import annotations
 
+import math
 import re
 
 from extractors.lexicon import Lexicon
@@ -23,21 +24,32 @@ def _minus(s: str) -> str:
     return s.replace("−", "-")
 
 
+def _pow10(exponent: float) -> float:
+    """10**exponent, or inf when that overflows (``1e400`` is no quantity)."""
+    try:
+        return 10.0**exponent
+    except OverflowError:
+        return math.inf
+
+
 def parse_number(m: re.Match[str], lex: Lexicon) -> tuple[float, float]:
     """(value with magnitude applied, magnitude factor) of a ``NUMBER_RE`` match.
 
     The sign is not applied: callers decide whether ``+``/``-`` is a sign or a hyphen.
+    An exponent too large for a float gives ``inf``, which callers drop.
     """
     if m.group("pow"):
-        value = 10.0 ** float(_minus(m.group("pow")[3:]))
+        value = _pow10(float(_minus(m.group("pow")[3:])))
     else:
         value = float(m.group("num").replace(",", ""))
         sci = m.group("sci")
         if sci:
             if sci[0] in "eE":
-                value *= 10.0 ** float(_minus(sci[1:].lstrip("^")))
+                value *= _pow10(float(_minus(sci[1:].lstrip("^"))))
             else:
-                value *= 10.0 ** float(_minus(sci.split("^", 1)[1]))
+                value *= _pow10(float(_minus(sci.split("^", 1)[1])))
+    if not math.isfinite(value):
+        return math.inf, 1.0
     mag = m.group("mag")
     factor = 1.0
     if mag:

@@ -8,6 +8,7 @@ left and right context of each number.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -99,6 +100,8 @@ def _in(spans: list[tuple[int, int]], i: int) -> bool:
 
 def _number_at(text: str, m: re.Match[str], lex: Lexicon) -> _Num | None:
     value, mag = parse_number(m, lex)
+    if not math.isfinite(value):
+        return None
     sign = m.group("sign")
     start = m.start()
     num_start = m.start("pow") if m.group("pow") else m.start("num")

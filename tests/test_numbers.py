@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from extractors.latex import normalize
 from extractors.lexicon import load_lexicon
 from extractors.numbers import NUMBER_RE, parse_number
+from extractors.pipeline import extract_paper
+from extractors.records import Paper
 
 LEX = load_lexicon()
 
@@ -79,3 +81,9 @@ def test_offsets_recover_original_spans() -> None:
     assert raw[omap.start(i) : omap.end(i + 5)] == "51.5\\%"
     j = clean.index("2.5×")
     assert raw[omap.start(j) : omap.end(j + 4)] == "2.5$\\times"
+
+
+def test_overflowing_exponents_are_not_numbers() -> None:
+    m = NUMBER_RE.fullmatch("0E310")
+    assert m is not None and math.isinf(parse_number(m, LEX)[0])
+    assert extract_paper(Paper(0, "", "It was 1e400 and 10^999 here.")) == []

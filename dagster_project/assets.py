@@ -1,8 +1,9 @@
 """The asset graph, one partition per digest: read → extract → load.
 
-``parsed_digest`` and ``extracted_mentions`` pass plain objects through the IO
-manager; only ``warehouse_digest`` writes the warehouse, in one transaction, so
-a digest is loaded whole or not at all. Its checks sit beside it.
+``parsed_digest`` and ``extracted_mentions`` stage their rows as Parquet files
+and hand on only small records naming them; only ``warehouse_digest`` writes the
+warehouse, in one transaction, so a digest is loaded whole or not at all. Its
+checks sit beside it.
 """
 
 import dataclasses
@@ -10,12 +11,11 @@ import datetime as dt
 from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from dagster_project.metadata import markdown_table
 from dagster_project.partitions import digest_partitions
 from dagster_project.progress import extraction_progress
-from dagster_project.resources import IngestSettings
+from dagster_project.resources import IngestSettings, WarehouseResource
 from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
 from extractors.parallel import extract_papers_parallel
@@ -47,7 +47,7 @@ class DigestFileConfig(dg.Config):
 
 
 def _source_path(
-    key: str, config: DigestFileConfig, inbox: Path, warehouse: DuckDBResource
+    key: str, config: DigestFileConfig, inbox: Path, warehouse: WarehouseResource
 ) -> Path:
     if config.path:
         return Path(config.path)
@@ -73,7 +73,7 @@ def parsed_digest(
     context: dg.AssetExecutionContext,
     config: DigestFileConfig,
     settings: IngestSettings,
-    warehouse: DuckDBResource,
+    warehouse: WarehouseResource,
 ) -> dg.Output[ParsedDigest]:
     """The digest file read into staged papers; unreadable parts become problems."""
     key = context.partition_key
@@ -110,7 +110,7 @@ def extracted_mentions(
     context: dg.AssetExecutionContext,
     parsed_digest: ParsedDigest,
     settings: IngestSettings,
-    warehouse: DuckDBResource,
+    warehouse: WarehouseResource,
 ) -> dg.Output[ExtractedDigest]:
     """Every quantity mention of every paper, classified and staged; skipped when the
     warehouse already holds this exact file from this extractor version."""
@@ -161,7 +161,7 @@ def extracted_mentions(
 def warehouse_digest(
     context: dg.AssetExecutionContext,
     extracted_mentions: ExtractedDigest,
-    warehouse: DuckDBResource,
+    warehouse: WarehouseResource,
 ) -> dg.MaterializeResult:
     """The digest's rows in the warehouse tables, replaced in one transaction."""
     started = dt.datetime.now()
@@ -194,7 +194,7 @@ def warehouse_digest(
     )
 
 
-def _failures(warehouse: DuckDBResource, sql_file: str, **params: object) -> int:
+def _failures(warehouse: WarehouseResource, sql_file: str, **params: object) -> int:
     with warehouse.get_connection() as con:
         return int(con.execute(sql_text(sql_file), params or None).fetchone()[0])
 
@@ -208,28 +208,28 @@ def _check(failures: int, what: str) -> dg.AssetCheckResult:
 
 
 @dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
-def units_are_canonical(warehouse: DuckDBResource) -> dg.AssetCheckResult:
+def units_are_canonical(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     """Every unit is on the spec's closed list, so SQL can group by it."""
     failures = _failures(warehouse, "checks/noncanonical_units.sql", units=sorted(CANONICAL_UNITS))
     return _check(failures, "mentions with a unit off the list")
 
 
 @dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
-def offsets_inside_text(warehouse: DuckDBResource) -> dg.AssetCheckResult:
+def offsets_inside_text(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     """Every mention's offsets point at its own text in the stored title or abstract."""
     failures = _failures(warehouse, "checks/offsets_outside_text.sql")
     return _check(failures, "mentions whose offsets miss their text")
 
 
 @dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
-def no_duplicate_mentions(warehouse: DuckDBResource) -> dg.AssetCheckResult:
+def no_duplicate_mentions(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     """No mention is stored twice for the same paper position and span."""
     failures = _failures(warehouse, "checks/duplicate_mentions.sql")
     return _check(failures, "duplicate mention rows")
 
 
 @dg.asset_check(asset=warehouse_digest, blocking=True, pool=WAREHOUSE_POOL)
-def no_claims_without_paper(warehouse: DuckDBResource) -> dg.AssetCheckResult:
+def no_claims_without_paper(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     """Every claim and every digest link points at a stored paper."""
     failures = _failures(warehouse, "checks/orphan_claims.sql")
     return _check(failures, "claims or links without a paper")

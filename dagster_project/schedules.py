@@ -16,7 +16,12 @@ from warehouse.connection import apply_schema
 from warehouse.load import fresh_digests
 
 
-@dg.schedule(job=ingest_digest_job, cron_schedule="0 4 * * *", execution_timezone="UTC")
+@dg.schedule(
+    job=ingest_digest_job,
+    cron_schedule="0 4 * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
 def daily_reingest_schedule(context: dg.ScheduleEvaluationContext, warehouse: WarehouseResource):
     """One run per stale or missing digest partition, keyed by partition, version and day."""
     known = context.instance.get_dynamic_partitions(digest_partitions.name)

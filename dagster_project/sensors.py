@@ -19,7 +19,11 @@ def _stamp(path: Path) -> str:
     return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
-@dg.sensor(job=ingest_digest_job, minimum_interval_seconds=30)
+@dg.sensor(
+    job=ingest_digest_job,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+)
 def digest_inbox_sensor(
     context: dg.SensorEvaluationContext, settings: IngestSettings
 ) -> dg.SensorResult | dg.SkipReason:

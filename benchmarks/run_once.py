@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.digest_reader import stream_digest
-from extractors.parallel import extract_papers_parallel
+from extractors.pipeline import extract_papers
 from extractors.version import current_version
 from warehouse.connection import writable
 from warehouse.load import load_digest
@@ -58,7 +58,7 @@ def extract(parsed: ParsedDigest, work: Path) -> ExtractedDigest:
     processes = os.cpu_count() or 1
     return stage_claims(
         parsed,
-        lambda papers: extract_papers_parallel(papers, n_process=processes),
+        lambda papers: extract_papers(papers, n_process=processes),
         work / "claims.parquet",
         current_version(),
     )

@@ -18,7 +18,7 @@ from dagster_project.progress import extraction_progress
 from dagster_project.resources import IngestSettings, WarehouseResource
 from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
-from extractors.parallel import extract_papers_parallel
+from extractors.pipeline import extract_papers
 from extractors.version import current_version
 from warehouse.connection import apply_schema
 from warehouse.load import current_state, last_source_path, load_digest
@@ -128,7 +128,7 @@ def extracted_mentions(
         processes = settings.processes_for(parsed_digest.paper_count)
         extracted = stage_claims(
             parsed_digest,
-            lambda papers: progress.wrap(extract_papers_parallel(papers, n_process=processes)),
+            lambda papers: progress.wrap(extract_papers(papers, n_process=processes)),
             settings.staged(parsed_digest.name, "claims.parquet"),
             version,
         )

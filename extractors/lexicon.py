@@ -1,7 +1,7 @@
 """The rules file (``rules.toml``) compiled into regexes, loaded once per process.
 
 Keeping lexicons and patterns as data means a rule change is a data change, and
-``extractor_version()`` hashes the file so outputs record which rules made them.
+``extractors.version`` hashes the file so outputs record which rules made them.
 """
 
 from __future__ import annotations

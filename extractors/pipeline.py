@@ -8,13 +8,11 @@ the paper's list of :class:`Mention` or, if the extractor failed on that paper, 
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
-from importlib import metadata
 from itertools import islice
 
 import spacy
@@ -22,12 +20,9 @@ from spacy.language import Language
 
 from extractors import component  # noqa: F401 - registers the spaCy factory
 from extractors.component import _ROW_FIELDS, COMPONENT
-from extractors.lexicon import RULES_PATH
 from extractors.mention import Mention, Section
 from extractors.records import Paper
-from extractors.units import DEFINITIONS
 
-PACKAGE = "paper-claims"
 SECTIONS: tuple[Section, ...] = ("title", "abstract")
 
 
@@ -97,7 +92,9 @@ def extract_papers(
     if n_process <= 1:
         yield from _extract_stream(papers, batch_size)
         return
-    ctx = mp.get_context("spawn") if mp.get_start_method() != "fork" else mp.get_context()
+    # Spawn, never fork: a forked child inherits the locks of the parent's threads
+    # (Dagster's, DuckDB's), which can deadlock it.
+    ctx = mp.get_context("spawn")
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
         pending: deque[Future[list[Result]]] = deque()
         for batch in _batches(papers, batch_size):
@@ -140,19 +137,3 @@ def _extract_stream(papers: Iterable[Paper], batch_size: int) -> Iterator[Result
             else:
                 yield paper, pending
             pending, errors = [], []
-
-
-def _package_version() -> str:
-    try:
-        return metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "0.0.0"
-
-
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """Package version plus a short hash of the rule and unit definition files."""
-    h = hashlib.sha256()
-    for path in (RULES_PATH, DEFINITIONS):
-        h.update(path.read_bytes())
-    return f"{_package_version()}+rules.{h.hexdigest()[:10]}"

@@ -17,7 +17,6 @@ from extractors.pipeline import (
     build_nlp,
     extract_paper,
     extract_papers,
-    extractor_version,
 )
 from extractors.records import Paper
 
@@ -93,11 +92,6 @@ def test_component_stores_results_on_the_doc() -> None:
     # the rows survive Doc serialisation (as in nlp.pipe(n_process>1))
     doc2 = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert [m.value for m in doc2._.mentions] == [2.62]
-
-
-def test_version_names_package_and_rules() -> None:
-    v = extractor_version()
-    assert "+rules." in v and len(v.split("+rules.")[1]) == 10
 
 
 _ALPHABET = "0123456789 .,%$\\{}^_-~xX×→()abcdefghijklmnopqrstuvwxyz ABKMGTfoldtimesGPUhours"

@@ -14,7 +14,7 @@ import pytest
 from dagster_project.cli import main
 from dagster_project.ingest import ingest_files
 from extractors.mention import Mention
-from extractors.parallel import extract_papers_parallel
+from extractors.pipeline import extract_papers
 from extractors.records import Paper
 from extractors.version import current_version
 from tests.conftest import GOLD_DIGEST, OTHER_DIGEST
@@ -27,7 +27,7 @@ NEXT = "0.1.0+rules.testdouble"
 def rule_change(papers: Iterable[Paper], **kwargs: object) -> Iterator[tuple]:
     """A test double of a rule edit: pixel sizes are dropped, percentages become
     proportions. Every other mention stays as the real extractor finds it."""
-    for paper, result in extract_papers_parallel(papers, **kwargs):
+    for paper, result in extract_papers(papers, **kwargs):
         if isinstance(result, Exception):
             yield paper, result
             continue
@@ -50,7 +50,7 @@ def two_versions(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for outcome in ingest_files([GOLD_DIGEST, OTHER_DIGEST], db_path=db_path):
         assert outcome.status == "loaded"
     monkeypatch.setattr("dagster_project.assets.current_version", lambda: NEXT)
-    monkeypatch.setattr("dagster_project.assets.extract_papers_parallel", rule_change)
+    monkeypatch.setattr("dagster_project.assets.extract_papers", rule_change)
     (outcome,) = ingest_files([GOLD_DIGEST], db_path=db_path)
     assert outcome.status == "loaded"
     return db_path

@@ -2,13 +2,14 @@
 
 `claims ingest` runs exactly what the Dagster UI, the sensor and the schedule
 run: the same assets and checks, one partition per file. Only the instance
-differs: the persistent one under ``$DAGSTER_HOME`` when it is set (so the runs
-show in the UI), else an ephemeral one.
+differs: an ephemeral one, so a CLI ingest killed halfway never leaves a pool
+slot claimed in the UI's instance. What it loads reaches the UI anyway: the
+``warehouse_partitions_sensor`` adds a partition for every digest in the
+warehouse, and the schedule keeps them fresh.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,13 +50,6 @@ def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def _instance() -> dg.DagsterInstance:
-    home = os.environ.get("DAGSTER_HOME")
-    if home and Path(home).is_dir():
-        return dg.DagsterInstance.get()
-    return dg.DagsterInstance.ephemeral()
-
-
 def ingest_files(
     paths: Iterable[str | Path],
     *,
@@ -65,7 +59,7 @@ def ingest_files(
     log_level: str = "WARNING",
 ) -> Iterator[IngestOutcome]:
     """Materialize one partition per file; a failing file is reported, not raised."""
-    instance = instance or _instance()
+    instance = instance or dg.DagsterInstance.ephemeral()
     resources = make_resources(db_path=db_path, terminal_progress=True)
     for path in digest_files(paths):
         key = path.name

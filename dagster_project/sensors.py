@@ -8,10 +8,13 @@ import json
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from dagster_project.jobs import ingest_digest_job
 from dagster_project.partitions import digest_partitions
-from dagster_project.resources import IngestSettings
+from dagster_project.resources import IngestSettings, WarehouseResource
+from warehouse.connection import read_only
+from warehouse.sql_files import sql_text
 
 
 def _stamp(path: Path) -> str:
@@ -53,4 +56,26 @@ def digest_inbox_sensor(
         if new_keys
         else [],
         cursor=json.dumps({**seen, **changed}, sort_keys=True),
+    )
+
+
+@dg.sensor(minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
+def warehouse_partitions_sensor(
+    context: dg.SensorEvaluationContext, warehouse: WarehouseResource
+) -> dg.SensorResult | dg.SkipReason:
+    """Add a partition for every digest loaded outside Dagster (by `claims ingest`), so
+    the UI lists it and the daily schedule keeps it fresh. Launches no runs."""
+    try:
+        with read_only(warehouse.database, wait_seconds=10) as con:
+            loaded = {row[0] for row in con.execute(sql_text("load/loaded_digests.sql")).fetchall()}
+    except FileNotFoundError:
+        return dg.SkipReason("no warehouse yet")
+    except duckdb.Error as exc:
+        return dg.SkipReason(f"warehouse busy or unreadable: {exc}")
+    known = set(context.instance.get_dynamic_partitions(digest_partitions.name))
+    missing = sorted(loaded - known)
+    if not missing:
+        return dg.SkipReason("every loaded digest has its partition")
+    return dg.SensorResult(
+        dynamic_partitions_requests=[digest_partitions.build_add_request(missing)]
     )

@@ -18,7 +18,7 @@ from dagster_project.ingest import ingest_files
 from dagster_project.partitions import digest_partitions
 from dagster_project.resources import make_resources
 from dagster_project.schedules import daily_reingest_schedule
-from dagster_project.sensors import digest_inbox_sensor
+from dagster_project.sensors import digest_inbox_sensor, warehouse_partitions_sensor
 from tests.conftest import OTHER_DIGEST
 
 
@@ -35,6 +35,7 @@ def test_definitions_load_with_assets_checks_sensor_and_schedule() -> None:
         "no_claims_without_paper",
     }
     assert repo.get_sensor_def("digest_inbox_sensor")
+    assert repo.get_sensor_def("warehouse_partitions_sensor")
     assert repo.get_schedule_def("daily_reingest_schedule").cron_schedule == "0 4 * * *"
 
 
@@ -90,6 +91,24 @@ def test_sensor_asks_for_a_partition_and_run_per_new_or_changed_file(tmp_path: P
     assert isinstance(second, dg.SensorResult)
     assert second.run_requests[0].run_key != first.run_requests[0].run_key
     assert second.dynamic_partitions_requests == []
+
+
+def test_digests_loaded_by_the_cli_get_partitions(db_path: Path) -> None:
+    instance = dg.DagsterInstance.ephemeral()
+    resources = {"warehouse": make_resources(db_path=db_path)["warehouse"]}
+
+    def evaluate() -> dg.SensorResult | dg.SkipReason:
+        context = dg.build_sensor_context(instance=instance, resources=resources)
+        return warehouse_partitions_sensor(context)
+
+    assert isinstance(evaluate(), dg.SkipReason)  # no warehouse yet
+    list(ingest_files([OTHER_DIGEST], db_path=db_path))
+    result = evaluate()
+    assert isinstance(result, dg.SensorResult)
+    assert result.run_requests == []
+    assert result.dynamic_partitions_requests[0].partition_keys == [OTHER_DIGEST.name]
+    instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])
+    assert isinstance(evaluate(), dg.SkipReason)
 
 
 def test_schedule_reingests_only_stale_and_missing_digests(

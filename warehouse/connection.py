@@ -75,7 +75,9 @@ def writable(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @contextmanager
-def read_only(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def read_only(
+    path: str | Path, *, wait_seconds: float = LOCK_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection that can only read the warehouse: no writes, files, or extensions."""
     if not Path(path).exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `claims ingest` first")
@@ -88,6 +90,7 @@ def read_only(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
             "autoinstall_known_extensions": False,
             "lock_configuration": True,
         },
+        wait_seconds=wait_seconds,
     )
     try:
         yield con

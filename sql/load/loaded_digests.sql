@@ -1,0 +1,4 @@
+-- Every digest the warehouse holds.
+SELECT digest
+FROM digests
+ORDER BY digest;

@@ -17,11 +17,8 @@ from pathlib import Path
 import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
-from dagster_project.partitions import digest_partitions
+from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
-
-# Characters Dagster does not allow in a partition key.
-FORBIDDEN_KEY_CHARACTERS = set(",[]{}\n\r\t") | {"..."}
 
 
 @dataclass(frozen=True)
@@ -66,9 +63,15 @@ def ingest_files(
         if not path.is_file():
             yield IngestOutcome(path, key, "failed", 0, 0, 0, f"no such file: {path}")
             continue
-        if any(bad in key for bad in FORBIDDEN_KEY_CHARACTERS):
+        if not is_valid_key(key):
             yield IngestOutcome(
-                path, key, "failed", 0, 0, 0, "file name holds characters a partition key cannot"
+                path,
+                key,
+                "failed",
+                0,
+                0,
+                0,
+                "file name holds '...' or control characters; rename it",
             )
             continue
         if not instance.has_dynamic_partition(digest_partitions.name, key):

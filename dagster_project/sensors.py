@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from dagster_project.jobs import ingest_digest_job
-from dagster_project.partitions import digest_partitions
+from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import IngestSettings, WarehouseResource
 from warehouse.connection import read_only
 from warehouse.sql_files import sql_text
@@ -35,7 +35,11 @@ def digest_inbox_sensor(
     if not inbox.is_dir():
         return dg.SkipReason(f"inbox {inbox} does not exist yet")
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    files = sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = sorted(
+        p
+        for p in inbox.iterdir()
+        if p.is_file() and not p.name.startswith(".") and is_valid_key(p.name)
+    )
     changed = {p.name: _stamp(p) for p in files if seen.get(p.name) != _stamp(p)}
     if not changed:
         return dg.SkipReason(f"no new or changed files in {inbox}")

@@ -189,3 +189,11 @@ def test_two_ingests_at_once_both_succeed(tmp_path: Path, db_path: Path) -> None
         assert "lock" not in (out + err).lower()
     assert rows(db_path, "select count(*) from digests") == [(2,)]
     assert rows(db_path, "select count(*) from digest_papers") == [(164 + 55,)]
+
+
+def test_a_file_name_dagster_cannot_key_is_reported(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "digest...txt"
+    path.write_text(digest_text("Mar 11", [("Title", ABSTRACT)]), encoding="utf-8")
+    (outcome,) = ingest_files([path], db_path=db_path)
+    assert outcome.status == "failed"
+    assert "rename it" in outcome.message

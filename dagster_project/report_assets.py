@@ -1,18 +1,19 @@
 """The HTML report as an asset downstream of the warehouse tables.
 
 One page for the whole warehouse, so it is unpartitioned: it depends on every
-partition of ``warehouse_digest`` and is rebuilt on demand (or by whatever job
-the lead puts it in) after ingests. Its metadata carries a summary and the top
-claims, so the UI answers "what did we learn" without opening the file.
+partition of ``warehouse_digest``, and its eager automation condition rebuilds
+it after any of them is loaded (the daemon's automation sensor evaluates it).
+Its metadata carries a summary and the top claims, so the UI answers "what did
+we learn" without opening the file.
 """
 
 from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from dagster_project.assets import GROUP, WAREHOUSE_POOL, warehouse_digest
 from dagster_project.metadata import markdown_table
+from dagster_project.resources import WarehouseResource
 from warehouse.connection import apply_schema
 from warehouse.report import build_report, run_analyses, summary_markdown, top_claims
 
@@ -23,7 +24,7 @@ class ClaimsReportConfig(dg.Config):
     path: str = ""
 
 
-def report_path(config: ClaimsReportConfig, warehouse: DuckDBResource) -> Path:
+def report_path(config: ClaimsReportConfig, warehouse: WarehouseResource) -> Path:
     """The file the report asset writes."""
     if config.path:
         return Path(config.path)
@@ -32,11 +33,17 @@ def report_path(config: ClaimsReportConfig, warehouse: DuckDBResource) -> Path:
 
 
 # In the warehouse pool: refreshing the views takes the DuckDB file's write lock.
-@dg.asset(group_name=GROUP, kinds={"duckdb", "html"}, deps=[warehouse_digest], pool=WAREHOUSE_POOL)
+@dg.asset(
+    group_name=GROUP,
+    kinds={"duckdb", "html"},
+    deps=[warehouse_digest],
+    pool=WAREHOUSE_POOL,
+    automation_condition=dg.AutomationCondition.eager(),
+)
 def claims_report(
     context: dg.AssetExecutionContext,
     config: ClaimsReportConfig,
-    warehouse: DuckDBResource,
+    warehouse: WarehouseResource,
 ) -> dg.MaterializeResult:
     """The warehouse as one self-contained HTML page of plots and tables
     (the same page as `claims report`), from the queries in sql/analysis/."""

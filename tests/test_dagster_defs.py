@@ -16,6 +16,7 @@ from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.definitions import defs
 from dagster_project.ingest import ingest_files
 from dagster_project.partitions import digest_partitions
+from dagster_project.report_assets import claims_report
 from dagster_project.resources import make_resources
 from dagster_project.schedules import daily_reingest_schedule
 from dagster_project.sensors import digest_inbox_sensor, warehouse_partitions_sensor
@@ -141,3 +142,27 @@ def _scheduled_partitions(db_path: Path, known: list[str]) -> list[str] | None:
             return None
         assert len({r.run_key for r in result}) == len(result)
         return sorted(r.partition_key for r in result)
+
+
+def test_report_is_requested_after_a_digest_loads(db_path: Path) -> None:
+    contextvars.copy_context().run(_report_requests, db_path)
+
+
+def _report_requests(db_path: Path) -> None:
+    resources = make_resources(db_path=db_path)
+    graph = dg.Definitions(assets=[*ASSETS, claims_report], resources=resources)
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])
+        before = dg.evaluate_automation_conditions(defs=graph, instance=instance)
+        assert before.total_requested == 0
+        dg.materialize(
+            ASSETS,
+            partition_key=OTHER_DIGEST.name,
+            instance=instance,
+            resources=resources,
+            run_config={"ops": {"parsed_digest": {"config": {"path": str(OTHER_DIGEST)}}}},
+        )
+        after = dg.evaluate_automation_conditions(
+            defs=graph, instance=instance, cursor=before.cursor
+        )
+        assert after.get_requested_partitions(claims_report.key) == {None}

@@ -25,6 +25,7 @@ from extractors.pipeline import extract_papers
 from extractors.version import current_version
 from warehouse.connection import writable
 from warehouse.load import load_digest
+from warehouse.sql_files import sql_text
 from warehouse.staging import (
     ExtractedDigest,
     ParsedDigest,
@@ -43,10 +44,8 @@ def peak_rss_mb() -> float:
 
 
 def words_in(papers_path: Path) -> int:
-    return duckdb.sql(
-        "select coalesce(sum(len(string_split(trim(title), ' ')) "
-        "+ len(string_split(trim(abstract), ' '))), 0) "
-        f"from read_parquet('{papers_path}')"
+    return duckdb.execute(
+        sql_text("reports/staged_words.sql"), {"path": str(papers_path)}
     ).fetchone()[0]
 
 

@@ -426,10 +426,17 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     the count is what a method needs or reaches (``needs only 2 iterations``,
     ``in fewer than 150K steps``, ``reduce the dataset from 2.82M to 0.67M``).
     """
+    if q.setting:
+        return "setup"  # "guidance scale 1.5": a hyperparameter of the experiment
+    if kind == "proportion" and lex.setup_share_re.match(text, q.end, q.end + 60):
+        return "setup"  # "1/3 full attention layers": how an architecture is built
     if kind in ("multiplier", "change", "proportion") and q.unit not in ("pixel", "bit"):
         return "result"
     if q.value_high is not None and "→" in text[q.start : q.end]:
         return "result"  # a before → after pair reports what changed
+    if q.tally and not _CHOSEN_PART.search(text, max(0, q.start - 40), q.start):
+        # "solves 18/20 tasks", "proves 2 of these 20 problems"; not "trained on 5 of the 14"
+        return "result"
     if q.unit in ("pixel", "bit", "parameter"):
         return "setup"
     if _SETUP_HYPHEN.match(text[q.start : q.end]):
@@ -445,6 +452,8 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     if _CHANGED_TO.search(text, lo, q.start):
         return "result"  # "extends the context window to 16,384"
     if q.unit in ("step", "token", "FLOP"):
+        if lex.task_demand_re.search(left):
+            return "setup"  # "puzzles requiring over 60 steps" describes the task
         if _STRONG_RESULT_LEFT.search(left) or _STRONG_RESULT_LEFT.search(text[lo : q.start]):
             return "result"
         if (
@@ -460,10 +469,16 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
 # "with 10 sampling steps": a step budget is a setting of the comparison, while
 # "converges with 194B tokens" reports the data a method needed
 _WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\s)?\(?\s?$")
+_OPEN_PAREN = re.compile(r"\([^()]*$")  # the text so far ends inside an open parenthesis
 _WITH_SIZE = re.compile(r"^,?\s(?:with|using|and)\s(?:only\s|just\s)?$")
 _CHANGED_TO = re.compile(
     r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*|"
     r"compress\w*|shrink\w*|accelerat\w*)\b[^,;.]{0,60}\bto\s(?:only\s|just\s)?\(?$"
+)
+_CHOSEN_PART = re.compile(
+    r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*|evaluat\w*|test\w*|select\w*|sampl\w*|"
+    r"us(?:e|es|ed|ing)|choos\w*|chose\w*|pick\w*|annotat\w*|includ\w*|consider\w*)\s"
+    r"(?:[\w-]+\s){0,2}$"
 )
 _TRAINING_WITH = re.compile(r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*)\s(?:with|on)\s$")
 _STRONG_RESULT_LEFT = re.compile(
@@ -477,6 +492,8 @@ _COORDINATED = re.compile(
 )
 
 
+_SCORE_AT = re.compile(r"^(?:\s(?:scores?|points?))?\s(?:in|with|using|at)\s(?:only\s|just\s)?$")
+_SHARE_COORD = re.compile(r"^[^,;.()\d]{0,50}?(?:,\s?|\s)(?:and|or)\s$")
 _COORD_TAIL = re.compile(r"(?:,\s?|\s)(?:and|or)\s(?:by\s)?$|,\s$|namely,?\s$")
 
 
@@ -508,14 +525,35 @@ def classify_sentence(
                     pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline
                 )
         if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
-            # "an FID of 5.02 with 15.7M parameters": the size is part of the result claimed
+            # "an FID of 5.02 with 15.7M parameters", "(FID=6.47, 19.4M parameters)": the size
+            # is part of the result claimed
             prev, pf = qs[i - 1], out[i - 1]
+            gap = text[prev.end : q.start]
+            in_parens = gap == ", " and _OPEN_PAREN.search(text, 0, prev.start)
             if (
                 pf.role == "result"
                 and prev.unit in ("score", "%")
-                and _WITH_SIZE.match(text[prev.end : q.start])
+                and (_WITH_SIZE.match(gap) or in_parens)
             ):
                 f = Fields(f.kind, "result", f.direction, f.qualifier, f.metric, pf.baseline)
+        if q.borrowed_from is not None and f.kind == "value":
+            # "256 tokens instead of the baseline's 576": both sides of one comparison
+            pf = out[q.borrowed_from]
+            f = Fields(f.kind, pf.role, f.direction, f.qualifier, f.metric, f.baseline)
+        if i and f.role == "result" and q.unit == "step" and not q.tally:
+            # "4.70 FID in 10 function evaluations": the step budget the score was measured at
+            prev = qs[i - 1]
+            if prev.unit == "score" and _SCORE_AT.match(text[prev.end : q.start]):
+                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None)
+        if i and f.kind == "proportion" and f.role == "result":
+            # "1/3 attention layers and 2/3 linear ones": the second share is built the same way
+            prev, pf = qs[i - 1], out[i - 1]
+            if (
+                pf.kind == "proportion"
+                and pf.role == "setup"
+                and _SHARE_COORD.match(text[prev.end : q.start])
+            ):
+                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None)
         if f.kind in ("change", "multiplier") and f.metric is None:
             # "a FID=3.88, achieving 44.49% improvements": the score named just before
             scored = [p.metric for p in qs[:i] if p.unit == "score" and p.metric]

@@ -74,6 +74,9 @@ class Lexicon:
     result_cue_re: re.Pattern[str]
     count_result_left_re: re.Pattern[str]
     setup_noun_re: re.Pattern[str]
+    setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
+    setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
+    task_demand_re: re.Pattern[str]
     name_left_re: re.Pattern[str]
     name_right_re: re.Pattern[str]
     capitalised_before_re: re.Pattern[str]
@@ -92,6 +95,15 @@ def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.
 
 def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+def _setting_re(setting: dict[str, Any]) -> re.Pattern[str]:
+    """Hyperparameter names before a bare number: group ``score`` or ``share`` says which."""
+    scores = "|".join(setting["scores"])
+    shares = "|".join(setting["shares"])
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<share>{shares})|(?P<score>{scores})){setting['link']}", re.I
+    )
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +183,11 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         result_cue_re=_words(role["result_cues"]),
         count_result_left_re=re.compile(role["count_result_left"], re.I),
         setup_noun_re=_words(role["setup_nouns"]),
+        setting_re=_setting_re(raw["setting"]),
+        setup_share_re=re.compile(
+            r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b", re.I
+        ),
+        task_demand_re=re.compile(role["task_demand_left"], re.I),
         name_left_re=re.compile("|".join(f"(?:{p})" for p in names["left"])),
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
         capitalised_before_re=re.compile(names["capitalised_before"]),

@@ -50,6 +50,7 @@ _CONTEXT_BEFORE = re.compile(
 _LIST_AFTER_NAME = re.compile(
     r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[BMK](?:,\s?\d+(?:\.\d+)?[BMK])*,\s?(?:and\s)?$"
 )
+_EXAMPLE_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s?\((?:e\.g\.|i\.e\.|eg\.|ie\.),?\s$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _WORD_NUMBER_SKIP = re.compile(r"^(?:one|single)$", re.I)
 _MODEL_AFTER = re.compile(
@@ -77,6 +78,9 @@ class RawQuantity:
     direction: str | None = None
     metric: str | None = None
     is_word: bool = False
+    setting: bool = False  # a hyperparameter's value ("guidance 1.5"): always setup
+    tally: bool = False  # "k/n tasks", "k of these n problems": how many of a set succeeded
+    borrowed_from: int | None = None  # index of the compared quantity it took its unit from
 
 
 @dataclass(slots=True)
@@ -325,6 +329,7 @@ def _quantity_from(
                 n.num_start,
                 den.end,
                 noun=text[den.end : ne].strip(" -"),
+                tally=n.value <= den.value and n.mag == den.mag == 1.0 and den.integer,
             )
             return q, 1
         return None, 1
@@ -403,6 +408,8 @@ def _quantity_from(
             and _RES_WORD.match(text[uend:])
         ):
             return None, 0
+        if rule.canonical == "%" and (hp := lex.setting_re.search(left)) and hp.group("share"):
+            q.kind, q.setting, q.metric = "proportion", True, " ".join(hp.group("share").split())
         return q, 0
     if text[n.end : n.end + 1].isalpha():
         glued = lex.noun_re.match(text, n.end)
@@ -456,6 +463,23 @@ def _quantity_from(
             n.end,
             kind="value",
             metric="resolution",
+        ), 0
+    hp = lex.setting_re.search(left) if n.mag == 1.0 and not n.sign else None
+    if hp:
+        name = " ".join(hp.group("share" if hp.group("share") else "score").split())
+        share = bool(hp.group("share")) and 0 < n.value <= 1 and not n.integer
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            "%" if share else "score",
+            "proportion_fraction" if share else "score_unit",
+            n.num_start,
+            n.end,
+            kind="proportion" if share else "value",
+            metric=name,
+            setting=True,
         ), 0
     sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(text[n.end : n.end + 30])
     if sm:
@@ -526,6 +550,7 @@ def _quantity_from(
                 noun=text[noun[1] : nend].strip(" -"),
             ), 0
         q = RawQuantity(n.start, part.end(), n.value, None, "", "", n.num_start, n.end)
+        q.tally = num2 is not None and n.value <= parse_number(num2, lex)[0]
         if noun:
             rule = noun[0]
             q.unit, q.pint, q.noun = rule.canonical, rule.pint, text[noun[1] : noun[2]].strip(" -")
@@ -585,10 +610,30 @@ def _quantity_from(
             n.end,
             metric="model size",
         ), 0
+    ex = _EXAMPLE_OF.search(left)
+    nm = ex and lex.noun_re.fullmatch(ex.group("noun"))
+    if nm and not (rule := lex.nouns[int((nm.lastgroup or "n0")[1:])]).other_plural:
+        # "a fixed number of visual tokens (e.g., 576)": an instance of the noun just named
+        return RawQuantity(
+            n.start,
+            n.end,
+            n.value,
+            None,
+            rule.canonical,
+            rule.pint,
+            n.num_start,
+            n.end,
+            noun=ex.group("noun"),
+            metric=rule.metric,
+        ), 0
     # a bare number: kept without a unit so a coordinated neighbour can lend one
     return RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign), 0
 
 
+_COMPARED_TO = re.compile(
+    r"\s(?:instead of|rather than|than|compared (?:to|with)|versus|vs\.?|as opposed to)\s"
+    r"(?:(?:the|a|an)\s)?(?:[A-Za-z][\w.-]*(?:'s)?\s){0,3}$"
+)
 _PREV_COORD = re.compile(
     r"^(?:\s(?:scores?\s)?(?:on|in|for)\s[^,;.]{1,40}?)?,?\s(?:and|or|vs\.?|versus|compared to|"
     r"compared with|while|whereas)\s(?:only\s|just\s)?$|^,\s?$"
@@ -642,6 +687,16 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         elif not q.unit and counted is not None and _PART_OF.match(text, q.num_end):
             # "(3 of which ...)": a part of the things counted just before
             q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
+    for i in range(1, len(qs)):
+        q, prev = qs[i], qs[i - 1]
+        if q.unit or not prev.unit or prev.unit in ("%", "x", "pp", "pixel"):
+            continue
+        if _COMPARED_TO.match(text, prev.end, q.start) and not lex.year_re.match(
+            text[q.num_start : q.num_end]
+        ):
+            # "256 tokens instead of the baseline's fixed 576": the same measure, compared
+            q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
+            q.borrowed_from = i - 1
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":

@@ -68,12 +68,14 @@ class Lexicon:
     implied_metric: dict[str, str]
     change_before_re: re.Pattern[str]
     change_after_re: re.Pattern[str]
+    change_margin_re: re.Pattern[str]
     proportion_after_re: re.Pattern[str]
     proportion_before_re: re.Pattern[str]
     setup_units: frozenset[str]
     result_cue_re: re.Pattern[str]
     count_result_left_re: re.Pattern[str]
     setup_noun_re: re.Pattern[str]
+    score_noun_re: re.Pattern[str]  # group ``metric``: a metric noun right before a decimal
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
     task_demand_re: re.Pattern[str]
@@ -177,12 +179,18 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         implied_metric=dict(d["implied_metric"]),
         change_before_re=re.compile(r"(?:" + "|".join(k["change_before"]) + r")\s*$", re.I),
         change_after_re=re.compile(r"^\s*(?:" + "|".join(k["change_after"]) + r")", re.I),
+        change_margin_re=re.compile(k["change_margin_before"], re.I),
         proportion_after_re=re.compile(r"^\s*(?:" + "|".join(k["proportion_after"]) + r")"),
         proportion_before_re=re.compile(r"(?:" + "|".join(k["proportion_before"]) + r")\s*$", re.I),
         setup_units=frozenset(role["setup_units"]),
         result_cue_re=_words(role["result_cues"]),
         count_result_left_re=re.compile(role["count_result_left"], re.I),
         setup_noun_re=_words(role["setup_nouns"]),
+        score_noun_re=re.compile(
+            rf"(?P<metric>\b(?:(?!(?:and|or|of|the|an?|with|its|their)\s)[A-Za-z-]+\s)?(?:{'|'.join(raw['score_noun']['nouns'])}))"
+            + raw["score_noun"]["link"],
+            re.I,
+        ),
         setting_re=_setting_re(raw["setting"]),
         setup_share_re=re.compile(
             r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b", re.I

@@ -122,6 +122,13 @@ def _number_at(text: str, m: re.Match[str], lex: Lexicon) -> _Num | None:
     return _Num(start, num_start, end, value, mag, sign, "." not in raw)
 
 
+def _unit_later(text: str, pos: int, lex: Lexicon) -> bool:
+    """A unit still to come for the number ending at ``pos``: after an error bar
+    (``98.1±0.7%``) or at the end of a list it heads (``9.1, 1.3, and 4.2 points``)."""
+    m = _LIST_TAIL.match(text, pos)
+    return bool(m and m.end() > pos and _unit_after(text, m.end(), lex))
+
+
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
     if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
@@ -482,6 +489,8 @@ def _quantity_from(
             setting=True,
         ), 0
     sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(text[n.end : n.end + 30])
+    if not sm and not n.integer and n.mag == 1.0 and not _unit_later(text, n.end, lex):
+        sm = lex.score_noun_re.search(left)  # "a computing efficiency of 3.11"
     if sm:
         return RawQuantity(
             n.start,
@@ -630,6 +639,10 @@ def _quantity_from(
     return RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign), 0
 
 
+_LIST_TAIL = re.compile(
+    r"(?:\s?(?:\+-|±|\+/-)\s?\d[\d.]*|(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s)\d[\d.,]*)+"
+)
+_AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
 _COMPARED_TO = re.compile(
     r"\s(?:instead of|rather than|than|compared (?:to|with)|versus|vs\.?|as opposed to)\s"
     r"(?:(?:the|a|an)\s)?(?:[A-Za-z][\w.-]*(?:'s)?\s){0,3}$"
@@ -689,6 +702,17 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
     for i in range(1, len(qs)):
         q, prev = qs[i], qs[i - 1]
+        if (
+            not q.unit
+            and prev.unit in ("%", "pp")
+            and "." in text[q.num_start : q.num_end]
+            and _AND_GAP.match(text, prev.end, q.start)
+            and lex.change_before_re.search(text, max(0, prev.start - 50), prev.start)
+        ):
+            # "an increase of 5.6% and 2.2": a second change, left without a unit, is in
+            # the points of another metric's score
+            q.unit, q.pint, q.kind = "score", "score_unit", "change"
+            continue
         if q.unit or not prev.unit or prev.unit in ("%", "x", "pp", "pixel"):
             continue
         if _COMPARED_TO.match(text, prev.end, q.start) and not lex.year_re.match(

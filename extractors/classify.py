@@ -542,6 +542,16 @@ def classify_sentence(
             # "256 tokens instead of the baseline's 576": both sides of one comparison
             pf = out[q.borrowed_from]
             f = Fields(f.kind, pf.role, f.direction, f.qualifier, f.metric, f.baseline)
+        if i and f.role == "result" and q.unit == "per_second" and f.kind == "value":
+            # "1080p at 30 fps", "4096 x 3000 resolution, 15 fps": a capture format
+            prev = qs[i - 1]
+            gap = text[prev.end : q.start]
+            if (
+                prev.unit == "pixel"
+                and len(gap) <= 40
+                and not lex.result_cue_re.search(text, 0, q.start)  # "achieves 78 FPS at 384p"
+            ):
+                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None)
         if i and f.role == "result" and q.unit == "step" and not q.tally:
             # "4.70 FID in 10 function evaluations": the step budget the score was measured at
             prev = qs[i - 1]

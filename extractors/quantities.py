@@ -274,6 +274,7 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
         if q is not None:
             out.append(q)
             taken_until = q.end
+    _parallel_ranges(text, out)
     _share_units(text, out, lex)
     out = [q for q in out if q.unit]
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
@@ -642,6 +643,7 @@ def _quantity_from(
 _LIST_TAIL = re.compile(
     r"(?:\s?(?:\+-|±|\+/-)\s?\d[\d.]*|(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s)\d[\d.,]*)+"
 )
+_PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
 _COMPARED_TO = re.compile(
     r"\s(?:instead of|rather than|than|compared (?:to|with)|versus|vs\.?|as opposed to)\s"
@@ -680,6 +682,31 @@ def _bare_unit(text: str, n: _Num, left: str, right: str, lex: Lexicon) -> UnitR
         return None
     unit = best[1]
     return UnitRule(unit, unit, "model size" if unit == "parameter" else None)
+
+
+def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
+    """``cuts A from 2.8M to 0.7M images and B from 15M to 2.5M``: a unit-less
+    ``from X to Y`` of magnitudes coordinated with an earlier one that has a unit counts
+    the same things.
+
+    The pair is merged into the first number (the second keeps no unit, so it is dropped).
+    """
+    for i in range(len(qs) - 1):
+        q, q2 = qs[i], qs[i + 1]
+        if q.unit or q2.unit or q.value_high is not None or text[q.end : q2.start] != " to ":
+            continue
+        if not text[: q.start].endswith("from "):
+            continue
+        ranges = [p for p in qs[:i] if p.unit and p.value_high is not None]
+        if not ranges or not text[: ranges[-1].start].endswith("from "):
+            continue
+        p = ranges[-1]
+        # only counts with a magnitude (15M, 2.5B): a plain "from 4 to 2" may be anything
+        suffixed = all(text[a.num_end - 1] in "kKMBT" for a in (p, q))
+        if suffixed and _PARALLEL_GAP.fullmatch(text, p.end, q.start):
+            q.value_high, q.end, q.num_end = q2.value, q2.end, q2.num_end
+            q.unit, q.pint, q.metric, q.noun = p.unit, p.pint, p.metric, p.noun
+            q2.start = q2.end = q2.num_start = q2.num_end = q.end
 
 
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:

@@ -117,7 +117,9 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if q.unit == "pp":
         return "value" if q.value_high is not None else "change"
     if q.unit == "%":
-        if lex.proportion_after_re.match(right) or lex.proportion_before_re.search(left):
+        if lex.proportion_after_re.match(right) or (
+            lex.proportion_before_re.search(left) and not lex.metric_after_re.match(right)
+        ):  # "only 30% of the data" is a share, "only 47.7% accuracy" a measured value
             return "proportion"
         if re.match(
             r"^\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b)", right
@@ -355,6 +357,9 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
         if q.unit == "second" and re.search(r"(?i)\btrain", text):
             return "training time"
         return _UNIT_DEFAULT_METRIC[q.unit]
+    m = lex.metric_after_re.match(right) if q.unit in ("%", "pp", "score") else None
+    if m and (np := _trim_np(m.group("metric"))):
+        return np  # "47.7% accuracy", "0.9 win rate"
     m = _NP_BEFORE.search(left)
     if m:
         np = _trim_np(m.group("np"))

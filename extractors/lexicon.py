@@ -76,6 +76,7 @@ class Lexicon:
     count_result_left_re: re.Pattern[str]
     setup_noun_re: re.Pattern[str]
     score_noun_re: re.Pattern[str]  # group ``metric``: a metric noun right before a decimal
+    metric_after_re: re.Pattern[str]  # a metric noun right after a number: "47.7% accuracy"
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
     task_demand_re: re.Pattern[str]
@@ -189,6 +190,12 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         score_noun_re=re.compile(
             rf"(?P<metric>\b(?:(?!(?:and|or|of|the|an?|with|its|their)\s)[A-Za-z-]+\s)?(?:{'|'.join(raw['score_noun']['nouns'])}))"
             + raw["score_noun"]["link"],
+            re.I,
+        ),
+        metric_after_re=re.compile(
+            rf"\s(?P<metric>(?:[\w-]+\s)?(?:{'|'.join(raw['score_noun']['nouns'])}))\b"
+            r"(?!\s(?:degradation|drops?|loss|gains?|improvements?|increases?|decreases?|"
+            r"reductions?|boosts?))",
             re.I,
         ),
         setting_re=_setting_re(raw["setting"]),

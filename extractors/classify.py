@@ -116,6 +116,8 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "change"
     if q.unit == "pp":
         return "value" if q.value_high is not None else "change"
+    if q.unit == "%" and _SHARE_OF_RANGE.search(left):
+        return "proportion"  # "from 2.8M to 0.7M (~25%)": what is left of the original
     if q.unit == "%":
         if lex.proportion_after_re.match(right) or (
             lex.proportion_before_re.search(left) and not lex.metric_after_re.match(right)
@@ -126,6 +128,12 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         ):
             return "proportion"
     return "value"
+
+
+_SHARE_OF_RANGE = re.compile(
+    r"\bfrom\s\$?\d[\d.,]*[kKMBT]?\sto\s\$?\d[\d.,]*[kKMBT]?(?:\s[A-Za-z-]+){0,2}\s?\("
+    r"(?:~|∼|≈|about\s|approx\.\s|i\.e\.,?\s|only\s)?\s?$"
+)
 
 
 def _words_between(text: str, a: int, b: int) -> str:
@@ -453,7 +461,7 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     left = _strip_qualifier(text[max(0, q.start - 40) : q.start], lex)
     lo, _ = _clause_bounds(text, q.start, q.end)
     if q.value_high is not None and re.search(
-        r"(?i)\b(?:reduc|compress|shrink|cut)\w*", text[lo : q.start]
+        r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*", text[lo : q.start]
     ):
         return "result"
     if _CHANGED_TO.search(text, lo, q.start):

@@ -16,7 +16,8 @@ from extractors.quantities import RawQuantity
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s|,\s(?:and|but|while|whereas|which|with)\b|\bwhile\b")
 _WORD = re.compile(r"[A-Za-z][\w@+./'-]*[\w%]|[A-Za-z]")
 _BASELINE_AFTER = re.compile(
-    r"\b(?:than|compared (?:to|with)|in comparison (?:to|with)|relative to|versus|vs\.?|"
+    r"\b(?:than|(?i:compared) (?:to|with)|(?i:in) comparison (?:to|with)|(?i:relative) to|"
+    r"versus|vs\.?|"
     r"against|with respect to|over(?! \$?\d| (?:a|an|the)? ?(?:wide|range|variety|\d))|"
     r"from(?= (?:the )?(?:baseline|original|vanilla|standard)))\s"
     r"(?:(?:that|those) of\s)?(?P<np>(?:[^,;.()]|\.(?=\d)){1,80}?)"

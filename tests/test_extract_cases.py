@@ -1,7 +1,8 @@
 """Golden extraction cases kept as data (tests/cases/extraction_cases.jsonl).
 
 Each case is a text and the mentions expected in it (text, value, value_high, unit,
-kind, direction, qualifier, role); ``exact`` cases must produce nothing else.
+kind, direction, qualifier, role, and where given metric and baseline); ``exact``
+cases must produce nothing else.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def test_extraction_case(case: dict[str, Any]) -> None:
         m = got[exp["text"]]
         assert _same(m.value, exp["value"]), (exp["text"], m.value)
         assert _same(m.value_high, exp["value_high"]), (exp["text"], m.value_high)
-        for field in ("unit", "kind", "direction", "qualifier", "role"):
+        for field in ("unit", "kind", "direction", "qualifier", "role", "metric", "baseline"):
             if field in exp:
                 assert getattr(m, field) == exp[field], (exp["text"], field, getattr(m, field))
     if case["exact"]:

@@ -30,6 +30,12 @@ _BASELINE_VERB = re.compile(
     r"trail\w* (?:behind)?|instead of|reaches parity with)\s"
     r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,100}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
 )
+# "accelerates SiT training by 17x": the named model that is sped up is the baseline
+_SPED_UP_NAME = re.compile(
+    r"\b(?:accelerat\w*|speeds? up|speeding up|sped up)\s(?:the\s)?"
+    r"(?P<np>[A-Z][\w.-]*[A-Z0-9][\w.-]*|[A-Z][a-z]+[A-Z][\w.-]*)(?:'s)?\s"
+    r"(?:training|inference|sampling|convergence|decoding|generation|fine-tuning)\b"
+)
 _APPOSITIVE = re.compile(r",\s(?P<name>[A-Z][\w.-]*[A-Z0-9][\w.-]*),")
 _OF_POSSESSOR = re.compile(r"%\sof\s(?:the\s)?(?P<np>[A-Z][\w.-]*(?:\s[\w.-]+){0,3})'s\b")
 _NP_AFTER = re.compile(r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE)
@@ -415,6 +421,8 @@ def sentence_baselines(text: str) -> list[tuple[int, str]]:
         np = _baseline_np(m.group("np"))
         if np:
             out.append((m.start(), np))
+    for m in _SPED_UP_NAME.finditer(text):
+        out.append((m.start(), m.group("np")))
     for m in _OF_POSSESSOR.finditer(text):
         np = _baseline_np(m.group("np"))
         if np:

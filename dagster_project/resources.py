@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from warehouse.connection import connect_with_retry, default_db_path
+from warehouse.connection import WRITER_CONFIG, connect_with_retry, default_db_path
 
 DEFAULT_INBOX = Path("data") / "inbox"
 PARALLEL_FROM_PAPERS = 2_000
@@ -27,7 +27,7 @@ class WarehouseResource(DuckDBResource):
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         con = connect_with_retry(
             self.database,
-            config={"custom_user_agent": "dagster", **self.connection_config},
+            config={"custom_user_agent": "dagster", **WRITER_CONFIG, **self.connection_config},
             wait_seconds=self.lock_wait_seconds,
         )
         try:

@@ -20,6 +20,9 @@ from warehouse.sql_files import execute_file
 
 DEFAULT_DB = Path("data") / "warehouse.duckdb"
 LOCK_WAIT_SECONDS = 600.0
+# Loads need no insertion order (rows are keyed), and without it DuckDB streams
+# an INSERT ... SELECT instead of buffering it.
+WRITER_CONFIG: dict[str, object] = {"preserve_insertion_order": False}
 
 
 def default_db_path() -> Path:
@@ -66,7 +69,7 @@ def connect_with_retry(
 def writable(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writable connection with the schema applied, closed on exit."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = connect_with_retry(path)
+    con = connect_with_retry(path, config=WRITER_CONFIG)
     try:
         apply_schema(con)
         yield con

@@ -4,18 +4,15 @@
 -- $skipped_idx (papers the extractor failed on: reported, not loaded), and the
 -- digest row's fields.
 
+-- Only keys are held in temporary tables; the text goes from Parquet straight
+-- into `papers`, so a large digest costs no extra copies of its abstracts.
 CREATE OR REPLACE TEMP TABLE new_digest_papers AS
-SELECT $digest AS digest, paper_idx, paper_key, arxiv_id, title, abstract, published, text_sha256
+SELECT $digest AS digest, paper_idx, paper_key
 FROM read_parquet($papers_path)
 WHERE NOT list_contains($skipped_idx, paper_idx);
 
--- A paper listed twice in the digest is stored once, from its first listing.
 CREATE OR REPLACE TEMP TABLE new_papers AS
-SELECT DISTINCT ON (paper_key)
-    paper_key, arxiv_id, title, abstract, published, text_sha256,
-    $extractor_version AS extractor_version
-FROM new_digest_papers
-ORDER BY paper_key, paper_idx;
+SELECT DISTINCT paper_key FROM new_digest_papers;
 
 CREATE OR REPLACE TEMP TABLE replaced_paper_keys AS
 SELECT DISTINCT paper_key FROM digest_papers WHERE digest = $digest;
@@ -44,14 +41,20 @@ DELETE FROM claims WHERE paper_key IN (SELECT paper_key FROM new_papers);
 
 DELETE FROM papers WHERE paper_key IN (SELECT paper_key FROM new_papers);
 
-INSERT INTO papers BY NAME SELECT * FROM new_papers;
+-- A paper listed twice in the digest is stored once, from its first listing
+-- (a semi-join, not a sort, so the abstracts stream through).
+INSERT INTO papers BY NAME
+SELECT
+    paper_key, arxiv_id, title, abstract, published, text_sha256,
+    $extractor_version AS extractor_version
+FROM read_parquet($papers_path)
+WHERE paper_idx IN (SELECT min(paper_idx) FROM new_digest_papers GROUP BY paper_key);
 
 INSERT INTO claims BY NAME
 SELECT * FROM read_parquet($claims_path)
 WHERE paper_key IN (SELECT paper_key FROM new_papers);
 
-INSERT INTO digest_papers BY NAME
-SELECT digest, paper_idx, paper_key FROM new_digest_papers;
+INSERT INTO digest_papers BY NAME SELECT * FROM new_digest_papers;
 
 INSERT INTO digests BY NAME
 SELECT

@@ -506,17 +506,7 @@ def _quantity_from(
             metric=_score_metric(sm.group("metric")),
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            "parameter",
-            "parameter",
-            n.num_start,
-            n.end,
-            metric="model size",
-        ), 0
+        return _model_size(n), 0
     noun = _noun_after(text, n.end, lex, allow_other=n.mag == 1.0)
     if noun:
         rule, _, nend = noun
@@ -607,19 +597,8 @@ def _quantity_from(
             n.end,
             metric=bare.metric,
         ), 0
-    billions = n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n")  # 7B, 1.5 billion
-    if billions or (n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :])):
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            "parameter",
-            "parameter",
-            n.num_start,
-            n.end,
-            metric="model size",
-        ), 0
+    if n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n"):  # 7B, 1.5 billion
+        return _model_size(n), 0
     ex = _EXAMPLE_OF.search(left)
     nm = ex and lex.noun_re.fullmatch(ex.group("noun"))
     if nm and not (rule := lex.nouns[int((nm.lastgroup or "n0")[1:])]).other_plural:
@@ -653,6 +632,14 @@ _PREV_COORD = re.compile(
     r"^(?:\s(?:scores?\s)?(?:on|in|for)\s[^,;.]{1,40}?)?,?\s(?:and|or|vs\.?|versus|compared to|"
     r"compared with|while|whereas)\s(?:only\s|just\s)?$|^,\s?$"
 )
+
+
+def _model_size(n: _Num) -> RawQuantity:
+    """A bare size with a model noun or a billions suffix counts parameters."""
+    return RawQuantity(
+        n.start, n.end, n.value, None, "parameter", "parameter", n.num_start, n.end,
+        metric="model size",
+    )  # fmt: skip
 
 
 def _score_metric(name: str) -> str:

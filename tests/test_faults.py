@@ -128,10 +128,11 @@ KILLED_LOAD = textwrap.dedent(
     from warehouse import load
     real = load.execute_file
     def slow(con, name, **params):
-        real(con, name, **params)
+        rows = real(con, name, **params)
         if name == "load/replace_digest.sql":
             Path(sys.argv[3]).touch()  # inserts done, transaction still open
             time.sleep(120)
+        return rows
     load.execute_file = slow
     from dagster_project.ingest import ingest_files
     list(ingest_files([sys.argv[1]], db_path=sys.argv[2]))
@@ -159,7 +160,8 @@ def test_a_load_killed_midway_leaves_the_old_version_and_a_rerun_completes(
     assert marker.exists(), "the load never reached its inserts"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert rows(db_path, "select title from papers") == [("Old",)]
+    assert rows(db_path, "select distinct title from claim_mentions") == [("Old",)]
+    assert rows(db_path, "select paper_count from digests") == [(1,)]
     (outcome,) = ingest_files([path], db_path=db_path, year=2024)
     assert outcome.status == "loaded"
     assert rows(db_path, "select title from papers order by 1") == [("New one",), ("New two",)]

@@ -96,17 +96,24 @@ def test_a_failed_load_leaves_the_previous_version_whole(
     write_digest(tmp_path, "a.txt", [("Replacement", "A 5% gain.")])
     real = load_module.execute_file
 
-    def crash_midway(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
-        real(con, name, **params)
+    def crash_midway(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list:
+        rows = real(con, name, **params)
         if name == "load/replace_digest.sql":
             raise RuntimeError("killed after the inserts")
+        return rows
 
     monkeypatch.setattr(load_module, "execute_file", crash_midway)
     with pytest.raises(RuntimeError):
         load(db_path, path)
-    assert counts(db_path) == before
+    visible = ("digests", "digest_papers", "claim_mentions")
+    assert {t: counts(db_path)[t] for t in visible} == {t: before[t] for t in visible}
+    titles = run_query(db_path, "select distinct title from claim_mentions order by 1")
+    assert titles["title"].to_list() == ["Other", "Shared paper"]
+    # The new paper went in ahead, unlinked; the next load links or removes it.
+    monkeypatch.setattr(load_module, "execute_file", real)
+    assert load(db_path, path) == "loaded"
     titles = run_query(db_path, "select title from papers order by 1")["title"].to_list()
-    assert titles == ["Other", "Shared paper"]
+    assert titles == ["Replacement"]
 
 
 def test_refused_file_keeps_what_was_loaded(tmp_path: Path, db_path: Path) -> None:
@@ -145,3 +152,24 @@ def test_reading_files_through_sql_is_refused(tmp_path: Path, db_path: Path) -> 
     load(db_path, write_digest(tmp_path, "a.txt", [SHARED]))
     with pytest.raises(RefusedQuery, match="file system operations are disabled"):
         run_query(db_path, "select * from read_csv('/etc/hostname')")
+
+
+def test_new_papers_go_in_by_chunks_and_show_only_when_linked(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(load_module, "CHUNK_PAPERS", 2)
+    papers = [(f"Paper {i}", f"It is {i + 2}x faster.") for i in range(5)]
+    path = write_digest(tmp_path, "a.txt", papers)
+    commits: list[str] = []
+    real = load_module.execute_file
+
+    def spy(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list:
+        commits.append(name)
+        return real(con, name, **params)
+
+    monkeypatch.setattr(load_module, "execute_file", spy)
+    assert load(db_path, path) == "loaded"
+    assert commits.count("load/insert_unseen_chunk.sql") == 3  # 5 papers, 2 a chunk
+    assert counts(db_path)["papers"] == 5
+    values = run_query(db_path, "select value from claim_mentions order by paper_idx")
+    assert values["value"].to_list() == [2.0, 3.0, 4.0, 5.0, 6.0]

@@ -20,9 +20,11 @@ from warehouse.sql_files import execute_file
 
 DEFAULT_DB = Path("data") / "warehouse.duckdb"
 LOCK_WAIT_SECONDS = 600.0
-# Loads need no insertion order (rows are keyed), and without it DuckDB streams
-# an INSERT ... SELECT instead of buffering it.
-WRITER_CONFIG: dict[str, object] = {"preserve_insertion_order": False}
+# Writers cap DuckDB's buffer pool (its default is 80% of RAM, so it would keep
+# every block it ever wrote) and need no insertion order (rows are keyed), so an
+# INSERT ... SELECT streams instead of buffering. Loads commit in chunks, so no
+# transaction needs more than this.
+WRITER_CONFIG: dict[str, object] = {"memory_limit": "256MB", "preserve_insertion_order": False}
 
 
 def default_db_path() -> Path:

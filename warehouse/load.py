@@ -18,6 +18,7 @@ from warehouse.sql_files import execute_file, sql_text
 from warehouse.staging import ExtractedDigest
 
 TRANSACTION_RETRIES = 20
+CHUNK_PAPERS = 10_000  # new papers stored per committed chunk of a large load
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,29 @@ def fresh_digests(con: duckdb.DuckDBPyConnection, version: str) -> set[str]:
     }
 
 
+def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDigest) -> None:
+    """Store the papers the warehouse has never seen, with their claims, in committed
+    chunks ahead of the replacing transaction: nothing links them yet, so no query
+    shows them, and the final transaction stays small however large the digest."""
+    paths = {
+        "papers_path": str(extracted.parsed.papers_path),
+        "claims_path": str(extracted.claims_path),
+        "skipped_idx": extracted.failed_papers,
+        "extractor_version": extracted.extractor_version,
+    }
+    ((unseen,),) = execute_file(con, "load/new_papers.sql", **paths)
+    for lo in range(1, unseen + 1, CHUNK_PAPERS):
+        con.begin()
+        try:
+            execute_file(
+                con, "load/insert_unseen_chunk.sql", lo=lo, hi=lo + CHUNK_PAPERS - 1, **paths
+            )
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+
+
 def load_digest(
     con: duckdb.DuckDBPyConnection,
     extracted: ExtractedDigest,
@@ -75,7 +99,8 @@ def load_digest(
     started_at: dt.datetime,
     dagster_run_id: str | None = None,
 ) -> LoadResult:
-    """Replace the digest's rows and log the run, in one transaction.
+    """Replace the digest's rows and log the run: what any query sees changes in one
+    transaction (new papers go in before it, unlinked, in chunks).
 
     Transaction conflicts with a concurrent writer in this process are retried;
     other processes are kept out by DuckDB's file lock (see `warehouse.connection`).
@@ -98,24 +123,26 @@ def _load_once(
 ) -> LoadResult:
     parsed = extracted.parsed
     version = extracted.extractor_version
+    state = current_state(con, parsed.name)
+    papers_loaded = mentions_loaded = 0
+    if parsed.refused:
+        status = "refused"
+        message = "; ".join(s.problem.message for s in extracted.problems) or "unreadable"
+    elif extracted.claims_path is None or (
+        state is not None and state.matches(parsed.content_sha256, version)
+    ):
+        status = "unchanged"
+        message = "same file and extractor as the loaded version; nothing written"
+        if state is not None:
+            papers_loaded, mentions_loaded = state.paper_count, state.mention_count
+    else:
+        status = "loaded"
+        papers_loaded, mentions_loaded = extracted.papers_loaded, extracted.mention_count
+        message = f"{papers_loaded} papers, {mentions_loaded} mentions"
+        _insert_unseen_papers(con, extracted)
     con.begin()
     try:
-        state = current_state(con, parsed.name)
-        papers_loaded = mentions_loaded = 0
-        if parsed.refused:
-            status = "refused"
-            message = "; ".join(s.problem.message for s in extracted.problems) or "unreadable"
-        elif extracted.claims_path is None or (
-            state is not None and state.matches(parsed.content_sha256, version)
-        ):
-            status = "unchanged"
-            message = "same file and extractor as the loaded version; nothing written"
-            if state is not None:
-                papers_loaded, mentions_loaded = state.paper_count, state.mention_count
-        else:
-            status = "loaded"
-            papers_loaded, mentions_loaded = extracted.papers_loaded, extracted.mention_count
-            message = f"{papers_loaded} papers, {mentions_loaded} mentions"
+        if status == "loaded":
             execute_file(
                 con,
                 "load/replace_digest.sql",

@@ -17,11 +17,14 @@ def sql_text(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-def execute_file(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
-    """Run every statement of ``sql/<name>``, each given the parameters it names.
+def execute_file(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple]:
+    """Run every statement of ``sql/<name>``, each given the parameters it names, and
+    return the rows of the last one.
 
     DuckDB's own parser splits the file, so comments and strings may hold ``;``.
     """
+    rows: list[tuple] = []
     for statement in con.extract_statements(sql_text(name)):
         used = {key: params[key] for key in statement.named_parameters}
-        con.execute(statement, used or None)
+        rows = con.execute(statement, used or None).fetchall()
+    return rows

@@ -1,5 +1,8 @@
 -- Replace everything one digest contributes. The caller runs this inside one
 -- transaction, so a query sees the old digest or the new one, never a mix.
+-- Papers the warehouse had never stored went in before, in committed chunks
+-- (sql/load/new_papers.sql, insert_unseen_chunk.sql), unlinked and so unseen;
+-- this transaction replaces the papers it already held and swaps in the links.
 -- Parameters: $digest, the staged Parquet files $papers_path and $claims_path,
 -- $skipped_idx (papers the extractor failed on: reported, not loaded), and the
 -- digest row's fields.
@@ -11,11 +14,10 @@ SELECT $digest AS digest, paper_idx, paper_key
 FROM read_parquet($papers_path)
 WHERE NOT list_contains($skipped_idx, paper_idx);
 
+-- The papers to replace: listed in the digest, stored before this load began.
 CREATE OR REPLACE TEMP TABLE new_papers AS
-SELECT DISTINCT paper_key FROM new_digest_papers;
-
-CREATE OR REPLACE TEMP TABLE replaced_paper_keys AS
-SELECT DISTINCT paper_key FROM digest_papers WHERE digest = $digest;
+SELECT DISTINCT paper_key FROM new_digest_papers
+WHERE paper_key NOT IN (SELECT paper_key FROM unseen_papers);
 
 DELETE FROM digest_papers WHERE digest = $digest;
 
@@ -48,7 +50,11 @@ SELECT
     paper_key, arxiv_id, title, abstract, published, text_sha256,
     $extractor_version AS extractor_version
 FROM read_parquet($papers_path)
-WHERE paper_idx IN (SELECT min(paper_idx) FROM new_digest_papers GROUP BY paper_key);
+WHERE paper_idx IN (
+    SELECT min(paper_idx) FROM new_digest_papers
+    WHERE paper_key IN (SELECT paper_key FROM new_papers)
+    GROUP BY paper_key
+);
 
 INSERT INTO claims BY NAME
 SELECT * FROM read_parquet($claims_path)
@@ -64,22 +70,19 @@ SELECT
     CAST($digest_date AS DATE) AS digest_date,
     $content_sha256 AS content_sha256,
     (SELECT count(*) FROM new_digest_papers) AS paper_count,
-    (SELECT count(*) FROM claims WHERE paper_key IN (SELECT paper_key FROM new_papers))
+    (SELECT count(*) FROM claims WHERE paper_key IN (SELECT paper_key FROM new_digest_papers))
         AS mention_count,
     $extractor_version AS extractor_version,
     CAST($ingested_at AS TIMESTAMP) AS ingested_at;
 
--- Papers this digest listed before that no digest lists any more.
-DELETE FROM claims
-WHERE paper_key IN (SELECT paper_key FROM replaced_paper_keys)
-  AND paper_key NOT IN (SELECT paper_key FROM digest_papers);
+-- Papers no digest lists any more: this digest's former papers, and any left
+-- unlinked by a load that was killed before this point.
+DELETE FROM claims WHERE paper_key NOT IN (SELECT paper_key FROM digest_papers);
 
-DELETE FROM papers
-WHERE paper_key IN (SELECT paper_key FROM replaced_paper_keys)
-  AND paper_key NOT IN (SELECT paper_key FROM digest_papers);
-
-DROP TABLE replaced_paper_keys;
+DELETE FROM papers WHERE paper_key NOT IN (SELECT paper_key FROM digest_papers);
 
 DROP TABLE new_papers;
 
 DROP TABLE new_digest_papers;
+
+DROP TABLE unseen_papers;

@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         for mode, label in (
             ("read", "read (stream the file, stage papers as Parquet)"),
             ("extract", "extract (staged papers to staged mentions, all cores)"),
-            ("load", "load (one transaction from Parquet into DuckDB)"),
+            ("load", "load (new papers in committed chunks, then one swapping transaction)"),
             ("ingest", "end to end: `claims ingest` into a fresh warehouse"),
         ):
             started = time.monotonic()

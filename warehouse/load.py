@@ -71,8 +71,9 @@ def fresh_digests(con: duckdb.DuckDBPyConnection, version: str) -> set[str]:
 
 def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDigest) -> None:
     """Store the papers the warehouse has never seen, with their claims, in committed
-    chunks ahead of the replacing transaction: nothing links them yet, so no query
-    shows them, and the final transaction stays small however large the digest."""
+    chunks ahead of the replacing transaction. No digest links them yet, so the
+    views (`claim_mentions` and all built on it) do not show them, and the final
+    transaction stays small however large the digest."""
     paths = {
         "papers_path": str(extracted.parsed.papers_path),
         "claims_path": str(extracted.claims_path),

@@ -35,3 +35,14 @@ def isolated_dagster(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     monkeypatch.setenv("CLAIMS_DB", str(tmp_path / "default.duckdb"))
     monkeypatch.setenv("CLAIMS_INBOX", str(tmp_path / "inbox"))
+
+
+@pytest.fixture(scope="session")
+def bundled_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both bundled digests ingested once, for the tests that only read the result."""
+    from dagster_project.ingest import ingest_files  # Dagster is slow to import
+
+    db = tmp_path_factory.mktemp("bundled") / "warehouse.duckdb"
+    outcomes = list(ingest_files([DIGESTS], db_path=db))
+    assert [o.status for o in outcomes] == ["loaded", "loaded"], outcomes
+    return db

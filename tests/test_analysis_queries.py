@@ -14,14 +14,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
 import duckdb
 import polars as pl
 import pytest
 
 from dagster_project.cli import main
-from dagster_project.ingest import ingest_files
-from tests.conftest import DIGESTS, GOLD, GOLD_DIGEST, ROOT
+from tests.conftest import GOLD, GOLD_DIGEST, ROOT
 from warehouse.queries import run_query
 from warehouse.sql_files import SQL_DIR, sql_text
 
@@ -30,11 +28,8 @@ DIGEST = GOLD_DIGEST.name
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("analysis") / "warehouse.duckdb"
-    outcomes = list(ingest_files([DIGESTS], db_path=db, instance=dg.DagsterInstance.ephemeral()))
-    assert [o.status for o in outcomes] == ["loaded", "loaded"], outcomes
-    return db
+def warehouse(bundled_warehouse: Path) -> Path:
+    return bundled_warehouse
 
 
 @pytest.fixture(scope="module")

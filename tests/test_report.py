@@ -14,9 +14,7 @@ from dagster_duckdb import DuckDBResource
 from PIL import Image
 
 from dagster_project.cli import main
-from dagster_project.ingest import ingest_files
 from dagster_project.report_assets import claims_report
-from tests.conftest import DIGESTS
 from warehouse.connection import writable
 from warehouse.report import write_report
 
@@ -35,11 +33,8 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("report") / "warehouse.duckdb"
-    outcomes = list(ingest_files([DIGESTS], db_path=db, instance=dg.DagsterInstance.ephemeral()))
-    assert [o.status for o in outcomes] == ["loaded", "loaded"], outcomes
-    return db
+def warehouse(bundled_warehouse: Path) -> Path:
+    return bundled_warehouse
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
 from extractors.pipeline import extract_papers
 from extractors.version import current_version
-from warehouse.connection import apply_schema
 from warehouse.load import current_state, last_source_path, load_digest
 from warehouse.sql_files import sql_text
 from warehouse.staging import (
@@ -54,7 +53,6 @@ def _source_path(
     if (inbox / key).exists():
         return inbox / key
     with warehouse.get_connection() as con:
-        apply_schema(con)
         recorded = last_source_path(con, key)
     if recorded:
         return Path(recorded)
@@ -116,7 +114,6 @@ def extracted_mentions(
     warehouse already holds this exact file from this extractor version."""
     version = current_version()
     with warehouse.get_connection() as con:
-        apply_schema(con)
         state = current_state(con, parsed_digest.name)
     if state is not None and state.matches(parsed_digest.content_sha256, version):
         context.log.info(f"{parsed_digest.name}: unchanged since its last load; not re-extracted")
@@ -166,7 +163,6 @@ def warehouse_digest(
     """The digest's rows in the warehouse tables, replaced in one transaction."""
     started = dt.datetime.now()
     with warehouse.get_connection() as con:
-        apply_schema(con)
         result = load_digest(
             con, extracted_mentions, started_at=started, dagster_run_id=context.run_id
         )

@@ -14,7 +14,6 @@ import dagster as dg
 from dagster_project.assets import GROUP, WAREHOUSE_POOL, warehouse_digest
 from dagster_project.metadata import markdown_table
 from dagster_project.resources import WarehouseResource
-from warehouse.connection import apply_schema
 from warehouse.report import build_report, run_analyses, summary_markdown, top_claims
 
 
@@ -48,7 +47,6 @@ def claims_report(
     """The warehouse as one self-contained HTML page of plots and tables
     (the same page as `claims report`), from the queries in sql/analysis/."""
     with warehouse.get_connection() as con:
-        apply_schema(con)
         frames = run_analyses(con)
     out = report_path(config, warehouse)
     report = build_report(frames, warehouse.database)

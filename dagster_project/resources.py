@@ -11,29 +11,27 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from warehouse.connection import WRITER_CONFIG, connect_with_retry, default_db_path
+from warehouse.connection import default_db_path, writable
 
 DEFAULT_INBOX = Path("data") / "inbox"
 PARALLEL_FROM_PAPERS = 2_000
 
 
 class WarehouseResource(DuckDBResource):
-    """`DuckDBResource` that waits out another process's write lock for minutes, with
-    jitter, instead of ~100 s: partitions run side by side, their writes take turns."""
+    """`DuckDBResource` whose connections come with the schema applied, and which waits
+    out another process's write lock for minutes, with jitter, instead of ~100 s:
+    partitions run side by side, their writes take turns."""
 
     lock_wait_seconds: float = 600.0
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = connect_with_retry(
+        with writable(
             self.database,
-            config={"custom_user_agent": "dagster", **WRITER_CONFIG, **self.connection_config},
+            config={"custom_user_agent": "dagster", **self.connection_config},
             wait_seconds=self.lock_wait_seconds,
-        )
-        try:
+        ) as con:
             yield con
-        finally:
-            con.close()
 
 
 class IngestSettings(dg.ConfigurableResource):

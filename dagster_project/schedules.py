@@ -12,7 +12,6 @@ from dagster_project.jobs import ingest_digest_job
 from dagster_project.partitions import digest_partitions
 from dagster_project.resources import WarehouseResource
 from extractors.version import current_version
-from warehouse.connection import apply_schema
 from warehouse.load import fresh_digests
 
 
@@ -29,7 +28,6 @@ def daily_reingest_schedule(context: dg.ScheduleEvaluationContext, warehouse: Wa
         return dg.SkipReason("no digests known yet")
     version = current_version()
     with warehouse.get_connection() as con:
-        apply_schema(con)
         fresh = fresh_digests(con, version)
     stale = [key for key in known if key not in fresh]
     if not stale:

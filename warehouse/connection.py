@@ -42,7 +42,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 def is_lock_error(exc: BaseException) -> bool:
     """Whether ``exc`` says another process holds the database file."""
     text = str(exc).lower()
-    return isinstance(exc, duckdb.IOException | duckdb.Error) and (
+    return isinstance(exc, duckdb.Error) and (
         "lock" in text or "conflicting" in text or "being used by another" in text
     )
 
@@ -68,10 +68,17 @@ def connect_with_retry(
 
 
 @contextmanager
-def writable(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def writable(
+    path: str | Path,
+    *,
+    config: dict[str, object] | None = None,
+    wait_seconds: float = LOCK_WAIT_SECONDS,
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writable connection with the schema applied, closed on exit."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = connect_with_retry(path, config=WRITER_CONFIG)
+    con = connect_with_retry(
+        path, config={**WRITER_CONFIG, **(config or {})}, wait_seconds=wait_seconds
+    )
     try:
         apply_schema(con)
         yield con

@@ -22,8 +22,8 @@ class RefusedQuery(ValueError):
     """The SQL would change the warehouse or reach outside it."""
 
 
-def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
-    """Raise `RefusedQuery` unless every statement in ``query`` only reads."""
+def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> list[duckdb.Statement]:
+    """The statements of ``query``; `RefusedQuery` unless every one only reads."""
     try:
         statements = con.extract_statements(query)
     except duckdb.Error as exc:
@@ -37,13 +37,13 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
                 f"refused: `claims sql` only reads the warehouse, and this is a {kind} "
                 "statement (writes, ATTACH, COPY, INSTALL/LOAD and SET are not allowed)"
             )
+    return statements
 
 
 def run_query(db_path: str | Path, query: str) -> pl.DataFrame:
     """The result of the last statement of ``query`` (all of them checked first)."""
     with read_only(db_path) as con:
-        check_read_only(con, query)
-        statements = con.extract_statements(query)
+        statements = check_read_only(con, query)
         for statement in statements[:-1]:
             con.execute(statement.query)
         try:

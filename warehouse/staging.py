@@ -213,18 +213,17 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def staged_papers(papers_path: Path, batch_rows: int = 2_000) -> Iterator[Paper]:
-    """The papers of a staged digest, read back a batch at a time."""
+def staged_papers(papers_path: Path, batch_rows: int = 2_000) -> Iterator[tuple[str, Paper]]:
+    """The papers of a staged digest with their keys, read back a batch at a time."""
     parquet = pq.ParquetFile(str(papers_path))
-    columns = ["paper_idx", "title", "abstract", "arxiv_id", "published"]
+    columns = ["paper_key", "paper_idx", "title", "abstract", "arxiv_id", "published"]
     for batch in parquet.iter_batches(batch_size=batch_rows, columns=columns):
         data = batch.to_pydict()
-        for idx, title, abstract, arxiv_id, published in zip(
+        for key, idx, title, abstract, arxiv_id, published in zip(
             *(data[c] for c in columns), strict=True
         ):
-            yield Paper(
-                idx, title, abstract, arxiv_id, published.isoformat() if published else None
-            )
+            published_iso = published.isoformat() if published else None
+            yield key, Paper(idx, title, abstract, arxiv_id, published_iso)
 
 
 def stage_claims(
@@ -239,12 +238,13 @@ def stage_claims(
     fails on is reported and left out of the load; the rest of the digest is not.
     """
     seen: set[str] = set()
+    in_flight: dict[int, str] = {}  # paper_idx -> key, for the papers being extracted
 
     def unique_papers() -> Iterator[Paper]:
-        for paper in staged_papers(parsed.papers_path):
-            key = paper_key(paper.title, paper.arxiv_id)
+        for key, paper in staged_papers(parsed.papers_path):
             if key not in seen:
                 seen.add(key)
+                in_flight[paper.idx] = key
                 yield paper
 
     out = _ChunkedParquet(claims_path, CLAIM_SCHEMA)
@@ -253,6 +253,7 @@ def stage_claims(
     preview: list[Mention] = []
     try:
         for paper, outcome in extract(unique_papers()):
+            key = in_flight.pop(paper.idx)
             if isinstance(outcome, Exception):
                 failed.append(paper.idx)
                 message = f"extractor failed: {type(outcome).__name__}: {outcome}"
@@ -260,7 +261,6 @@ def stage_claims(
                     StagedProblem("extract", ReadProblem(message, paper.idx, paper.title[:120]))
                 )
                 continue
-            key = paper_key(paper.title, paper.arxiv_id)
             for i, m in enumerate(outcome):
                 if len(preview) < PREVIEW_ROWS:
                     preview.append(m)

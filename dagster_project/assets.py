@@ -20,7 +20,7 @@ from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
 from extractors.pipeline import extract_papers
 from extractors.version import current_version
-from warehouse.load import current_state, last_source_path, load_digest
+from warehouse.load import current_state, load_digest
 from warehouse.sql_files import sql_text
 from warehouse.staging import (
     ExtractedDigest,
@@ -53,9 +53,9 @@ def _source_path(
     if (inbox / key).exists():
         return inbox / key
     with warehouse.get_connection() as con:
-        recorded = last_source_path(con, key)
-    if recorded:
-        return Path(recorded)
+        state = current_state(con, key)
+    if state is not None and state.source_path:
+        return Path(state.source_path)
     raise dg.Failure(
         f"digest {key!r}: no path given, not in the inbox {inbox}, and not in the warehouse"
     )
@@ -86,7 +86,7 @@ def parsed_digest(
     return dg.Output(
         parsed,
         metadata={
-            "path": dg.MetadataValue.path(str(path.resolve())),
+            "source_path": dg.MetadataValue.path(str(path.resolve())),
             "format": parsed.format,
             "date": parsed.date or "",
             "papers": parsed.paper_count,

@@ -166,3 +166,24 @@ def _report_requests(db_path: Path) -> None:
             defs=graph, instance=instance, cursor=before.cursor
         )
         assert after.get_requested_partitions(claims_report.key) == {None}
+
+
+def test_a_partition_without_a_path_reads_where_the_warehouse_last_read_it(
+    tmp_path: Path, db_path: Path
+) -> None:
+    copy = tmp_path / "elsewhere" / OTHER_DIGEST.name
+    copy.parent.mkdir()
+    shutil.copy(OTHER_DIGEST, copy)
+    list(ingest_files([copy], db_path=db_path))
+    copy.write_text(copy.read_text(encoding="utf-8").replace("Apr 3", "Apr 4"), encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])
+    result = dg.materialize(  # no run config: what the daily schedule launches
+        ASSETS,
+        partition_key=OTHER_DIGEST.name,
+        instance=instance,
+        resources=make_resources(db_path=db_path, inbox_dir=tmp_path / "empty-inbox"),
+    )
+    meta = result.asset_materializations_for_node("parsed_digest")[0].metadata
+    assert meta["source_path"].value == str(copy.resolve())
+    assert meta["date"].value.endswith("-04-04")

@@ -2,8 +2,9 @@
 
 A digest is the unit of replacement. Loading it again with the same bytes and
 the same extractor changes nothing; loading a changed file under the same name
-replaces what the old version contributed, in one transaction. The rows come
-from the digest's staged Parquet files in bulk, never row by row.
+replaces what the old version contributed; what a query sees changes in one
+transaction. The rows come from the digest's staged Parquet files in bulk,
+never row by row.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class DigestState:
     extractor_version: str
     paper_count: int
     mention_count: int
+    source_path: str | None  # where the loaded version was read from
 
     def matches(self, content_sha256: str, extractor_version: str) -> bool:
         """Whether loading this file with this extractor would change nothing."""
@@ -53,12 +55,6 @@ def current_state(con: duckdb.DuckDBPyConnection, digest: str) -> DigestState | 
     """The loaded version of ``digest``, or None if it was never loaded."""
     row = con.execute(sql_text("load/digest_state.sql"), {"digest": digest}).fetchone()
     return DigestState(*row) if row else None
-
-
-def last_source_path(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
-    """Where the loaded version of ``digest`` was read from, or None."""
-    row = con.execute(sql_text("load/digest_source.sql"), {"digest": digest}).fetchone()
-    return row[0] if row else None
 
 
 def fresh_digests(con: duckdb.DuckDBPyConnection, version: str) -> set[str]:

@@ -34,6 +34,11 @@ class IngestOutcome:
     message: str
     failed_checks: tuple[str, ...] = ()
 
+    @classmethod
+    def failed(cls, path: Path, digest: str, message: str) -> IngestOutcome:
+        """A file that never got as far as a load."""
+        return cls(path, digest, "failed", 0, 0, 0, message)
+
 
 def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files named, and the files directly inside the folders named, sorted."""
@@ -61,17 +66,11 @@ def ingest_files(
     for path in digest_files(paths):
         key = path.name
         if not path.is_file():
-            yield IngestOutcome(path, key, "failed", 0, 0, 0, f"no such file: {path}")
+            yield IngestOutcome.failed(path, key, f"no such file: {path}")
             continue
         if not is_valid_key(key):
-            yield IngestOutcome(
-                path,
-                key,
-                "failed",
-                0,
-                0,
-                0,
-                "file name holds '...' or control characters; rename it",
+            yield IngestOutcome.failed(
+                path, key, "file name holds '...' or control characters; rename it"
             )
             continue
         if not instance.has_dynamic_partition(digest_partitions.name, key):
@@ -102,7 +101,7 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
             if failure is not None and failure.step_failure_data.error is not None
             else "run failed"
         )
-        return IngestOutcome(path, key, "failed", 0, 0, 0, message)
+        return IngestOutcome.failed(path, key, message)
     materializations = result.asset_materializations_for_node("warehouse_digest")
     meta = {k: v.value for k, v in materializations[-1].metadata.items()}
     failed = tuple(

@@ -40,7 +40,8 @@ def digest_inbox_sensor(
         for p in inbox.iterdir()
         if p.is_file() and not p.name.startswith(".") and is_valid_key(p.name)
     )
-    changed = {p.name: _stamp(p) for p in files if seen.get(p.name) != _stamp(p)}
+    stamps = {p.name: _stamp(p) for p in files}
+    changed = {name: stamp for name, stamp in stamps.items() if seen.get(name) != stamp}
     if not changed:
         return dg.SkipReason(f"no new or changed files in {inbox}")
     known = set(context.instance.get_dynamic_partitions(digest_partitions.name))

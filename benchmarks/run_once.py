@@ -3,8 +3,8 @@
     python -m benchmarks.run_once MODE CORPUS WORKDIR
 
 MODE is ``baseline``, ``read``, ``extract``, ``load`` or ``ingest``. Stages
-before the measured one run first, untimed. Peak memory is this process's peak
-plus the largest worker's (a conservative bound on what ran at once).
+before the measured one run first, untimed. The report's peak memory is this
+process's own; ``benchmarks.throughput`` adds its workers' by sampling.
 """
 
 from __future__ import annotations
@@ -38,9 +38,7 @@ BASELINE_PAPERS = 400
 
 
 def peak_rss_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + workers) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def words_in(papers_path: Path) -> int:

@@ -24,6 +24,10 @@ from extractors.mention import Mention, Section
 from extractors.records import Paper
 
 SECTIONS: tuple[Section, ...] = ("title", "abstract")
+# spaCy's vocabulary keeps every string the tokenizer has seen, so a process that
+# extracts millions of papers would grow without bound; past this many strings
+# (about 15,000 abstracts) the next batch gets a fresh pipeline, built in ~0.1 s.
+VOCAB_STRINGS_LIMIT = 100_000
 
 
 class ExtractionError(Exception):
@@ -53,10 +57,19 @@ def build_nlp(*, word_counts: bool = False) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_nlp(word_counts: bool = False) -> Language:
-    """The process-wide pipeline (built once)."""
-    return build_nlp(word_counts=word_counts)
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The process-wide pipeline, rebuilt once its vocabulary outgrows
+    ``VOCAB_STRINGS_LIMIT`` (mentions never depend on what it has seen before)."""
+    return build_nlp()
+
+
+def _fresh_enough_nlp() -> Language:
+    nlp = get_nlp()
+    if len(nlp.vocab.strings) > VOCAB_STRINGS_LIMIT:
+        get_nlp.cache_clear()
+        nlp = get_nlp()
+    return nlp
 
 
 def _mentions(rows: list[tuple], section: Section) -> list[Mention]:
@@ -90,7 +103,8 @@ def extract_papers(
     it slower than one process here; only mention rows cross process boundaries.)
     """
     if n_process <= 1:
-        yield from _extract_stream(papers, batch_size)
+        for batch in _batches(papers, batch_size):
+            yield from _extract_stream(batch, batch_size)
         return
     # Spawn, never fork: a forked child inherits the locks of the parent's threads
     # (Dagster's, DuckDB's), which can deadlock it.
@@ -117,7 +131,7 @@ def _extract_batch(batch: list[Paper]) -> list[Result]:
 
 
 def _extract_stream(papers: Iterable[Paper], batch_size: int) -> Iterator[Result]:
-    nlp = get_nlp()
+    nlp = _fresh_enough_nlp()
 
     def texts() -> Iterator[tuple[str, tuple[Paper, Section]]]:
         for p in papers:

@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractors.component as component
+import extractors.pipeline as pipeline
 from extractors.mention import CANONICAL_UNITS, KINDS, QUALIFIERS
 from extractors.pipeline import (
     ExtractionError,
     build_nlp,
     extract_paper,
     extract_papers,
+    get_nlp,
 )
 from extractors.records import Paper
 
@@ -81,6 +83,17 @@ def test_worker_processes_give_the_same_results() -> None:
     one = [(p.idx, r) for p, r in extract_papers(PAPERS * 2, batch_size=2)]
     two = [(p.idx, r) for p, r in extract_papers(PAPERS * 2, n_process=2, batch_size=2)]
     assert one == two
+
+
+def test_a_pipeline_whose_vocabulary_outgrew_its_limit_is_rebuilt_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = [(p.idx, r) for p, r in extract_papers(PAPERS * 3, batch_size=2)]
+    first = get_nlp()
+    monkeypatch.setattr(pipeline, "VOCAB_STRINGS_LIMIT", len(first.vocab.strings) - 1)
+    after = [(p.idx, r) for p, r in extract_papers(PAPERS * 3, batch_size=2)]
+    assert get_nlp() is not first
+    assert after == before
 
 
 def test_component_stores_results_on_the_doc() -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from extractors.digest_reader import stream_digest
 from extractors.pipeline import extract_papers
 from extractors.version import current_version
 from tests.conftest import digest_text
+from warehouse import connection
 from warehouse import load as load_module
 from warehouse.connection import writable
 from warehouse.load import load_digest
@@ -173,3 +177,46 @@ def test_new_papers_go_in_by_chunks_and_show_only_when_linked(
     assert counts(db_path)["papers"] == 5
     values = run_query(db_path, "select value from claim_mentions order by paper_idx")
     assert values["value"].to_list() == [2.0, 3.0, 4.0, 5.0, 6.0]
+
+
+def test_a_paper_listed_twice_in_a_digest_is_extracted_and_stored_once(
+    tmp_path: Path, db_path: Path
+) -> None:
+    path = write_digest(tmp_path, "a.txt", [SHARED, ("Other", "We cut memory by 62%."), SHARED])
+    staged = extracted(path)
+    claims = pl.read_parquet(staged.claims_path)
+    assert set(claims["paper_idx"].to_list()) == {0, 1}  # the repeat is not extracted again
+    with writable(db_path) as con:
+        assert load_digest(con, staged, started_at=dt.datetime.now()).status == "loaded"
+    stored = counts(db_path)
+    assert (stored["papers"], stored["digest_papers"]) == (2, 3)
+    assert stored["claims"] == claims.height
+
+
+def test_writers_store_small_row_groups(db_path: Path) -> None:
+    # A checkpoint compresses a row group at once; small ones keep a load's peak flat.
+    rows = 3 * connection.ROW_GROUP_ROWS
+    with writable(db_path) as con:
+        con.execute("create table numbers as select range as n from range($rows)", {"rows": rows})
+        con.execute("checkpoint")
+        (groups,) = con.execute(
+            "select count(distinct row_group_id) from pragma_storage_info('numbers')"
+        ).fetchone()
+    assert groups == 3
+
+
+def test_a_second_writer_in_the_same_process_waits_for_the_first(db_path: Path) -> None:
+    got: list[int] = []
+    with writable(db_path) as first:
+        first.execute("create table t as select 1 as n")
+
+        def second_writer() -> None:
+            with writable(db_path, wait_seconds=30) as second:
+                got.append(second.execute("select count(*) from t").fetchone()[0])
+
+        waiting = threading.Thread(target=second_writer)
+        waiting.start()
+        time.sleep(0.5)
+        assert got == []  # still waiting: the file is attached by the first writer
+    waiting.join(timeout=30)
+    assert got == [1]

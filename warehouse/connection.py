@@ -1,8 +1,9 @@
 """Connections to the warehouse file, with the schema applied and lock waits handled.
 
 DuckDB lets one process write a database file at a time; another process that
-tries gets an IOException naming the lock. Ingests wait for the lock with
-backoff instead of failing, so concurrent runs serialize their writes.
+tries gets an IOException naming the lock, and a second connection in the same
+process a "file handle conflict". Ingests wait for either with backoff instead
+of failing, so concurrent runs serialize their writes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ LOCK_WAIT_SECONDS = 600.0
 # INSERT ... SELECT streams instead of buffering. Loads commit in chunks, so no
 # transaction needs more than this.
 WRITER_CONFIG: dict[str, object] = {"memory_limit": "256MB", "preserve_insertion_order": False}
+# Rows per row group that writers store (DuckDB's default is 122,880). A checkpoint
+# compresses a whole row group at once, outside the buffer pool's limit; with
+# abstracts of ~1 kB a default group costs ~300 MB of peak memory, which is what
+# made a large load's peak grow with its size. The setting is not kept in the file,
+# so every writer attaches with it.
+ROW_GROUP_ROWS = 16_384
+WAREHOUSE_ALIAS = "warehouse"
 
 
 def default_db_path() -> Path:
@@ -42,8 +50,9 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 def is_lock_error(exc: BaseException) -> bool:
     """Whether ``exc`` says another process holds the database file."""
     text = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and (
-        "lock" in text or "conflicting" in text or "being used by another" in text
+    return isinstance(exc, duckdb.Error) and any(
+        sign in text
+        for sign in ("lock", "conflicting", "being used by another", "file handle conflict")
     )
 
 
@@ -54,17 +63,36 @@ def connect_with_retry(
     config: dict[str, object] | None = None,
     wait_seconds: float = LOCK_WAIT_SECONDS,
 ) -> duckdb.DuckDBPyConnection:
-    """Connect, waiting (jittered exponential backoff) while another process holds the lock."""
+    """Connect, waiting (jittered exponential backoff) while another connection holds
+    the lock. A writable connection attaches the file to an in-memory instance as
+    ``warehouse`` (its default database), which is how DuckDB takes the row-group size."""
     deadline = time.monotonic() + wait_seconds
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config or {})
+            if read_only:
+                return duckdb.connect(str(path), read_only=True, config=config or {})
+            return _attach_writable(path, config or {})
         except duckdb.Error as exc:
             if not is_lock_error(exc) or time.monotonic() > deadline:
                 raise
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 2.0)
+
+
+def _attach_writable(path: str | Path, config: dict[str, object]) -> duckdb.DuckDBPyConnection:
+    # Spill beside the file, as DuckDB does for a file it opens itself (an in-memory
+    # instance would spill into the working folder).
+    con = duckdb.connect(config={"temp_directory": f"{path}.tmp", **config})
+    try:
+        # ATTACH takes no parameters; the path goes in as a quoted literal.
+        literal = "'" + str(path).replace("'", "''") + "'"
+        con.execute(f"ATTACH {literal} AS {WAREHOUSE_ALIAS} (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
+        con.execute(f"USE {WAREHOUSE_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextmanager

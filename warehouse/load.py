@@ -19,7 +19,7 @@ from warehouse.sql_files import execute_file, sql_text
 from warehouse.staging import ExtractedDigest
 
 TRANSACTION_RETRIES = 20
-CHUNK_PAPERS = 10_000  # new papers stored per committed chunk of a large load
+CHUNK_PAPERS = 10_000  # listing positions per committed chunk of a large load
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,10 @@ def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDi
         "skipped_idx": extracted.failed_papers,
         "extractor_version": extracted.extractor_version,
     }
-    ((unseen,),) = execute_file(con, "load/new_papers.sql", **paths)
-    for lo in range(1, unseen + 1, CHUNK_PAPERS):
+    ((unseen, last_idx),) = execute_file(con, "load/new_papers.sql", **paths)
+    if not unseen:
+        return
+    for lo in range(0, last_idx + 1, CHUNK_PAPERS):
         con.begin()
         try:
             execute_file(

@@ -15,15 +15,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pyarrow.parquet as pq
 
 from extractors.digest_reader import paper_key
 from extractors.mention import Mention
 from extractors.records import DigestStream, Paper, ReadProblem, single_date
+from warehouse.sql_files import sql_text
 
 CHUNK_ROWS = 5_000
 PREVIEW_ROWS = 10
+# DuckDB's defaults would let one query of staged files take 80% of RAM.
+READER_CONFIG: dict[str, object] = {"memory_limit": "256MB", "threads": 1}
 
 PAPER_SCHEMA = {
     "paper_idx": pl.Int32,
@@ -36,6 +40,7 @@ PAPER_SCHEMA = {
 }
 CLAIM_SCHEMA = {
     "paper_key": pl.String,
+    "paper_idx": pl.Int32,  # the listing extracted; staging only, lets loads prune by range
     "mention_idx": pl.Int32,
     "section": pl.String,
     "start_char": pl.Int32,
@@ -213,17 +218,28 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def staged_papers(papers_path: Path, batch_rows: int = 2_000) -> Iterator[tuple[str, Paper]]:
-    """The papers of a staged digest with their keys, read back a batch at a time."""
+def staged_papers(papers_path: Path) -> Iterator[tuple[str, Paper]]:
+    """The papers of a staged digest with their keys, read back a row group (one
+    written chunk) at a time. Not ``iter_batches``: its reader keeps Arrow memory
+    allocated as it goes, so a large digest's read-back grew without bound."""
     parquet = pq.ParquetFile(str(papers_path))
     columns = ["paper_key", "paper_idx", "title", "abstract", "arxiv_id", "published"]
-    for batch in parquet.iter_batches(batch_size=batch_rows, columns=columns):
-        data = batch.to_pydict()
+    for group in range(parquet.num_row_groups):
+        data = parquet.read_row_group(group, columns=columns).to_pydict()
         for key, idx, title, abstract, arxiv_id, published in zip(
             *(data[c] for c in columns), strict=True
         ):
             published_iso = published.isoformat() if published else None
             yield key, Paper(idx, title, abstract, arxiv_id, published_iso)
+
+
+def repeated_papers(papers_path: Path) -> set[int]:
+    """``paper_idx`` of the papers listed again later in the same staged digest."""
+    with duckdb.connect(config=READER_CONFIG) as con:
+        rows = con.execute(
+            sql_text("staging/repeated_papers.sql"), {"papers_path": str(papers_path)}
+        ).fetchall()
+    return {idx for (idx,) in rows}
 
 
 def stage_claims(
@@ -237,13 +253,12 @@ def stage_claims(
     A paper listed twice in one digest is extracted once. A paper the extractor
     fails on is reported and left out of the load; the rest of the digest is not.
     """
-    seen: set[str] = set()
+    repeated = repeated_papers(parsed.papers_path)
     in_flight: dict[int, str] = {}  # paper_idx -> key, for the papers being extracted
 
     def unique_papers() -> Iterator[Paper]:
         for key, paper in staged_papers(parsed.papers_path):
-            if key not in seen:
-                seen.add(key)
+            if paper.idx not in repeated:
                 in_flight[paper.idx] = key
                 yield paper
 
@@ -266,9 +281,10 @@ def stage_claims(
                     preview.append(m)
                 out.append(
                     (
-                        key, i, m.section, m.start, m.end, m.text, m.value, m.value_high, m.unit,
-                        m.canonical_value, m.canonical_value_high, m.kind, m.role, m.direction,
-                        m.metric, m.baseline, m.qualifier, m.sentence, extractor_version,
+                        key, paper.idx, i, m.section, m.start, m.end, m.text, m.value,
+                        m.value_high, m.unit, m.canonical_value, m.canonical_value_high, m.kind,
+                        m.role, m.direction, m.metric, m.baseline, m.qualifier, m.sentence,
+                        extractor_version,
                     )
                 )  # fmt: skip
     finally:

@@ -3,13 +3,10 @@
 -- nothing shows a paper until `digest_papers` links it (sql/load/replace_digest.sql
 -- does that, atomically). A large digest then never needs one huge transaction.
 CREATE OR REPLACE TEMP TABLE unseen_papers AS
-SELECT
-    paper_key,
-    min(paper_idx) AS first_idx,
-    row_number() OVER (ORDER BY min(paper_idx)) AS n
+SELECT paper_key, min(paper_idx) AS first_idx
 FROM read_parquet($papers_path)
 WHERE NOT list_contains($skipped_idx, paper_idx)
   AND paper_key NOT IN (SELECT paper_key FROM papers)
 GROUP BY paper_key;
 
-SELECT count(*) AS unseen FROM unseen_papers;
+SELECT count(*) AS unseen, coalesce(max(first_idx), -1) AS last_idx FROM unseen_papers;

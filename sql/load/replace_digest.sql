@@ -57,7 +57,7 @@ WHERE paper_idx IN (
 );
 
 INSERT INTO claims BY NAME
-SELECT * FROM read_parquet($claims_path)
+SELECT * EXCLUDE (paper_idx) FROM read_parquet($claims_path)
 WHERE paper_key IN (SELECT paper_key FROM new_papers);
 
 INSERT INTO digest_papers BY NAME SELECT * FROM new_digest_papers;

@@ -49,7 +49,7 @@ eval: $(STAMP)
 	$(BIN)/claims eval tests/gold/000_35864b3586657c5a.jsonl data/digests/000_35864b3586657c5a.txt --db $(DB)
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.throughput --scale
+	$(BIN)/python -m benchmarks.throughput --scale --backfill
 
 soak: $(STAMP)
 	$(BIN)/python -m pytest -q -m soak

@@ -8,7 +8,8 @@ peak memory is the largest sum of resident memory over that process and its
 extraction workers, sampled every 50 ms (and never below the main process's own
 exact peak). Figures are medians over ``--runs``.
 ``--scale`` also ingests the corpus two and four times over (the copies
-retitled) to show that time grows linearly and memory does not grow.
+retitled) to show that time grows linearly and memory does not grow;
+``--backfill`` ingests it as a folder of one file per listing day.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv-daily-2025.jsonl.gz"
+MARKER = ".measuring"  # a run touches WORKDIR/MARKER when its measured stage starts
 
 
 def run_once(corpus: Path, mode: str, workdir: Path) -> dict:
@@ -39,7 +41,7 @@ def run_once(corpus: Path, mode: str, workdir: Path) -> dict:
         stderr=subprocess.PIPE,
         text=True,
     )
-    sampler = TreePeak(proc.pid)
+    sampler = TreePeak(proc.pid, workdir / MARKER)
     sampler.start()
     stdout, stderr = proc.communicate()
     sampler.stop()
@@ -51,15 +53,20 @@ def run_once(corpus: Path, mode: str, workdir: Path) -> dict:
 
 
 class TreePeak(threading.Thread):
-    """Samples the resident memory of a process and all its descendants (Linux /proc)."""
+    """Samples the resident memory of a process and all its descendants (Linux /proc),
+    starting over each time the run touches ``marker`` (its measured stage began)."""
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
+    def __init__(self, pid: int, marker: Path, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak_mb = pid, interval, 0.0
+        self.pid, self.marker, self.interval, self.peak_mb = pid, marker, interval, 0.0
         self._done = threading.Event()
 
     def run(self) -> None:
+        seen_mark = None
         while not self._done.wait(self.interval):
+            mark = self.marker.stat().st_mtime_ns if self.marker.exists() else None
+            if mark != seen_mark:
+                seen_mark, self.peak_mb = mark, 0.0
             self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in _tree(self.pid)))
 
     def stop(self) -> None:
@@ -123,6 +130,22 @@ def repeated(corpus: Path, times: int, into: Path) -> Path:
     return target
 
 
+def daily_files(corpus: Path, into: Path, fraction: float = 1.0) -> Path:
+    """The corpus split into one JSON Lines digest per listing date, as a backfill
+    of daily files sees it; ``fraction`` keeps the earliest days only."""
+    days: dict[str, list[str]] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as src:
+        for line in src:
+            day = str(json.loads(line).get("date") or "undated")[:10]
+            days.setdefault(day, []).append(line)
+    kept = sorted(days)[: max(1, round(len(days) * fraction))]
+    folder = into / f"daily-{len(kept)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for day in kept:
+        (folder / f"arxiv-{day}.jsonl").write_text("".join(days[day]), encoding="utf-8")
+    return folder
+
+
 def fmt(report: dict, baseline_wps: float | None = None) -> str:
     words, secs = report["words"], report["seconds"]
     line = (
@@ -140,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--scale", action="store_true", help="also run on the corpus 2 and 4 times over"
+    )
+    parser.add_argument(
+        "--backfill", action="store_true", help="also ingest it as one file per listing day"
     )
     args = parser.parse_args(argv)
     if not args.corpus.exists():
@@ -177,6 +203,14 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = reports[times]["seconds"] / reports[1]["seconds"]
                 memory = reports[times]["peak_rss_mb"] / reports[1]["peak_rss_mb"]
                 print(f"  {times}x/1x: time {ratio:.2f} (linear: {times}.00), memory {memory:.2f}")
+        if args.backfill:
+            print("\nbackfill: one file per listing day, `claims ingest FOLDER` [one run each]")
+            half = run_once(daily_files(args.corpus, work, 0.5), "ingest", work / "b-half")
+            whole = run_once(daily_files(args.corpus, work), "ingest", work / "b-all")
+            print("  first half of the days " + fmt(half, baseline_wps))
+            print("  all days               " + fmt(whole, baseline_wps))
+            memory = whole["peak_rss_mb"] / half["peak_rss_mb"]
+            print(f"  memory, all days / first half: {memory:.2f}")
     return 0
 
 

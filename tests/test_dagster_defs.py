@@ -12,7 +12,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from dagster_project.assets import ASSET_CHECKS, ASSETS
+from dagster_project.assets import ASSET_CHECKS, ASSETS, offsets_inside_text
 from dagster_project.definitions import defs
 from dagster_project.ingest import ingest_files
 from dagster_project.partitions import digest_partitions
@@ -20,7 +20,7 @@ from dagster_project.report_assets import claims_report
 from dagster_project.resources import make_resources
 from dagster_project.schedules import daily_reingest_schedule
 from dagster_project.sensors import digest_inbox_sensor, warehouse_partitions_sensor
-from tests.conftest import OTHER_DIGEST
+from tests.conftest import GOLD_DIGEST, OTHER_DIGEST
 
 
 def test_definitions_load_with_assets_checks_sensor_and_schedule() -> None:
@@ -187,3 +187,24 @@ def test_a_partition_without_a_path_reads_where_the_warehouse_last_read_it(
     meta = result.asset_materializations_for_node("parsed_digest")[0].metadata
     assert meta["source_path"].value == str(copy.resolve())
     assert meta["date"].value.endswith("-04-04")
+
+
+def test_offsets_check_covers_the_loaded_digest_in_its_run_and_everything_on_its_own(
+    db_path: Path,
+) -> None:
+    list(ingest_files([GOLD_DIGEST, OTHER_DIGEST], db_path=db_path))
+    with duckdb.connect(str(db_path)) as con:  # break one mention the gold digest alone lists
+        con.execute(
+            "update claims set text = 'not the text' where rowid = (select min(c.rowid)"
+            " from claims c join digest_papers d using (paper_key) where d.digest = $gold"
+            " and c.paper_key not in (select paper_key from digest_papers where digest = $other))",
+            {"gold": GOLD_DIGEST.name, "other": OTHER_DIGEST.name},
+        )
+    # Re-ingesting writes nothing (same files), but each run checks its own digest.
+    gold, other = ingest_files([GOLD_DIGEST, OTHER_DIGEST], db_path=db_path)
+    assert gold.status == "failed" and "offsets_inside_text" in gold.message
+    assert other.status == "unchanged"
+    warehouse = make_resources(db_path=db_path)["warehouse"]
+    whole = offsets_inside_text(dg.build_asset_check_context(), warehouse=warehouse)
+    assert not whole.passed
+    assert whole.metadata["failures"].value == 1

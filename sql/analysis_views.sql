@@ -1,5 +1,5 @@
--- Macros and views for ad-hoc analysis, on top of views.sql. Recreated at every
--- writable connect (after views.sql), so everything here is CREATE OR REPLACE.
+-- Macros and views for ad-hoc analysis, on top of views.sql. Recreated (after
+-- views.sql) whenever the schema files change, so everything is CREATE OR REPLACE.
 -- The queries in sql/analysis/ and `claims report` are written against these.
 
 -- metric_key: a metric phrase normalized for GROUP BY, so that `top-1 accuracy`,

@@ -1,5 +1,5 @@
--- Tables of the claims warehouse. Applied at every writable connect, so every
--- statement is idempotent. No PRIMARY KEY constraints: a digest is replaced by
+-- Tables of the claims warehouse. Applied by a writer whenever the schema files
+-- change (warehouse/connection.py), so every statement is idempotent. No PRIMARY KEY constraints: a digest is replaced by
 -- delete-then-insert inside one transaction, which DuckDB's index checks reject
 -- for re-inserted keys; uniqueness is guarded by the Dagster asset checks instead.
 
@@ -95,3 +95,7 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 -- One copy per paper and version; the latest replacement wins.
 CREATE TABLE IF NOT EXISTS claims_archive AS
 SELECT *, CAST(NULL AS TIMESTAMP) AS archived_at FROM claims WHERE false;
+
+-- A fingerprint of the schema files last applied here (warehouse/connection.py):
+-- a writer whose files match it skips re-creating the views.
+CREATE TABLE IF NOT EXISTS schema_applied (fingerprint VARCHAR NOT NULL);

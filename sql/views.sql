@@ -1,4 +1,4 @@
--- Views for ad-hoc SQL. Recreated at every writable connect.
+-- Views for ad-hoc SQL. Recreated by a writer whenever the schema files change.
 
 -- One row per mention per digest: the shape of the gold files, plus context.
 CREATE OR REPLACE VIEW claim_mentions AS

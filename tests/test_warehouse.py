@@ -220,3 +220,17 @@ def test_a_second_writer_in_the_same_process_waits_for_the_first(db_path: Path) 
         assert got == []  # still waiting: the file is attached by the first writer
     waiting.join(timeout=30)
     assert got == [1]
+
+
+def test_writers_reapply_the_schema_only_when_its_files_changed(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with writable(db_path) as con:
+        con.execute("drop view claim_mentions")  # gone, and the files are the same...
+    with writable(db_path) as con:
+        views = {row[0] for row in con.execute("select view_name from duckdb_views()").fetchall()}
+    assert "claim_mentions" not in views  # ...so nothing re-created it
+    monkeypatch.setattr(connection, "schema_fingerprint", lambda: "edited schema files")
+    with writable(db_path) as con:
+        views = {row[0] for row in con.execute("select view_name from duckdb_views()").fetchall()}
+    assert "claim_mentions" in views

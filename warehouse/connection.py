@@ -8,6 +8,7 @@ of failing, so concurrent runs serialize their writes.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.sql_files import execute_file
+from warehouse.sql_files import execute_file, sql_text
 
 DEFAULT_DB = Path("data") / "warehouse.duckdb"
 LOCK_WAIT_SECONDS = 600.0
@@ -40,11 +41,28 @@ def default_db_path() -> Path:
     return Path(os.environ.get("CLAIMS_DB", DEFAULT_DB))
 
 
+SCHEMA_FILES = ("schema.sql", "views.sql", "analysis_views.sql")
+
+
+def schema_fingerprint() -> str:
+    """A hash of the SQL that defines the warehouse's tables, views and macros."""
+    text = "\0".join(sql_text(name) for name in SCHEMA_FILES)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and (re)create the views; safe to run at every connect."""
-    execute_file(con, "schema.sql")
-    execute_file(con, "views.sql")
-    execute_file(con, "analysis_views.sql")
+    """Create missing tables and (re)create the views and macros, unless exactly these
+    schema files were applied already: every writable connect calls this, a few per
+    digest, and re-creating everything each time cost more than a small load."""
+    fingerprint = schema_fingerprint()
+    try:
+        if execute_file(con, "schema_fingerprint.sql") == [(fingerprint,)]:
+            return
+    except duckdb.CatalogException:
+        pass  # a new warehouse, or one from before fingerprints
+    for name in SCHEMA_FILES:
+        execute_file(con, name)
+    execute_file(con, "record_schema_fingerprint.sql", fingerprint=fingerprint)
 
 
 def is_lock_error(exc: BaseException) -> bool:

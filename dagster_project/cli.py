@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="ingest digest files or folders of them")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--year", type=int, help="year for date lines without one")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="files ingested side by side when there are several (default: one per core)",
+    )
     db_option(p)
     p.set_defaults(handler=_ingest)
 
@@ -96,7 +103,8 @@ def _ingest(args: argparse.Namespace) -> int:
     from dagster_project.ingest import ingest_files  # Dagster is slow to import
 
     worst = EXIT_OK
-    for outcome in ingest_files(args.paths, db_path=_db(args), year=args.year):
+    outcomes = ingest_files(args.paths, db_path=_db(args), year=args.year, jobs=args.jobs)
+    for outcome in outcomes:
         line = f"{outcome.digest}: {outcome.status}"
         if outcome.status in ("loaded", "unchanged"):
             line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"

@@ -10,8 +10,12 @@ warehouse, and the schedule keeps them fresh.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
@@ -59,38 +63,96 @@ def ingest_files(
     year: int | None = None,
     instance: dg.DagsterInstance | None = None,
     log_level: str = "WARNING",
+    jobs: int = 1,
 ) -> Iterator[IngestOutcome]:
-    """Materialize one partition per file; a failing file is reported, not raised."""
+    """Materialize one partition per file, in the order given; a failing file is
+    reported, not raised.
+
+    With ``jobs > 1`` and several files, that many worker processes ingest files
+    side by side, each extracting its file on one core: their loads take turns on
+    the warehouse's write lock, as parallel partitions do under Dagster's own
+    executors. That keeps every core busy through a backfill of small daily files,
+    which on their own are too small to be worth extraction workers.
+    """
+    files = list(digest_files(paths))
+    if jobs > 1 and len(files) > 1 and instance is None:
+        yield from _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
+        return
     instance = instance or dg.DagsterInstance.ephemeral()
     resources = make_resources(db_path=db_path, terminal_progress=True)
-    for path in digest_files(paths):
-        key = path.name
-        if not path.is_file():
-            yield IngestOutcome.failed(path, key, f"no such file: {path}")
-            continue
-        if not is_valid_key(key):
-            yield IngestOutcome.failed(
-                path, key, "file name holds '...' or control characters; rename it"
-            )
-            continue
-        if not instance.has_dynamic_partition(digest_partitions.name, key):
-            instance.add_dynamic_partitions(digest_partitions.name, [key])
-        config: dict[str, object] = {"path": str(path.resolve())}
-        if year is not None:
-            config["year"] = year
-        result = dg.materialize(
-            [*ASSETS, *ASSET_CHECKS],
-            partition_key=key,
-            instance=instance,
-            resources=resources,
-            run_config={
-                "ops": {"parsed_digest": {"config": config}},
-                "loggers": {"console": {"config": {"log_level": log_level}}},
-            },
-            raise_on_error=False,
-            tags={"source": "claims ingest"},
+    for path in files:
+        yield _ingest_one(path, instance, resources, year, log_level)
+
+
+def _ingest_one(
+    path: Path,
+    instance: dg.DagsterInstance,
+    resources: dict,
+    year: int | None,
+    log_level: str,
+) -> IngestOutcome:
+    key = path.name
+    if not path.is_file():
+        return IngestOutcome.failed(path, key, f"no such file: {path}")
+    if not is_valid_key(key):
+        return IngestOutcome.failed(
+            path, key, "file name holds '...' or control characters; rename it"
         )
-        yield _outcome(path, key, result)
+    if not instance.has_dynamic_partition(digest_partitions.name, key):
+        instance.add_dynamic_partitions(digest_partitions.name, [key])
+    config: dict[str, object] = {"path": str(path.resolve())}
+    if year is not None:
+        config["year"] = year
+    result = dg.materialize(
+        [*ASSETS, *ASSET_CHECKS],
+        partition_key=key,
+        instance=instance,
+        resources=resources,
+        run_config={
+            "ops": {"parsed_digest": {"config": config}},
+            "loggers": {"console": {"config": {"log_level": log_level}}},
+        },
+        raise_on_error=False,
+        tags={"source": "claims ingest"},
+    )
+    return _outcome(path, key, result)
+
+
+def _ingest_side_by_side(
+    files: list[Path], db_path: str | Path, year: int | None, log_level: str, jobs: int
+) -> Iterator[IngestOutcome]:
+    # Spawn, never fork: a forked child inherits the locks of the parent's threads.
+    context = mp.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque[tuple[Path, Future[IngestOutcome]]] = deque()
+
+        def next_outcome() -> IngestOutcome:
+            path, future = pending.popleft()
+            try:
+                return future.result()
+            except Exception as exc:  # the worker died or could not start
+                return IngestOutcome.failed(path, path.name, f"{type(exc).__name__}: {exc}")
+
+        for path in files:
+            pending.append(
+                (path, pool.submit(_ingest_in_worker, path, str(db_path), year, log_level))
+            )
+            if len(pending) >= 2 * jobs:
+                yield next_outcome()
+        while pending:
+            yield next_outcome()
+
+
+def _ingest_in_worker(path: Path, db_path: str, year: int | None, log_level: str) -> IngestOutcome:
+    """Worker entry point: one file, extracted on this process's core alone."""
+    resources = make_resources(db_path=db_path, n_process=1)
+    return _ingest_one(path, _worker_instance(), resources, year, log_level)
+
+
+@cache
+def _worker_instance() -> dg.DagsterInstance:
+    """One ephemeral instance per worker process, for all the files it ingests."""
+    return dg.DagsterInstance.ephemeral()
 
 
 def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestOutcome:

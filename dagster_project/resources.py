@@ -60,8 +60,10 @@ def make_resources(
     inbox_dir: str | Path | None = None,
     *,
     terminal_progress: bool = False,
+    n_process: int | None = None,
 ) -> dict:
-    """The project's resources; ``CLAIMS_DB`` and ``CLAIMS_INBOX`` override the defaults."""
+    """The project's resources; ``CLAIMS_DB``, ``CLAIMS_INBOX`` and ``CLAIMS_N_PROCESS``
+    override the defaults, and ``n_process`` overrides ``CLAIMS_N_PROCESS``."""
     db = Path(db_path) if db_path else default_db_path()
     inbox = Path(inbox_dir) if inbox_dir else Path(os.environ.get("CLAIMS_INBOX", DEFAULT_INBOX))
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +72,9 @@ def make_resources(
         "settings": IngestSettings(
             inbox_dir=str(inbox),
             staging_dir=str(db.with_name(f"{db.stem}_staging")),
-            n_process=int(os.environ.get("CLAIMS_N_PROCESS", "0")),
+            n_process=(
+                n_process if n_process is not None else int(os.environ.get("CLAIMS_N_PROCESS", "0"))
+            ),
             terminal_progress=terminal_progress,
         ),
     }

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dagster_project.cli import main
@@ -84,3 +85,22 @@ def test_missing_warehouse_and_missing_file_are_clear(
     assert "no warehouse" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "w.duckdb")]) == 1
     assert "no such file" in capsys.readouterr().out
+
+
+def test_files_side_by_side_load_what_one_after_another_loads(tmp_path: Path) -> None:
+    from dagster_project.ingest import ingest_files
+
+    files = [GOLD_DIGEST, tmp_path / "missing.txt", DIGESTS / "003_53803ac19bd5bfa5.txt"]
+    rows = {}
+    for jobs in (1, 2):
+        db = tmp_path / f"jobs{jobs}.duckdb"
+        outcomes = list(ingest_files(files, db_path=db, jobs=jobs))
+        assert [(o.digest, o.status) for o in outcomes] == [
+            (GOLD_DIGEST.name, "loaded"),
+            ("missing.txt", "failed"),
+            ("003_53803ac19bd5bfa5.txt", "loaded"),
+        ]
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows[jobs] = con.execute("select * from claim_mentions order by all").fetchall()
+    assert len(rows[1]) > 300
+    assert rows[2] == rows[1]

@@ -107,7 +107,8 @@ def main(mode: str, corpus: Path, work: Path) -> dict:
         from dagster_project.ingest import ingest_files
 
         started = start_measuring(work)
-        outcomes = list(ingest_files([corpus], db_path=work / "warehouse.duckdb"))
+        jobs = os.cpu_count() or 1  # as `claims ingest` does
+        outcomes = list(ingest_files([corpus], db_path=work / "warehouse.duckdb", jobs=jobs))
         seconds = time.perf_counter() - started
         if failed := [o for o in outcomes if o.status != "loaded"]:
             raise SystemExit(f"ingest {failed[0].status}: {failed[0].message}")

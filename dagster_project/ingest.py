@@ -72,7 +72,8 @@ def ingest_files(
     side by side, each extracting its file on one core: their loads take turns on
     the warehouse's write lock, as parallel partitions do under Dagster's own
     executors. That keeps every core busy through a backfill of small daily files,
-    which on their own are too small to be worth extraction workers.
+    which on their own are too small to be worth extraction workers. A caller's
+    ``instance`` keeps every run in this process, recorded there.
     """
     files = list(digest_files(paths))
     if jobs > 1 and len(files) > 1 and instance is None:
@@ -133,14 +134,18 @@ def _ingest_side_by_side(
             except Exception as exc:  # the worker died or could not start
                 return IngestOutcome.failed(path, path.name, f"{type(exc).__name__}: {exc}")
 
-        for path in files:
-            pending.append(
-                (path, pool.submit(_ingest_in_worker, path, str(db_path), year, log_level))
-            )
-            if len(pending) >= 2 * jobs:
+        try:
+            for path in files:
+                pending.append(
+                    (path, pool.submit(_ingest_in_worker, path, str(db_path), year, log_level))
+                )
+                if len(pending) >= 2 * jobs:
+                    yield next_outcome()
+            while pending:
                 yield next_outcome()
-        while pending:
-            yield next_outcome()
+        except BaseException:  # interrupted, or the caller stopped reading: start no more
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _ingest_in_worker(path: Path, db_path: str, year: int | None, log_level: str) -> IngestOutcome:

@@ -66,7 +66,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def is_lock_error(exc: BaseException) -> bool:
-    """Whether ``exc`` says another process holds the database file."""
+    """Whether ``exc`` says another connection holds the database file."""
     text = str(exc).lower()
     return isinstance(exc, duckdb.Error) and any(
         sign in text

@@ -1,7 +1,7 @@
 """Throughput benchmark: words/s, papers/s, mentions/s and peak memory, per stage and
 end to end, against the full ``en_core_web_sm`` pipeline over the same texts.
 
-    python -m benchmarks.throughput [--corpus FILE] [--runs 3] [--scale]
+    python -m benchmarks.throughput [--corpus FILE] [--runs 3] [--scale] [--backfill]
 
 Every measured run happens in a fresh subprocess (``benchmarks.run_once``); its
 peak memory is the largest sum of resident memory over that process and its

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from dagster_project.progress import Progress, clear_bar, terminal_bar
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
@@ -100,11 +101,14 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from dagster_project.ingest import ingest_files  # Dagster is slow to import
+    from dagster_project.ingest import digest_files, ingest_files  # Dagster is slow to import
 
+    files = list(digest_files(args.paths))
+    # Files side by side draw no bars of their own; this one counts files instead.
+    bar = terminal_bar() if args.jobs > 1 and len(files) > 1 else None
+    progress = Progress(len(files), unit="files").every(0.0, bar) if bar else None
     worst = EXIT_OK
-    outcomes = ingest_files(args.paths, db_path=_db(args), year=args.year, jobs=args.jobs)
-    for outcome in outcomes:
+    for outcome in ingest_files(files, db_path=_db(args), year=args.year, jobs=args.jobs):
         line = f"{outcome.digest}: {outcome.status}"
         if outcome.status in ("loaded", "unchanged"):
             line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"
@@ -116,7 +120,13 @@ def _ingest(args: argparse.Namespace) -> int:
         if outcome.failed_checks:
             line += f"; FAILED checks: {', '.join(outcome.failed_checks)}"
             worst = EXIT_FAILED
-        print(line)
+        if progress is not None:
+            clear_bar()
+        print(line, flush=True)
+        if progress is not None:
+            progress.advance()
+    if progress is not None:
+        clear_bar()
     return worst
 
 

@@ -15,10 +15,12 @@ T = TypeVar("T")
 
 
 class Progress:
-    """Count items passing through `wrap`; each reporter hears at its own pace."""
+    """Count items passing through `wrap` (or `advance`); each reporter hears at its
+    own pace."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, unit: str = "papers") -> None:
         self.total = total
+        self.unit = unit
         self.done = 0
         self.started = time.monotonic()
         self._reporters: list[tuple[Callable[[str], None], float, list[float]]] = []
@@ -33,16 +35,21 @@ class Progress:
         rate = self.done / elapsed
         left = (self.total - self.done) / rate if rate and self.total else 0.0
         share = f"/{self.total:,}" if self.total else ""
-        return f"{self.done:,}{share} papers, {rate:,.0f} papers/s, {left:,.0f}s left"
+        rate_text = f"{rate:,.0f}" if rate >= 10 else f"{rate:,.1f}"
+        return f"{self.done:,}{share} {self.unit}, {rate_text} {self.unit}/s, {left:,.0f}s left"
+
+    def advance(self) -> None:
+        """Count one more item done, and tell the reporters that are due."""
+        self.done += 1
+        now = time.monotonic()
+        for report, seconds, last in self._reporters:
+            if now - last[0] >= seconds:
+                last[0] = now
+                report(self.line())
 
     def wrap(self, items: Iterable[T]) -> Iterator[T]:
         for item in items:
-            self.done += 1
-            now = time.monotonic()
-            for report, seconds, last in self._reporters:
-                if now - last[0] >= seconds:
-                    last[0] = now
-                    report(self.line())
+            self.advance()
             yield item
 
 
@@ -56,6 +63,12 @@ def terminal_bar(stream: TextIO = sys.stderr) -> Callable[[str], None] | None:
         stream.flush()
 
     return draw
+
+
+def clear_bar(stream: TextIO = sys.stderr) -> None:
+    """Erase a bar `terminal_bar` drew, before other output takes its line."""
+    stream.write("\r\033[K")
+    stream.flush()
 
 
 def extraction_progress(log: Any, total: int, *, terminal: bool) -> Progress:

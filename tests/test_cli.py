@@ -104,3 +104,13 @@ def test_files_side_by_side_load_what_one_after_another_loads(tmp_path: Path) ->
             rows[jobs] = con.execute("select * from claim_mentions order by all").fetchall()
     assert len(rows[1]) > 300
     assert rows[2] == rows[1]
+
+
+def test_files_side_by_side_show_a_files_bar_on_a_terminal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bar: list[str] = []
+    monkeypatch.setattr("dagster_project.cli.terminal_bar", lambda: bar.append)
+    assert main(["ingest", str(DIGESTS), "--db", str(db_path), "--jobs", "2"]) == 0
+    assert [line.split(",")[0] for line in bar] == ["1/2 files", "2/2 files"]
+    assert capsys.readouterr().out.count(": loaded") == 2

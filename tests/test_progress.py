@@ -28,3 +28,11 @@ def test_terminal_bar_draws_only_on_a_terminal() -> None:
     assert draw is not None
     draw("5/10 papers")
     assert screen.getvalue() == "\r5/10 papers\033[K"
+
+
+def test_progress_counts_any_unit() -> None:
+    lines: list[str] = []
+    progress = Progress(total=197, unit="files").every(0.0, lines.append)
+    progress.advance()
+    assert lines[-1].startswith("1/197 files, ")
+    assert " files/s, " in lines[-1]

@@ -34,14 +34,12 @@ WRITER_CONFIG: dict[str, object] = {"memory_limit": "256MB", "preserve_insertion
 # so every writer attaches with it.
 ROW_GROUP_ROWS = 16_384
 WAREHOUSE_ALIAS = "warehouse"
+SCHEMA_FILES = ("schema.sql", "views.sql", "analysis_views.sql")  # applied in this order
 
 
 def default_db_path() -> Path:
     """``$CLAIMS_DB`` if set, else ``data/warehouse.duckdb`` under the working folder."""
     return Path(os.environ.get("CLAIMS_DB", DEFAULT_DB))
-
-
-SCHEMA_FILES = ("schema.sql", "views.sql", "analysis_views.sql")
 
 
 def schema_fingerprint() -> str:

@@ -101,11 +101,12 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from dagster_project.ingest import digest_files, ingest_files  # Dagster is slow to import
+    # Dagster is slow to import
+    from dagster_project.ingest import digest_files, ingest_files, side_by_side
 
     files = list(digest_files(args.paths))
     # Files side by side draw no bars of their own; this one counts files instead.
-    bar = terminal_bar() if args.jobs > 1 and len(files) > 1 else None
+    bar = terminal_bar() if side_by_side(files, args.jobs) else None
     progress = Progress(len(files), unit="files").every(0.0, bar) if bar else None
     worst = EXIT_OK
     for outcome in ingest_files(files, db_path=_db(args), year=args.year, jobs=args.jobs):

@@ -10,12 +10,9 @@ warehouse, and the schedule keeps them fresh.
 
 from __future__ import annotations
 
-import multiprocessing as mp
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import dagster as dg
@@ -23,6 +20,7 @@ import dagster as dg
 from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
+from extractors.parallel import in_order
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,11 @@ def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def side_by_side(files: list[Path], jobs: int) -> bool:
+    """Whether `ingest_files` runs these files in worker processes, side by side."""
+    return jobs > 1 and len(files) > 1
+
+
 def ingest_files(
     paths: Iterable[str | Path],
     *,
@@ -76,7 +79,7 @@ def ingest_files(
     ``instance`` keeps every run in this process, recorded there.
     """
     files = list(digest_files(paths))
-    if jobs > 1 and len(files) > 1 and instance is None:
+    if instance is None and side_by_side(files, jobs):
         yield from _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
         return
     instance = instance or dg.DagsterInstance.ephemeral()
@@ -122,30 +125,12 @@ def _ingest_one(
 def _ingest_side_by_side(
     files: list[Path], db_path: str | Path, year: int | None, log_level: str, jobs: int
 ) -> Iterator[IngestOutcome]:
-    # Spawn, never fork: a forked child inherits the locks of the parent's threads.
-    context = mp.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending: deque[tuple[Path, Future[IngestOutcome]]] = deque()
-
-        def next_outcome() -> IngestOutcome:
-            path, future = pending.popleft()
-            try:
-                return future.result()
-            except Exception as exc:  # the worker died or could not start
-                return IngestOutcome.failed(path, path.name, f"{type(exc).__name__}: {exc}")
-
+    work = partial(_ingest_in_worker, db_path=str(db_path), year=year, log_level=log_level)
+    for path, outcome in in_order(work, files, jobs):
         try:
-            for path in files:
-                pending.append(
-                    (path, pool.submit(_ingest_in_worker, path, str(db_path), year, log_level))
-                )
-                if len(pending) >= 2 * jobs:
-                    yield next_outcome()
-            while pending:
-                yield next_outcome()
-        except BaseException:  # interrupted, or the caller stopped reading: start no more
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            yield outcome.result()
+        except Exception as exc:  # the worker died or could not start
+            yield IngestOutcome.failed(path, path.name, f"{type(exc).__name__}: {exc}")
 
 
 def _ingest_in_worker(path: Path, db_path: str, year: int | None, log_level: str) -> IngestOutcome:

@@ -8,10 +8,7 @@ the paper's list of :class:`Mention` or, if the extractor failed on that paper, 
 
 from __future__ import annotations
 
-import multiprocessing as mp
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from itertools import islice
 
@@ -21,6 +18,7 @@ from spacy.language import Language
 from extractors import component  # noqa: F401 - registers the spaCy factory
 from extractors.component import _ROW_FIELDS, COMPONENT
 from extractors.mention import Mention, Section
+from extractors.parallel import in_order
 from extractors.records import Paper
 
 SECTIONS: tuple[Section, ...] = ("title", "abstract")
@@ -106,17 +104,8 @@ def extract_papers(
         for batch in _batches(papers, batch_size):
             yield from _extract_stream(batch, batch_size)
         return
-    # Spawn, never fork: a forked child inherits the locks of the parent's threads
-    # (Dagster's, DuckDB's), which can deadlock it.
-    ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        for batch in _batches(papers, batch_size):
-            pending.append(pool.submit(_extract_batch, batch))
-            if len(pending) >= 2 * n_process:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    for _, batch in in_order(_extract_batch, _batches(papers, batch_size), n_process):
+        yield from batch.result()
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

@@ -1,0 +1,39 @@
+"""A function over items in spawned worker processes, its results in input order.
+
+Both extraction (batches of papers) and `claims ingest` (whole files) fan work
+out this way: at most two items per worker in flight, so memory stays bounded
+however long the input, and nothing queued is started once the caller stops.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def in_order(
+    fn: Callable[[T], R], items: Iterable[T], workers: int
+) -> Iterator[tuple[T, Future[R]]]:
+    """Yield ``(item, future of fn(item))`` in input order; the caller takes each
+    result (or its exception) from the future. ``fn`` must be picklable."""
+    # Spawn, never fork: a forked child inherits the locks of the parent's threads
+    # (Dagster's, DuckDB's), which can deadlock it.
+    context = mp.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[tuple[T, Future[R]]] = deque()
+        try:
+            for item in items:
+                pending.append((item, pool.submit(fn, item)))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft()
+            while pending:
+                yield pending.popleft()
+        except BaseException:  # interrupted, or the caller stopped reading: start no more
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from benchmarks.throughput import MARKER
+from benchmarks.throughput import MARKER, proc_status_mb
 from extractors.digest_reader import stream_digest
 from extractors.pipeline import extract_papers
 from extractors.version import current_version
@@ -51,12 +51,8 @@ def start_measuring(work: Path) -> float:
 
 def peak_rss_mb() -> float:
     """This process's peak since `start_measuring` (since start where /proc is missing)."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    (line,) = [x for x in status.splitlines() if x.startswith("VmHWM:")]
-    return int(line.split()[1]) / 1024
+    peak = proc_status_mb("self", "VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def words_in(papers_path: Path) -> int:

@@ -92,14 +92,20 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss_mb(pid: int) -> float:
+def proc_status_mb(pid: int | str, field: str) -> float | None:
+    """A memory field of /proc/PID/status (``VmRSS``, ``VmHWM``) in MB; None if the
+    process is gone or there is no /proc."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return 0.0
+    return None
+
+
+def _rss_mb(pid: int) -> float:
+    return proc_status_mb(pid, "VmRSS") or 0.0
 
 
 def median_report(reports: list[dict]) -> dict:

@@ -1,7 +1,8 @@
 -- Tables of the claims warehouse. Applied by a writer whenever the schema files
--- change (warehouse/connection.py), so every statement is idempotent. No PRIMARY KEY constraints: a digest is replaced by
--- delete-then-insert inside one transaction, which DuckDB's index checks reject
--- for re-inserted keys; uniqueness is guarded by the Dagster asset checks instead.
+-- change (warehouse/connection.py), so every statement is idempotent. No PRIMARY
+-- KEY constraints: a digest is replaced by delete-then-insert inside one
+-- transaction, which DuckDB's index checks reject for re-inserted keys;
+-- uniqueness is guarded by the Dagster asset checks instead.
 
 CREATE SEQUENCE IF NOT EXISTS ingest_run_ids START 1;
 

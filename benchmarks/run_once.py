@@ -24,9 +24,9 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.throughput import MARKER, proc_status_mb
-from extractors.digest_reader import stream_digest
-from extractors.pipeline import extract_papers
+from dagster_project.parallel import extract_in_parallel
 from extractors.version import current_version
+from reader.digest_reader import stream_digest
 from warehouse.connection import writable
 from warehouse.load import load_digest
 from warehouse.sql_files import sql_text
@@ -69,7 +69,7 @@ def extract(parsed: ParsedDigest, work: Path) -> ExtractedDigest:
     processes = os.cpu_count() or 1
     return stage_claims(
         parsed,
-        lambda papers: extract_papers(papers, n_process=processes),
+        lambda papers: extract_in_parallel(papers, processes),
         work / "claims.parquet",
         current_version(),
     )

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import dagster as dg
 
+from cli.progress import extraction_progress
 from dagster_project.metadata import markdown_table
+from dagster_project.parallel import extract_in_parallel
 from dagster_project.partitions import digest_partitions
-from dagster_project.progress import extraction_progress
 from dagster_project.resources import IngestSettings, WarehouseResource
-from extractors.digest_reader import stream_digest
 from extractors.mention import CANONICAL_UNITS
-from extractors.pipeline import extract_papers
 from extractors.version import current_version
+from reader.digest_reader import stream_digest
 from warehouse.load import current_state, load_digest
 from warehouse.sql_files import sql_text
 from warehouse.staging import (
@@ -125,7 +125,7 @@ def extracted_mentions(
         processes = settings.processes_for(parsed_digest.paper_count)
         extracted = stage_claims(
             parsed_digest,
-            lambda papers: progress.wrap(extract_papers(papers, n_process=processes)),
+            lambda papers: progress.wrap(extract_in_parallel(papers, processes)),
             settings.staged(parsed_digest.name, "claims.parquet"),
             version,
         )

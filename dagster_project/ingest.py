@@ -18,9 +18,9 @@ from pathlib import Path
 import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
+from dagster_project.parallel import in_order
 from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
-from extractors.parallel import in_order
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import dagster as dg
 
+from analysis.report import build_report, run_analyses, summary_markdown, top_claims
 from dagster_project.assets import GROUP, WAREHOUSE_POOL, warehouse_digest
 from dagster_project.metadata import markdown_table
 from dagster_project.resources import WarehouseResource
-from warehouse.report import build_report, run_analyses, summary_markdown, top_claims
 
 
 class ClaimsReportConfig(dg.Config):

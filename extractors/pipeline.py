@@ -18,8 +18,7 @@ from spacy.language import Language
 from extractors import component  # noqa: F401 - registers the spaCy factory
 from extractors.component import _ROW_FIELDS, COMPONENT
 from extractors.mention import Mention, Section
-from extractors.parallel import in_order
-from extractors.records import Paper
+from reader.records import Paper
 
 SECTIONS: tuple[Section, ...] = ("title", "abstract")
 # spaCy's vocabulary keeps every string the tokenizer has seen, so a process that
@@ -89,34 +88,29 @@ def extract_paper(paper: Paper) -> list[Mention]:
 Result = tuple[Paper, list[Mention] | ExtractionError]
 
 
-def extract_papers(
-    papers: Iterable[Paper], *, n_process: int = 1, batch_size: int = 256
-) -> Iterator[Result]:
-    """Stream ``(paper, mentions)`` in input order; memory stays flat.
+def extract_papers(papers: Iterable[Paper], *, batch_size: int = 256) -> Iterator[Result]:
+    """Stream ``(paper, mentions)`` in input order in this process; memory stays flat.
 
     A paper the extractor fails on is yielded as ``(paper, ExtractionError)`` instead of
-    stopping the stream. ``n_process > 1`` runs batches of ``batch_size`` papers in that
-    many worker processes, with at most two batches per worker in flight. (spaCy's own
-    ``nlp.pipe(n_process=...)`` ships every tokenised Doc back to the parent, which made
-    it slower than one process here; only mention rows cross process boundaries.)
+    stopping the stream. Fanning batches out to worker processes is the caller's
+    business (``dagster_project.parallel.extract_in_parallel``): this package does no
+    process management.
     """
-    if n_process <= 1:
-        for batch in _batches(papers, batch_size):
-            yield from _extract_stream(batch, batch_size)
-        return
-    for _, batch in in_order(_extract_batch, _batches(papers, batch_size), n_process):
-        yield from batch.result()
+    for batch in batches(papers, batch_size):
+        yield from _extract_stream(batch, batch_size)
 
 
-def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+def extract_batch(batch: list[Paper]) -> list[Result]:
+    """One batch, fully extracted: the unit of work a worker process runs (results are
+    small and picklable; spaCy's own ``nlp.pipe(n_process=...)`` would ship every
+    tokenised Doc back instead)."""
+    return list(_extract_stream(batch, len(batch)))
+
+
+def batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
     it = iter(papers)
     while batch := list(islice(it, size)):
         yield batch
-
-
-def _extract_batch(batch: list[Paper]) -> list[Result]:
-    """Worker entry point: one batch, fully extracted (results are small and picklable)."""
-    return list(_extract_stream(batch, len(batch)))
 
 
 def _extract_stream(papers: Iterable[Paper], batch_size: int) -> Iterator[Result]:

@@ -1,6 +1,8 @@
-"""The extractor's version: the package version plus a hash of everything that
-decides what is extracted (rule tables, unit definitions and the rule code), so
-that editing any rule yields a new version and marks old rows stale."""
+"""The extractor's version: the package version plus a hash of the ``extractors/``
+folder, which holds exactly what decides what is extracted (rule tables, unit
+definitions and the rule code) and nothing else: the digest reader, the process
+pool and the scorer live in other packages, so editing them never makes a new
+version (and never makes the daily schedule re-extract every digest)."""
 
 from __future__ import annotations
 
@@ -12,16 +14,12 @@ from pathlib import Path
 
 PACKAGE = "paper-claims"
 EXTRACTORS_DIR = Path(__file__).resolve().parent
-RULE_SUFFIXES = (".py", ".toml", ".txt", ".json")
-NOT_RULES = frozenset({"scoring.py"})  # judges extraction, does not shape it
+RULE_SUFFIXES = (".py", ".toml", ".txt", ".json", ".csv")
 
 
 def rule_files(directory: Path = EXTRACTORS_DIR) -> list[Path]:
     """The files whose content decides the extractor's output, in a stable order."""
-    return sorted(
-        p for p in directory.iterdir()
-        if p.is_file() and p.suffix in RULE_SUFFIXES and p.name not in NOT_RULES
-    )  # fmt: skip
+    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in RULE_SUFFIXES)
 
 
 def rules_hash(files: Iterable[Path]) -> str:

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from dagster_project.cli import main
+from cli.main import main
 from tests.conftest import GOLD, GOLD_DIGEST, ROOT
 from warehouse.queries import run_query
 from warehouse.sql_files import SQL_DIR, sql_text

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.cli import main
+from cli.main import main
 from tests.conftest import DIGESTS, GOLD, GOLD_DIGEST, ROOT
 
 
@@ -110,7 +110,7 @@ def test_files_side_by_side_show_a_files_bar_on_a_terminal(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bar: list[str] = []
-    monkeypatch.setattr("dagster_project.cli.terminal_bar", lambda: bar.append)
+    monkeypatch.setattr("cli.main.terminal_bar", lambda: bar.append)
     assert main(["ingest", str(DIGESTS), "--db", str(db_path), "--jobs", "2"]) == 0
     assert [line.split(",")[0] for line in bar] == ["1/2 files", "2/2 files"]
     assert capsys.readouterr().out.count(": loaded") == 2

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.digest_reader import normalize_title, paper_key, read_digest, resolve_date
+from reader.digest_reader import normalize_title, paper_key, read_digest, resolve_date
 from tests.conftest import GOLD_DIGEST, HEADER, OTHER_DIGEST, digest_text
 
 ABSTRACT = (

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import extractors.component as component
 import extractors.pipeline as pipeline
+from dagster_project.parallel import extract_in_parallel
 from extractors.mention import CANONICAL_UNITS, KINDS, QUALIFIERS
 from extractors.pipeline import (
     ExtractionError,
@@ -20,7 +21,7 @@ from extractors.pipeline import (
     extract_papers,
     get_nlp,
 )
-from extractors.records import Paper
+from reader.records import Paper
 
 PAPERS = [
     Paper(0, "A 2x Faster Model", "We train on 8 GPUs and reduce memory by 62%."),
@@ -81,7 +82,7 @@ def test_extraction_error_pickles() -> None:
 
 def test_worker_processes_give_the_same_results() -> None:
     one = [(p.idx, r) for p, r in extract_papers(PAPERS * 2, batch_size=2)]
-    two = [(p.idx, r) for p, r in extract_papers(PAPERS * 2, n_process=2, batch_size=2)]
+    two = [(p.idx, r) for p, r in extract_in_parallel(PAPERS * 2, 2, batch_size=2)]
     assert one == two
 
 

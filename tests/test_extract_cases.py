@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from extractors.pipeline import extract_paper
-from extractors.records import Paper
+from reader.records import Paper
 
 CASES = Path(__file__).parent / "cases" / "extraction_cases.jsonl"
 

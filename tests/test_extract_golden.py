@@ -10,9 +10,9 @@ import json
 
 import pytest
 
-from extractors.digest_reader import read_digest
+from evaluation.scoring import EvalReport, format_report, score
 from extractors.pipeline import ExtractionError, extract_papers
-from extractors.scoring import EvalReport, format_report, score
+from reader.digest_reader import read_digest
 from tests.conftest import GOLD, GOLD_DIGEST
 
 # measured figure, rounded down

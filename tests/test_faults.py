@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.cli import main
+from cli.main import main
 from dagster_project.ingest import ingest_files
 from tests.conftest import GOLD_DIGEST, HEADER, OTHER_DIGEST, ROOT, digest_text
 

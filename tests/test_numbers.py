@@ -12,7 +12,7 @@ from extractors.latex import normalize
 from extractors.lexicon import load_lexicon
 from extractors.numbers import NUMBER_RE, parse_number
 from extractors.pipeline import extract_paper
-from extractors.records import Paper
+from reader.records import Paper
 
 LEX = load_lexicon()
 

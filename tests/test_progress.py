@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from dagster_project.progress import Progress, terminal_bar
+from cli.progress import Progress, terminal_bar
 
 
 class FakeTerminal(io.StringIO):

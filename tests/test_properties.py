@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.digest_reader import read_digest
 from extractors.pipeline import extract_papers
-from extractors.records import Paper
+from reader.digest_reader import read_digest
+from reader.records import Paper
 from tests.conftest import digest_text
 
 LATEX = [

@@ -13,10 +13,10 @@ import pytest
 from dagster_duckdb import DuckDBResource
 from PIL import Image
 
-from dagster_project.cli import main
+from analysis.report import write_report
+from cli.main import main
 from dagster_project.report_assets import claims_report
 from warehouse.connection import writable
-from warehouse.report import write_report
 
 PLOTS = 5  # speedups, reductions, result values, baselines, digests over time
 CHROMIUM_FLAGS = [

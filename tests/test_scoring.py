@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from extractors.scoring import format_report, is_optional, lenient_equal, score
+from evaluation.scoring import format_report, is_optional, lenient_equal, score
 
 
 def m(

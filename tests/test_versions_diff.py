@@ -11,12 +11,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.cli import main
+from cli.main import main
 from dagster_project.ingest import ingest_files
 from extractors.mention import Mention
 from extractors.pipeline import extract_papers
-from extractors.records import Paper
 from extractors.version import current_version
+from reader.records import Paper
 from tests.conftest import GOLD_DIGEST, OTHER_DIGEST
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.load import fresh_digests
@@ -24,10 +24,10 @@ from warehouse.load import fresh_digests
 NEXT = "0.1.0+rules.testdouble"
 
 
-def rule_change(papers: Iterable[Paper], **kwargs: object) -> Iterator[tuple]:
+def rule_change(papers: Iterable[Paper], n_process: int = 1) -> Iterator[tuple]:
     """A test double of a rule edit: pixel sizes are dropped, percentages become
     proportions. Every other mention stays as the real extractor finds it."""
-    for paper, result in extract_papers(papers, **kwargs):
+    for paper, result in extract_papers(papers):
         if isinstance(result, Exception):
             yield paper, result
             continue
@@ -50,7 +50,7 @@ def two_versions(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for outcome in ingest_files([GOLD_DIGEST, OTHER_DIGEST], db_path=db_path):
         assert outcome.status == "loaded"
     monkeypatch.setattr("dagster_project.assets.current_version", lambda: NEXT)
-    monkeypatch.setattr("dagster_project.assets.extract_papers", rule_change)
+    monkeypatch.setattr("dagster_project.assets.extract_in_parallel", rule_change)
     (outcome,) = ingest_files([GOLD_DIGEST], db_path=db_path)
     assert outcome.status == "loaded"
     return db_path

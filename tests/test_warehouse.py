@@ -11,9 +11,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from extractors.digest_reader import stream_digest
 from extractors.pipeline import extract_papers
 from extractors.version import current_version
+from reader.digest_reader import stream_digest
 from tests.conftest import digest_text
 from warehouse import connection
 from warehouse import load as load_module

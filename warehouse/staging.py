@@ -19,9 +19,9 @@ import duckdb
 import polars as pl
 import pyarrow.parquet as pq
 
-from extractors.digest_reader import paper_key
 from extractors.mention import Mention
-from extractors.records import DigestStream, Paper, ReadProblem, single_date
+from reader.digest_reader import paper_key
+from reader.records import DigestStream, Paper, ReadProblem, single_date
 from warehouse.sql_files import sql_text
 
 CHUNK_ROWS = 5_000

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from dagster_project.progress import Progress, clear_bar, terminal_bar
+from cli.progress import Progress, clear_bar, terminal_bar
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
@@ -164,7 +164,7 @@ def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
 
 def _eval(args: argparse.Namespace) -> int:
     from dagster_project.ingest import ingest_files
-    from extractors.scoring import format_report, score
+    from evaluation.scoring import format_report, score
 
     db = _db(args)
     for outcome in ingest_files([args.digest], db_path=db, year=args.year):
@@ -219,7 +219,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from warehouse.report import write_report  # matplotlib is slow to import
+    from analysis.report import write_report  # matplotlib is slow to import
 
     report = write_report(_db(args), args.out)
     rows = ", ".join(f"{name} {frame.height}" for name, frame in report.frames.items())

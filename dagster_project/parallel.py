@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
+from extractors.pipeline import Result, batches, extract_batch, extract_papers
+from reader.records import Paper
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,3 +40,16 @@ def in_order(
         except BaseException:  # interrupted, or the caller stopped reading: start no more
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def extract_in_parallel(
+    papers: Iterable[Paper], n_process: int = 1, batch_size: int = 256
+) -> Iterator[Result]:
+    """``extractors.pipeline.extract_papers`` fanned out: batches of ``batch_size``
+    papers in ``n_process`` worker processes, results in input order (one process
+    runs in this one)."""
+    if n_process <= 1:
+        yield from extract_papers(papers, batch_size=batch_size)
+        return
+    for _, batch in in_order(extract_batch, batches(papers, batch_size), n_process):
+        yield from batch.result()

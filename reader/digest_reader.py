@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from extractors.records import Digest, DigestStream, Paper, ReadProblem, single_date
+from reader.records import Digest, DigestStream, Paper, ReadProblem, single_date
 
 GZIP_MAGIC = b"\x1f\x8b"
 # A digest page is a few hundred kilobytes; anything this large is not one.

@@ -1,0 +1,1 @@
+"""Analyses over the warehouse, read-only: the HTML report."""

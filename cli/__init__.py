@@ -1,0 +1,1 @@
+"""The `claims` command line and its progress bars."""

@@ -1,0 +1,1 @@
+"""Reading digest files (page text, JSON Lines, gzip, any encoding) into plain paper records."""

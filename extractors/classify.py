@@ -67,6 +67,9 @@ class Fields:
     qualifier: str
     metric: str | None
     baseline: str | None
+    benchmark: str | None = None
+    subject: str | None = None
+    rules: tuple[str, ...] = ()
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

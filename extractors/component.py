@@ -1,16 +1,14 @@
 """The spaCy component that finds quantity mentions and stores them on ``Doc._``.
 
-Results live on the Doc: ``doc._.mention_rows`` holds plain tuples (msgpack-safe, so
-they survive ``nlp.pipe(n_process>1)``), ``doc._.mentions`` turns them into
-:class:`Mention` objects for the section in ``doc._.section``, and
-``doc._.extract_error`` holds the message when this Doc made the extractor fail, so one
-bad text never stops a batch.
+Results live on the Doc: ``doc._.mentions`` holds the :class:`Mention` objects of the
+section named by ``doc._.section`` (the pipeline sets it on the Doc before the
+component runs), and ``doc._.extract_error`` holds the message when this Doc made the
+extractor fail, so one bad text never stops a batch.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +16,7 @@ from spacy.tokens import Doc
 from extractors.classify import classify_sentence
 from extractors.latex import normalize
 from extractors.lexicon import Lexicon, load_lexicon
-from extractors.mention import Mention
+from extractors.mention import Mention, Section
 from extractors.quantities import clean_span, find_quantities
 from extractors.units import to_canonical
 
@@ -39,41 +37,11 @@ _ABBREVIATION = re.compile(
 
 _SPACES = {ord(c): " " for c in "\n\r\t\f\v\u00a0\u2009\u202f\u2002\u2003"}
 
-_ROW_FIELDS = (
-    "start",
-    "end",
-    "text",
-    "value",
-    "value_high",
-    "unit",
-    "canonical_value",
-    "canonical_value_high",
-    "kind",
-    "role",
-    "direction",
-    "metric",
-    "baseline",
-    "qualifier",
-    "sentence",
-)
-
 
 def _register_extensions() -> None:
-    if not Doc.has_extension("mention_rows"):
-        Doc.set_extension("mention_rows", default=None)
-    if not Doc.has_extension("extract_error"):
-        Doc.set_extension("extract_error", default=None)
-    if not Doc.has_extension("section"):
-        Doc.set_extension("section", default="abstract")
-    if not Doc.has_extension("mentions"):
-        Doc.set_extension("mentions", getter=mentions_of)
-
-
-def mentions_of(doc: Doc) -> list[Mention]:
-    """The Doc's mentions as :class:`Mention` objects (empty if none or on error)."""
-    rows = doc._.mention_rows or []
-    section = doc._.section
-    return [Mention(section, **dict(zip(_ROW_FIELDS, row, strict=True))) for row in rows]
+    for name, default in (("mentions", None), ("extract_error", None), ("section", "abstract")):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -92,9 +60,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_rows(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[tuple[Any, ...]]:
-    """Mentions of one section text as plain tuples in ``_ROW_FIELDS`` order, sorted by start."""
-    rows: list[tuple[Any, ...]] = []
+def extract_mentions(
+    text: str, section: Section, lex: Lexicon, *, word_counts: bool = False
+) -> list[Mention]:
+    """Mentions of one section text, sorted by offset."""
+    rows: list[Mention] = []
     prior_score: str | None = None  # score metric of the previous sentence
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
@@ -113,25 +83,29 @@ def extract_rows(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[
             cv = to_canonical(q.value, q.pint, q.unit)
             cvh = to_canonical(q.value_high, q.pint, q.unit) if q.value_high is not None else None
             rows.append(
-                (
-                    start,
-                    end,
-                    text[start:end],
-                    q.value,
-                    q.value_high,
-                    q.unit,
-                    cv,
-                    cvh,
-                    f.kind,
-                    f.role,
-                    f.direction,
-                    f.metric,
-                    f.baseline,
-                    f.qualifier,
-                    sent,
+                Mention(
+                    section=section,
+                    start_char=start,
+                    end_char=end,
+                    text=text[start:end],
+                    value=q.value,
+                    value_high=q.value_high,
+                    unit=q.unit,
+                    canonical_value=cv,
+                    canonical_value_high=cvh,
+                    kind=f.kind,
+                    role=f.role,
+                    direction=f.direction,
+                    metric=f.metric,
+                    baseline=f.baseline,
+                    qualifier=f.qualifier,
+                    benchmark=f.benchmark,
+                    subject=f.subject,
+                    sentence=sent,
+                    rules=(*q.rules, *f.rules),
                 )
             )
-    rows.sort(key=lambda r: (r[0], r[1]))
+    rows.sort(key=lambda m: (m.start_char, m.end_char))
     return rows
 
 
@@ -146,9 +120,11 @@ class QuantityMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.mention_rows = extract_rows(doc.text, self.lexicon, word_counts=self.word_counts)
+            doc._.mentions = extract_mentions(
+                doc.text, doc._.section, self.lexicon, word_counts=self.word_counts
+            )
         except Exception as exc:
-            doc._.mention_rows = []
+            doc._.mentions = []
             doc._.extract_error = f"{type(exc).__name__}: {exc}"
         return doc
 

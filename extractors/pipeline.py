@@ -14,9 +14,10 @@ from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors import component  # noqa: F401 - registers the spaCy factory
-from extractors.component import _ROW_FIELDS, COMPONENT
+from extractors.component import COMPONENT
 from extractors.mention import Mention, Section
 from reader.records import Paper
 
@@ -69,10 +70,6 @@ def _fresh_enough_nlp() -> Language:
     return nlp
 
 
-def _mentions(rows: list[tuple], section: Section) -> list[Mention]:
-    return [Mention(section, **dict(zip(_ROW_FIELDS, row, strict=True))) for row in rows]
-
-
 def extract_paper(paper: Paper) -> list[Mention]:
     """Mentions of one paper's title and abstract, sorted by section then start.
 
@@ -116,18 +113,22 @@ def batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
 def _extract_stream(papers: Iterable[Paper], batch_size: int) -> Iterator[Result]:
     nlp = _fresh_enough_nlp()
 
-    def texts() -> Iterator[tuple[str, tuple[Paper, Section]]]:
+    def docs() -> Iterator[tuple[Doc, Paper]]:
+        # the section goes on the Doc before the component runs, so its mentions know it
         for p in papers:
-            yield (p.title or "", (p, "title"))
-            yield (p.abstract or "", (p, "abstract"))
+            for section, text in zip(SECTIONS, (p.title, p.abstract), strict=True):
+                doc = nlp.make_doc(text or "")
+                doc._.section = section
+                yield doc, p
 
     pending: list[Mention] = []
     errors: list[str] = []
-    for doc, (paper, section) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+    for doc, paper in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        section = doc._.section
         if doc._.extract_error:
             errors.append(f"{section}: {doc._.extract_error}")
         else:
-            pending.extend(_mentions(doc._.mention_rows or [], section))
+            pending.extend(doc._.mentions or [])
         if section == "abstract":
             if errors:
                 yield paper, ExtractionError(paper.idx, "; ".join(errors))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
@@ -81,6 +81,7 @@ class RawQuantity:
     setting: bool = False  # a hyperparameter's value ("guidance 1.5"): always setup
     tally: bool = False  # "k/n tasks", "k of these n problems": how many of a set succeeded
     borrowed_from: int | None = None  # index of the compared quantity it took its unit from
+    rules: list[str] = field(default_factory=list)  # ids of the rules that found and read it
 
 
 @dataclass(slots=True)

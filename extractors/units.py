@@ -37,7 +37,14 @@ CANONICAL_PINT: dict[str, str] = {
     "pixel": "pixel_side",
     "per_second": "1 / second",
     "score": "score_unit",
+    "metre": "metre",
+    "kilogram": "kilogram",
+    "hertz": "hertz",
+    "degree": "degree",
+    "decibel": "decibel_value",
 }
+# The closed list of the spec's canonical units, defined once: the keys above.
+CANONICAL_UNITS: frozenset[str] = frozenset(CANONICAL_PINT)
 
 
 def _build_registry() -> pint.UnitRegistry:

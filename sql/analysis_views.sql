@@ -148,10 +148,14 @@ SELECT
     c.metric,
     metric_key(c.metric) AS metric_key,
     metric_family(c.metric) AS metric_family,
-    benchmark_after(c.sentence, c.text) AS benchmark,
+    -- the extractor's benchmark; for rows extracted before it had one, the
+    -- capitalized name after "on"/"in" in the sentence
+    coalesce(c.benchmark, benchmark_after(c.sentence, c.text)) AS benchmark,
+    c.subject,
     c.baseline,
     c.qualifier,
     c.sentence,
+    c.rules,
     c.start_char,
     c.end_char
 FROM claims AS c

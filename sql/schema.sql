@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS digest_papers (
 );
 
 -- One row per quantity mention in a paper's title or abstract (claims-spec.md).
+-- The mention's columns are extractors.mention.MENTION_COLUMNS, in that order
+-- (tests/warehouse/test_one_schema.py holds this table to it).
 CREATE TABLE IF NOT EXISTS claims (
     paper_key            VARCHAR NOT NULL,
     mention_idx          INTEGER NOT NULL,  -- order within the paper
@@ -57,9 +59,18 @@ CREATE TABLE IF NOT EXISTS claims (
     metric               VARCHAR,
     baseline             VARCHAR,
     qualifier            VARCHAR NOT NULL,  -- = ~ <= >= < >
+    benchmark            VARCHAR,           -- result mentions: the dataset or test set
+    subject              VARCHAR,           -- result mentions: the model or method
     sentence             VARCHAR NOT NULL,
+    rules                VARCHAR[] NOT NULL, -- ids of the rules that made the mention
     extractor_version    VARCHAR NOT NULL
 );
+
+-- Warehouses made before benchmark, subject and rules existed get them (at the
+-- end of the table: inserts and reads go by name, never by position).
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS benchmark VARCHAR;
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS subject VARCHAR;
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS rules VARCHAR[];
 
 -- One row per attempt to ingest a digest, whatever its outcome.
 CREATE TABLE IF NOT EXISTS ingest_runs (
@@ -96,6 +107,10 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 -- One copy per paper and version; the latest replacement wins.
 CREATE TABLE IF NOT EXISTS claims_archive AS
 SELECT *, CAST(NULL AS TIMESTAMP) AS archived_at FROM claims WHERE false;
+
+ALTER TABLE claims_archive ADD COLUMN IF NOT EXISTS benchmark VARCHAR;
+ALTER TABLE claims_archive ADD COLUMN IF NOT EXISTS subject VARCHAR;
+ALTER TABLE claims_archive ADD COLUMN IF NOT EXISTS rules VARCHAR[];
 
 -- A fingerprint of the schema files last applied here (warehouse/connection.py):
 -- a writer whose files match it skips re-creating the views.

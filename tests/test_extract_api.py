@@ -6,7 +6,6 @@ import pickle
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,11 +32,11 @@ PAPERS = [
 def test_mentions_sorted_by_section_then_start_and_offsets_hold() -> None:
     mentions = extract_paper(PAPERS[0])
     assert [m.section for m in mentions] == ["title", "abstract", "abstract"]
-    starts = [m.start for m in mentions if m.section == "abstract"]
+    starts = [m.start_char for m in mentions if m.section == "abstract"]
     assert starts == sorted(starts)
     for m in mentions:
         source = PAPERS[0].title if m.section == "title" else PAPERS[0].abstract
-        assert source[m.start : m.end] == m.text
+        assert source[m.start_char : m.end_char] == m.text
 
 
 def test_stream_keeps_input_order_and_is_lazy() -> None:
@@ -57,14 +56,14 @@ def test_stream_keeps_input_order_and_is_lazy() -> None:
 
 
 def test_a_failing_paper_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = component.extract_rows
+    real = component.extract_mentions
 
     def flaky(text: str, *args: object, **kwargs: object) -> list:
         if "BOOM" in text:
             raise RuntimeError("boom")
         return real(text, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(component, "extract_rows", flaky)
+    monkeypatch.setattr(component, "extract_mentions", flaky)
     papers = [PAPERS[0], Paper(1, "t", "BOOM 5%"), PAPERS[2]]
     out = list(extract_papers(papers))
     assert [p.idx for p, _ in out] == [0, 1, 2]
@@ -103,9 +102,15 @@ def test_component_stores_results_on_the_doc() -> None:
     doc = nlp("It is 2.62x faster than EfficientNet-B0.")
     assert [m.text for m in doc._.mentions] == ["2.62x"]
     assert doc._.extract_error is None
-    # the rows survive Doc serialisation (as in nlp.pipe(n_process>1))
-    doc2 = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
-    assert [m.value for m in doc2._.mentions] == [2.62]
+    assert [m.section for m in doc._.mentions] == ["abstract"]  # a Doc's section by default
+
+
+def test_the_section_set_on_the_doc_names_its_mentions() -> None:
+    nlp = build_nlp()
+    doc = nlp.make_doc("2.62x faster")
+    doc._.section = "title"
+    (mention,) = nlp(doc)._.mentions
+    assert mention.section == "title"
 
 
 _ALPHABET = "0123456789 .,%$\\{}^_-~xX×→()abcdefghijklmnopqrstuvwxyz ABKMGTfoldtimesGPUhours"
@@ -116,6 +121,6 @@ _ALPHABET = "0123456789 .,%$\\{}^_-~xX×→()abcdefghijklmnopqrstuvwxyz ABKMGTfo
 def test_arbitrary_text_never_raises_and_offsets_hold(text: str) -> None:
     for m in extract_paper(Paper(0, text, text)):
         source = text  # title and abstract are the same text here
-        assert source[m.start : m.end] == m.text
+        assert source[m.start_char : m.end_char] == m.text
         assert m.unit in CANONICAL_UNITS and m.kind in KINDS and m.qualifier in QUALIFIERS
         assert (m.direction is None) == (m.kind not in ("multiplier", "change"))

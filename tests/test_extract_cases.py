@@ -35,7 +35,7 @@ def test_extraction_case(case: dict[str, Any]) -> None:
     text = case["text"]
     mentions = extract_paper(Paper(0, "", text))
     for m in mentions:
-        assert text[m.start : m.end] == m.text
+        assert text[m.start_char : m.end_char] == m.text
     got = {m.text: m for m in mentions}
     for exp in case["expected"]:
         assert exp["text"] in got, f"missing {exp['text']!r}; got {sorted(got)}"

@@ -37,7 +37,7 @@ def report() -> EvalReport:
         assert not isinstance(result, ExtractionError), result
         for mention in result:
             source = paper.title if mention.section == "title" else paper.abstract
-            assert source[mention.start : mention.end] == mention.text
+            assert source[mention.start_char : mention.end_char] == mention.text
             predicted.append(mention.to_spec_dict(paper.idx))
     rep = score(gold, predicted)
     print(format_report(rep))

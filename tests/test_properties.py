@@ -36,8 +36,8 @@ def test_extractors_never_raise_and_offsets_point_at_the_text(title: str, abstra
     assert not isinstance(result, Exception), result
     for m in result:
         source = title if m.section == "title" else abstract
-        assert 0 <= m.start < m.end <= len(source)
-        assert source[m.start : m.end] == m.text
+        assert 0 <= m.start_char < m.end_char <= len(source)
+        assert source[m.start_char : m.end_char] == m.text
 
 
 @settings(

@@ -14,12 +14,13 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args, get_origin, get_type_hints
 
 import duckdb
 import polars as pl
 import pyarrow.parquet as pq
 
-from extractors.mention import Mention
+from extractors.mention import MENTION_COLUMNS, Mention
 from reader.digest_reader import paper_key
 from reader.records import DigestStream, Paper, ReadProblem, single_date
 from warehouse.sql_files import sql_text
@@ -38,26 +39,30 @@ PAPER_SCHEMA = {
     "published": pl.Date,
     "text_sha256": pl.String,
 }
-CLAIM_SCHEMA = {
+
+
+def _polars_type(hint: object) -> pl.DataType:
+    """The Parquet column type of a :class:`Mention` field's type hint."""
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if get_origin(hint) is tuple:
+        return pl.List(pl.String)
+    if args and get_origin(hint) is not Literal:  # X | None
+        return _polars_type(args[0])
+    if hint is float:
+        return pl.Float64
+    if hint is int:
+        return pl.Int32
+    return pl.String  # str and the Literal kinds
+
+
+_HINTS = get_type_hints(Mention)
+# A staged claim: the paper it belongs to, its place, then the mention's own columns
+# (extractors.mention.MENTION_COLUMNS, the one definition) and the extractor version.
+CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "paper_key": pl.String,
     "paper_idx": pl.Int32,  # the listing extracted; staging only, lets loads prune by range
     "mention_idx": pl.Int32,
-    "section": pl.String,
-    "start_char": pl.Int32,
-    "end_char": pl.Int32,
-    "text": pl.String,
-    "value": pl.Float64,
-    "value_high": pl.Float64,
-    "unit": pl.String,
-    "canonical_value": pl.Float64,
-    "canonical_value_high": pl.Float64,
-    "kind": pl.String,
-    "role": pl.String,
-    "direction": pl.String,
-    "metric": pl.String,
-    "baseline": pl.String,
-    "qualifier": pl.String,
-    "sentence": pl.String,
+    **{name: _polars_type(_HINTS[name]) for name in MENTION_COLUMNS},
     "extractor_version": pl.String,
 }
 ERROR_SCHEMA = {
@@ -279,14 +284,7 @@ def stage_claims(
             for i, m in enumerate(outcome):
                 if len(preview) < PREVIEW_ROWS:
                     preview.append(m)
-                out.append(
-                    (
-                        key, paper.idx, i, m.section, m.start, m.end, m.text, m.value,
-                        m.value_high, m.unit, m.canonical_value, m.canonical_value_high, m.kind,
-                        m.role, m.direction, m.metric, m.baseline, m.qualifier, m.sentence,
-                        extractor_version,
-                    )
-                )  # fmt: skip
+                out.append((key, paper.idx, i, *m.column_values(), extractor_version))
     finally:
         out.close()
     return ExtractedDigest(

@@ -13,7 +13,9 @@ SELECT
     direction,
     metric,
     baseline,
-    qualifier
+    qualifier,
+    benchmark,
+    subject
 FROM claim_mentions
 WHERE digest = $digest
 ORDER BY paper_idx, section DESC, start_char;

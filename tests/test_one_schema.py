@@ -19,8 +19,7 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [
         name
         for (name,) in con.execute(
-            "select column_name from duckdb_columns() where table_name = ? "
-            "order by column_index",
+            "select column_name from duckdb_columns() where table_name = ? order by column_index",
             [table],
         ).fetchall()
     ]

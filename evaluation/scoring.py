@@ -11,7 +11,12 @@ two predicted values, or predicted range vs. two gold values: a before/after pai
 may be read either way). Setup mentions written only in words (gold
 ``role == "setup"`` whose text has no digit) are optional: they are dropped from
 recall denominators, and predictions matched to them are dropped from precision.
-Attribute agreement is measured over matched pairs whose gold is not optional.
+Attribute agreement is measured over matched pairs whose gold is not optional:
+``kind``, ``role``, ``qualifier`` over all of them, ``direction`` over result changes
+and multipliers, and the phrase fields (``metric``, ``baseline``, and over result
+pairs ``subject`` and ``benchmark``) over the pairs whose gold field is not null, a
+null prediction counting as a miss. Leaderboard F1 scores the (benchmark, metric,
+subject, value) entries of ``role=result, kind=value`` mentions.
 """
 
 from __future__ import annotations
@@ -83,6 +88,7 @@ class EvalReport:
     all: PRF
     result: PRF
     agreement: dict[str, Agreement]
+    leaderboard: PRF = PRF(0, 0, 0, 0)
     pairs: list[Pair] = field(default_factory=list)
     missed: list[Row] = field(default_factory=list)
     spurious: list[Row] = field(default_factory=list)
@@ -231,6 +237,29 @@ def lenient_equal(gold: str | None, pred: str | None) -> bool:
     return bool(content_words(gold) & content_words(pred))
 
 
+_PUNCT = re.compile(r"[^a-z0-9]+")
+
+
+def benchmark_equal(gold: str | None, pred: str | None) -> bool:
+    """A shared content word, or one name a prefix of the other once lower-cased and
+    stripped of punctuation (``ImageNet`` agrees with ``ImageNet-1k``)."""
+    if not gold or not pred:
+        return False
+    if content_words(gold) & content_words(pred):
+        return True
+    g, p = _PUNCT.sub("", gold.lower()), _PUNCT.sub("", pred.lower())
+    return bool(g and p) and (g.startswith(p) or p.startswith(g))
+
+
+def _phrase_agreement(pairs: Sequence[Pair], name: str, equal: Any = lenient_equal) -> Agreement:
+    """Agreement on a phrase field over the pairs whose gold field is not null."""
+    named = [p for p in pairs if p.gold.get(name)]
+    return Agreement(
+        sum(bool(p.pred.get(name)) and equal(p.gold[name], p.pred[name]) for p in named),
+        len(named),
+    )
+
+
 def _agreement(pairs: Sequence[Pair]) -> dict[str, Agreement]:
     out: dict[str, Agreement] = {}
     for f in ("kind", "role", "qualifier"):
@@ -244,10 +273,43 @@ def _agreement(pairs: Sequence[Pair]) -> dict[str, Agreement]:
         sum(p.gold.get("direction") == p.pred.get("direction") for p in directed), len(directed)
     )
     for f in ("metric", "baseline"):
-        out[f] = Agreement(
-            sum(lenient_equal(p.gold.get(f), p.pred.get(f)) for p in pairs), len(pairs)
-        )
+        out[f] = _phrase_agreement(pairs, f)
+    results = [p for p in pairs if p.gold.get("role") == "result"]
+    out["subject"] = _phrase_agreement(results, "subject")
+    out["benchmark"] = _phrase_agreement(results, "benchmark", benchmark_equal)
     return out
+
+
+def is_entry(row: Row) -> bool:
+    """A leaderboard entry: a result value with a metric, a benchmark and a subject."""
+    return (
+        row.get("role") == "result"
+        and row.get("kind") == "value"
+        and all(row.get(f) for f in ("metric", "benchmark", "subject"))
+    )
+
+
+def _entry_hit(gold: Row, pred: Row) -> bool:
+    return (
+        is_entry(pred)
+        and lenient_equal(gold["metric"], pred["metric"])
+        and lenient_equal(gold["subject"], pred["subject"])
+        and benchmark_equal(gold["benchmark"], pred["benchmark"])
+    )
+
+
+def leaderboard_prf(gold: Sequence[Row], predicted: Sequence[Row]) -> PRF:
+    """Leaderboard F1 (claims-spec.md, end): a gold entry is recalled when the
+    prediction matched to it is itself an entry agreeing on benchmark, metric and
+    subject; precision is the share of predicted entries that are such hits."""
+    gold_entries = [g for g in gold if is_entry(g) and not is_optional(g)]
+    pred_entries = [p for p in predicted if is_entry(p)]
+    _, pairs, _, _ = _prf(gold_entries, pred_entries)
+    hits = [p for p in pairs if _entry_hit(p.gold, p.pred)]
+    hit_preds = {id(p.pred) for p in hits}
+    return PRF(
+        len(hit_preds), len(pred_entries), len({id(p.gold) for p in hits}), len(gold_entries)
+    )
 
 
 def score(gold: Sequence[Row], predicted: Sequence[Row]) -> EvalReport:
@@ -257,13 +319,25 @@ def score(gold: Sequence[Row], predicted: Sequence[Row]) -> EvalReport:
         [g for g in gold if g.get("role") == "result"],
         [p for p in predicted if p.get("role") == "result"],
     )
-    return EvalReport(all_prf, result_prf, _agreement(pairs), pairs, missed, spurious)
+    return EvalReport(
+        all_prf,
+        result_prf,
+        _agreement(pairs),
+        leaderboard_prf(gold, predicted),
+        pairs,
+        missed,
+        spurious,
+    )
 
 
 def format_report(report: EvalReport) -> str:
     """A plain-text table of the report's figures."""
     lines = [f"{'mentions':<10}{'P':>8}{'R':>8}{'F1':>8}{'pred':>8}{'gold':>8}"]
-    for name, prf in (("all", report.all), ("result", report.result)):
+    for name, prf in (
+        ("all", report.all),
+        ("result", report.result),
+        ("board", report.leaderboard),
+    ):
         lines.append(
             f"{name:<10}{prf.precision:>8.3f}{prf.recall:>8.3f}{prf.f1:>8.3f}"
             f"{prf.n_pred:>8}{prf.n_gold:>8}"

@@ -34,6 +34,8 @@ _SYMBOLS: dict[str, str] = {
     " ": " ",
     "uparrow": "↑",
     "downarrow": "↓",
+    "textperthousand": "‰",
+    "permil": "‰",
 }
 _FORMATTING = (
     "textbf|textit|textrm|texttt|textsc|textsf|mathbf|mathrm|mathit|mathsf|mathtt|mathcal|"
@@ -41,7 +43,8 @@ _FORMATTING = (
     "operatorname|hat|tilde|bar|overline"
 )
 _CLEAN = re.compile(
-    r"(?P<usd>\\\$)"
+    r"(?P<degree>\^\s?\{?\s?\\circ\s?\}?|\{\\deg\}|\\deg(?:ree)?\b|\\textdegree\b)"
+    r"|(?P<usd>\\\$)"
     r"|(?P<mangled_usd>\\(?=\d))"
     r"|(?P<fmt>\\?(?<![A-Za-z])(?:" + _FORMATTING + r")\{)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[%$, ]))"
@@ -132,7 +135,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         kind = m.lastgroup
         s, e = m.span()
         tok = m.group()
-        if kind == "usd" or kind == "mangled_usd":
+        if kind == "degree":
+            rep = "°"
+        elif kind == "usd" or kind == "mangled_usd":
             rep = "$"
         elif kind == "fmt" or kind == "brace":
             rep = ""

@@ -20,7 +20,9 @@ _MASK = re.compile(
     re.IGNORECASE,
 )
 _RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
-_COORD = re.compile(r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?)$")
+_COORD = re.compile(
+    r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?)$"
+)
 _RESOLUTION = re.compile(
     r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?!\d|\.\d)(?:\s?(?P<px>pixels?|px)\b)?"
 )
@@ -35,7 +37,7 @@ _SCORE_BEFORE = re.compile(
 )
 _FACTOR_BEFORE = re.compile(
     r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
-    r"ratio)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
+    r"ratio|(?:a\s)?factor)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
     re.I,
 )
 _SCORE_AFTER = re.compile(
@@ -55,7 +57,10 @@ _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _WORD_NUMBER_SKIP = re.compile(r"^(?:one|single)$", re.I)
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
-    r"variants?|backbones?|teachers?|students?)\b|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
+    r"variants?|backbones?|teachers?|students?)\b"
+    # "13 million LLM labels" counts what the models made, not their size
+    r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
+    r"|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
     re.IGNORECASE,
 )
 
@@ -184,7 +189,7 @@ def _noun_match(
     word = m.group().strip(" -")
     if rule.other_plural and (
         not allow_other
-        or k > 1
+        or k > 3
         or word.lower() in lex.stop_words
         or word.lower() in lex.not_nouns
         or not word[0].islower()
@@ -277,6 +282,7 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
             taken_until = q.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
+    _bare_decimals_are_scores(text, out)
     out = [q for q in out if q.unit]
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
     out.sort(key=lambda q: q.start)
@@ -357,7 +363,7 @@ def _quantity_from(
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
         hyphen = sep.group() == "-"
         ok = hyphen or not _is_name(text, n2, lex)
-        if hyphen and unit is None and not (n.integer and n2.integer and n.value < n2.value):
+        if hyphen and unit is None and not (n.value < n2.value and (unit2 or n.integer)):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
             end = unit2[2]
@@ -382,10 +388,13 @@ def _quantity_from(
         if rule is not None:
             pint = _pint_surface(rule, pre)
             nn = text[noun2[1] : noun2[2]].strip(" -") if noun2 and not unit2 else None
+            low = n.value
+            if n.mag == 1.0 and n2.mag > 1.0 and n.value * n2.mag <= n2.value:
+                low = n.value * n2.mag  # "7-11B tokens", "40-55k": the magnitude is written once
             q = RawQuantity(
                 n.start,
                 end,
-                n.value,
+                low,
                 n2.value,
                 rule.canonical,
                 pint,
@@ -508,7 +517,7 @@ def _quantity_from(
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
         return _model_size(n), 0
-    noun = _noun_after(text, n.end, lex, allow_other=n.mag == 1.0)
+    noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun
         nn = text[n.end : nend].strip(" -")
@@ -755,6 +764,40 @@ def _word_pint(unit: str, phrase: str, time: bool) -> str:
     if time:
         return phrase.split()[-1].lower()  # "a second" -> pint "second"
     return "factor" if unit == "x" else "proportion_percent"
+
+
+def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:
+    """A decimal that no unit, noun or neighbour claimed is a metric value (``dropped
+    to 0.663``, ``an R2 of 0.9830``, ``(0.83 AUROC)``): abstracts write scores bare,
+    while counts are integers and names were filtered before. Its metric is the
+    word(s) right after it, when they read as a metric name, else the phrase before
+    a link word."""
+    for q in qs:
+        if q.unit or "." not in text[q.num_start : q.num_end] or q.value_high is not None:
+            continue
+        q.unit, q.pint = "score", "score_unit"
+        q.rules.append("score.bare_decimal")
+        if q.metric is None:
+            q.metric = _bare_metric(text, q)
+
+
+_METRIC_AFTER = re.compile(r"^\s(?P<m>(?:[A-Z][\w@-]*|recall|precision|accuracy|AUC|AUROC|F1)\b)")
+_METRIC_LINK_BEFORE = re.compile(
+    r"(?P<m>(?:[A-Z][\w@-]*|[a-z][\w@-]*)(?:\s[A-Za-z][\w@-]*){0,2}?)\s?"
+    r"(?:\([A-Z][\w@-]*\)\s)?(?:of|=|:|is|was|at|reached|reaches|achieves?|achieved)\s?"
+    r"(?:about\s|around\s|nearly\s|only\s|over\s|under\s|below\s|above\s)?$"
+)
+
+
+def _bare_metric(text: str, q: RawQuantity) -> str | None:
+    after = _METRIC_AFTER.match(text, q.end)
+    if after:
+        return after.group("m")
+    before = _METRIC_LINK_BEFORE.search(text, max(0, q.start - 60), q.start)
+    if before:
+        words = [w for w in before.group("m").split() if w.lower() not in ("a", "an", "the")]
+        return " ".join(words) or None
+    return None
 
 
 def _word_quantities(

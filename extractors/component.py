@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.attribution import PaperContext, attribute, paper_context
 from extractors.classify import classify_sentence
 from extractors.latex import normalize
 from extractors.lexicon import Lexicon, load_lexicon
@@ -39,7 +40,12 @@ _SPACES = {ord(c): " " for c in "\n\r\t\f\v\u00a0\u2009\u202f\u2002\u2003"}
 
 
 def _register_extensions() -> None:
-    for name, default in (("mentions", None), ("extract_error", None), ("section", "abstract")):
+    for name, default in (
+        ("mentions", None),
+        ("extract_error", None),
+        ("section", "abstract"),
+        ("paper", None),  # (title, abstract) of the paper the Doc is a section of
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -61,9 +67,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def extract_mentions(
-    text: str, section: Section, lex: Lexicon, *, word_counts: bool = False
+    text: str,
+    section: Section,
+    lex: Lexicon,
+    *,
+    word_counts: bool = False,
+    paper: PaperContext | None = None,
 ) -> list[Mention]:
-    """Mentions of one section text, sorted by offset."""
+    """Mentions of one section text, sorted by offset. ``paper`` is what the whole
+    paper says about names (its method, its benchmarks); without it the text is read
+    as an abstract with no title."""
+    if paper is None:
+        paper = paper_context("", text, lex)
     rows: list[Mention] = []
     prior_score: str | None = None  # score metric of the previous sentence
     for s0, s1 in sentence_spans(text):
@@ -74,7 +89,7 @@ def extract_mentions(
         # offsets are unchanged): the rules only ever expect " "
         clean, omap = normalize(sent.translate(_SPACES))
         qs = find_quantities(clean, lex, word_counts=word_counts)
-        fields = classify_sentence(clean, qs, lex, prior_score)
+        fields = attribute(clean, qs, classify_sentence(clean, qs, lex, prior_score), paper, lex)
         scores = [q.metric for q in qs if q.unit == "score" and q.metric]
         prior_score = scores[-1] if scores else None
         for q, f in zip(qs, fields, strict=True):
@@ -120,8 +135,13 @@ class QuantityMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
+            title, abstract = doc._.paper or ("", doc.text)
             doc._.mentions = extract_mentions(
-                doc.text, doc._.section, self.lexicon, word_counts=self.word_counts
+                doc.text,
+                doc._.section,
+                self.lexicon,
+                word_counts=self.word_counts,
+                paper=paper_context(title, abstract, self.lexicon),
             )
         except Exception as exc:
             doc._.mentions = []

@@ -84,6 +84,8 @@ class Lexicon:
     name_right_re: re.Pattern[str]
     capitalised_before_re: re.Pattern[str]
     year_re: re.Pattern[str]
+    model_family_re: re.Pattern[str]  # names of models and hardware, never benchmarks
+    not_benchmark_re: re.Pattern[str]  # .fullmatch: names that are neither subject nor benchmark
 
 
 def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.Pattern[str]:
@@ -207,4 +209,10 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
         capitalised_before_re=re.compile(names["capitalised_before"]),
         year_re=re.compile(names["years"]),
+        model_family_re=re.compile(
+            r"^(?:" + "|".join(raw["attribution"]["model_families"]) + r")(?![a-z])", re.I
+        ),
+        not_benchmark_re=re.compile(
+            r"(?:" + "|".join(raw["attribution"]["not_names"]) + r")", re.I
+        ),
     )

@@ -119,6 +119,7 @@ def _extract_stream(papers: Iterable[Paper], batch_size: int) -> Iterator[Result
             for section, text in zip(SECTIONS, (p.title, p.abstract), strict=True):
                 doc = nlp.make_doc(text or "")
                 doc._.section = section
+                doc._.paper = (p.title or "", p.abstract or "")
                 yield doc, p
 
     pending: list[Mention] = []

@@ -1,0 +1,282 @@
+"""Who scored a result, and where: the ``subject`` and ``benchmark`` of result mentions.
+
+Abstracts name things in a few regular ways, and these rules read those ways rather
+than any list of known models or datasets:
+
+- the paper's own method is named in the title (``NeSyGeo: A Neuro-Symbolic ...``), as
+  what "we propose" (``we introduce PRISM``, ``a framework called X``), or as an
+  acronym in parentheses (``... Superposition Model (PRISM)``); "our method" and "we"
+  take that name (:func:`method_name`);
+- a number belongs to the name that is the subject of the verb before it (``CoachMe
+  outperforms GPT-4o by 31.6%``), or to a compared system when the text says so
+  (``69.84% achieved by the baseline CLIP model``, ``GPT-4o's 45%``);
+- a benchmark is the distinctive name after "on"/"in"/"across" next to the number
+  (``+15.8% on MathVision``, ``On RoboMimic benchmarks, ...``), a name followed by
+  "benchmark"/"dataset"/"test set", or, when the abstract evaluates on exactly one
+  named benchmark, that one.
+
+A *distinctive name* is a token that is not an ordinary word: it has a capital letter
+after its first character or a digit (``MathVision``, ``GPT-4o``, ``NTU 60``), or is an
+acronym (``COCO``). Model families that are names but never benchmarks
+(``Llama``, ``Qwen``...) come from ``rules.toml`` ``[attribution]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from extractors.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from extractors.classify import Fields
+    from extractors.quantities import RawQuantity
+
+# a token that is a name rather than a word: CamelCase, an acronym, or letters with digits
+_NAME_TOKEN = (
+    r"(?:[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*)"
+    r"(?:[-+./][\w]+)*"
+)
+# a name, possibly of two or three tokens ("NTU 60", "ISIC 2019", "MathVerse testmini")
+_NAME = (
+    rf"{_NAME_TOKEN}(?:\s(?:\d{{1,4}}\b|v\d\b|{_NAME_TOKEN}|(?:test(?:mini)?|val|dev|"
+    r"Verified|Lite|Pro|Hard|Easy|Long|Challenge)\b))*"
+)
+_NAME_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?![\w-])")
+
+_TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,60}?)\s*:\s\S")
+_PROPOSE = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|build|release|construct|contribute)s?\s"
+    r"(?:(?:a|an|the)\s)?(?P<name>" + _NAME + r")(?![\w-])"
+)
+_CALLED = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined|namely)\s(?P<name>" + _NAME + r")(?![\w-])"
+)
+_PAREN_ACRONYM = re.compile(
+    r"\b(?:propose|introduce|present|develop|design)\w*\s[^.;]{0,160}?\((?P<name>"
+    + _NAME_TOKEN
+    + r")\)"
+)
+# what "we propose" when the method has no name: "a systematic image registration approach"
+_PROPOSED_NP = re.compile(
+    r"\b(?:propose|present|introduce|develop|design|build|investigate|evaluate|study)s?\s"
+    r"(?:(?:a|an|the|two|three)\s)(?:(?:novel|new|simple|unified|general|lightweight|robust|"
+    r"systematic|principled|scalable|efficient|effective)\s)*"
+    r"(?P<np>(?:(?!(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from)\b)"
+    r"[A-Za-z][\w-]*\s){0,3}?(?:method|model|framework|approach|system|technique|algorithm|"
+    r"pipeline|architecture|tool|attack|tracker|network|strategy|agent|scheme|paradigm|"
+    r"mechanism|module|procedure|protocol|recipe|loss|objective|estimator|detector|"
+    r"classifier|policy|planner|solver|workflow|design)s?)\b"
+)
+_RESULT_VERB = (
+    r"(?:achiev|outperform|surpass|reach|attain|obtain|improv|reduc|boost|deliver|yield|"
+    r"exceed|beat|score|gain|accelerat|speed|cut|lower|rais|increas|decreas|match|show|"
+    r"demonstrat|perform|record|set|establish|lead|enabl|bring|offer|provid|maintain|"
+    r"preserv|retain|recover|shrink|compress|save)\w*"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfrom\s)"
+    r"(?<!\bwith\s)(?<!\bacross\s)(?<!\bover\s)(?<!\bthan\s)"
+    r"(?P<name>" + _NAME + r")(?:\s\([^)]{1,40}\))?\s(?:(?:also|further|consistently|"
+    r"significantly|substantially|notably|still|even|only|successfully|clearly|can|"
+    r"could|which)\s){0,2}" + _RESULT_VERB + r"\b"
+)
+_OURS = re.compile(
+    r"\b(?:our|the proposed|this)\s(?:\w+\s){0,2}?(?:method|model|approach|framework|"
+    r"system|technique|algorithm|pipeline|architecture|agent|network|policy)s?\b|"
+    r"\b[Ww]e\s(?:achiev|obtain|reach|attain|improv|outperform|reduc|observ|find|show|report)",
+    re.I,
+)
+_BY_BASELINE = re.compile(
+    r"\s?\)?\s?(?:achieved|obtained|reported|attained|reached|scored)?\s?by\s(?:the\s)?"
+    r"(?:(?:baseline|original|vanilla|standard|base|strongest|best|prior|previous)\s)*"
+    r"(?P<name>" + _NAME + r")"
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:'s|’s)\s(?:\w+\s){0,2}$")
+_PAREN_AFTER_NAME = re.compile(r"(?P<name>" + _NAME + r")\s\($")
+
+_BENCH_AFTER = re.compile(
+    r"(?:[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|over|(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)))\s(?:the\s)?(?:(?:challenging|popular|"
+    r"widely[- ]used|standard|public|large-scale|new|held-out|unseen|full|original|"
+    r"proposed|real-world|[a-z]+-?level)\s){0,2}(?:[A-Za-z-]+\s(?:benchmark|dataset|"
+    r"suite|split|subset|test set)\s)?(?P<name>" + _NAME + r")(?![\w-])"
+)
+_BENCH_BEFORE = re.compile(
+    r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:[\w-]+\s){0,3}?(?P<name>"
+    + _NAME
+    + r")(?![\w-])(?:\s(?:benchmarks?|datasets?|test sets?|tasks?|suites?))?,?\s"
+)
+_BENCH_NOUN = re.compile(
+    r"(?P<name>" + _NAME + r")(?:\s(?:benchmarks?|datasets?|test sets?|suites?|corpus|"
+    r"leaderboards?|challenges?))\b|\b(?:benchmarks?|datasets?)\s(?:such as\s|like\s|"
+    r"including\s)?(?P<name2>" + _NAME + r")(?![\w-])"
+)
+_VERSUS = re.compile(r"[^.;\d]{0,30}?\b(?:vs\.?|versus|compared (?:to|with)|against)\s[^\d]{0,20}")
+_EVAL_ON = re.compile(
+    r"\b(?:on|across|using|over)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?P<name>" + _NAME + r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PaperContext:
+    """What the whole paper says about names: its own method's and its benchmarks."""
+
+    method: str | None
+    benchmarks: tuple[str, ...]  # distinct benchmark names the abstract evaluates on
+
+    @property
+    def only_benchmark(self) -> str | None:
+        return self.benchmarks[0] if len(self.benchmarks) == 1 else None
+
+
+def _clean_name(name: str) -> str:
+    return name.strip(" ,.;:()[]\"'")
+
+
+def is_model_name(name: str, lex: Lexicon) -> bool:
+    """A model, hardware or method family name, which is never a benchmark."""
+    return bool(lex.model_family_re.search(name)) or bool(re.search(r"\d[BMK]\b", name))
+
+
+def _benchmark_name(name: str, lex: Lexicon, method: str | None) -> str | None:
+    name = _clean_name(name)
+    if not name or lex.not_benchmark_re.fullmatch(name) or is_model_name(name, lex):
+        return None
+    if method and (name == method or name.split()[0] == method.split()[0]):
+        return None
+    return name
+
+
+def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
+    """The name the paper gives its own method, or None when it gives none.
+
+    A title's ``Name:`` wins when it is a name (``NeSyGeo:``, ``Turbo-GS:``); a title
+    that opens with a phrase (``From Points to Clouds: ...``) yields to the name the
+    abstract proposes (``P2C``), and is used only when the abstract names none."""
+    t = _TITLE_NAME.match(title or "")
+    prefix = _clean_name(t.group("name")) if t else None
+    if prefix and (len(prefix.split()) > 5 or lex.not_benchmark_re.fullmatch(prefix)):
+        prefix = None
+    if prefix and _NAME_RE.fullmatch(prefix):
+        return prefix
+    text = abstract or ""
+    for pattern in (_PROPOSE, _CALLED, _PAREN_ACRONYM):
+        m = pattern.search(text)
+        if m and not lex.not_benchmark_re.fullmatch(_clean_name(m.group("name"))):
+            name = _clean_name(m.group("name"))
+            if not is_model_name(name, lex) or pattern is not _PROPOSE:
+                return name
+    if prefix:
+        return prefix
+    described = _PROPOSED_NP.search(text)
+    if described and len(described.group("np").split()) > 1:  # "a framework" names nothing
+        return " ".join(described.group("np").split())
+    counts: dict[str, int] = {}
+    for m in _SUBJECT_BEFORE.finditer(text):
+        name = _clean_name(m.group("name"))
+        if not is_model_name(name, lex) and not lex.not_benchmark_re.fullmatch(name):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:
+    """Read the paper's method name and the benchmarks its abstract evaluates on."""
+    method = method_name(title, abstract, lex)
+    found: list[str] = []
+    for m in _BENCH_NOUN.finditer(abstract or ""):
+        name = _benchmark_name(m.group("name") or m.group("name2"), lex, method)
+        if name and name not in found:
+            found.append(name)
+    return PaperContext(method, tuple(found))
+
+
+def benchmark_of(
+    sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon
+) -> str | None:
+    """The benchmark a result at ``sentence[start:end]`` was measured on."""
+    after = _BENCH_AFTER.match(sentence, end)
+    if after:
+        name = _benchmark_name(after.group("name"), lex, ctx.method)
+        if name:
+            return name
+    paren = _PAREN_AFTER_NAME.search(sentence, max(0, start - 40), start)
+    if paren:  # "performance on GSM8K (+10.5%)"
+        name = _benchmark_name(paren.group("name"), lex, ctx.method)
+        if name and re.search(
+            r"\b(?:on|in|across)\s", sentence[max(0, paren.start() - 60) : paren.start()]
+        ):
+            return name
+    before = None
+    for m in _BENCH_BEFORE.finditer(sentence, 0, start):
+        before = m
+    if before:
+        name = _benchmark_name(before.group("name"), lex, ctx.method)
+        if name:
+            return name
+    for m in _BENCH_NOUN.finditer(sentence):
+        name = _benchmark_name(m.group("name") or m.group("name2"), lex, ctx.method)
+        if name:
+            return name
+    return ctx.only_benchmark
+
+
+def subject_of(
+    sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon, benchmark: str | None
+) -> str | None:
+    """The model or method a result at ``sentence[start:end]`` belongs to."""
+    by = _BY_BASELINE.match(sentence, end)
+    if by and not _is_benchmark(by.group("name"), benchmark):
+        return _clean_name(by.group("name"))
+    left = sentence[max(0, start - 40) : start]
+    own = _POSSESSIVE_BEFORE.search(left) or _PAREN_AFTER_NAME.search(left)
+    if (
+        own
+        and not _is_benchmark(own.group("name"), benchmark)
+        and _clean_name(own.group("name")) not in ctx.benchmarks
+    ):
+        return _clean_name(own.group("name"))
+    best = None
+    for m in _SUBJECT_BEFORE.finditer(sentence, 0, start):
+        name = _clean_name(m.group("name"))
+        if (
+            not _is_benchmark(name, benchmark)
+            and name not in ctx.benchmarks
+            and not lex.not_benchmark_re.fullmatch(name)
+        ):
+            best = name
+    return best or ctx.method
+
+
+def _is_benchmark(name: str, benchmark: str | None) -> bool:
+    return bool(benchmark) and _clean_name(name) == benchmark
+
+
+def attribute(
+    sentence: str,
+    qs: list[RawQuantity],
+    fields: list[Fields],
+    ctx: PaperContext,
+    lex: Lexicon,
+) -> list[Fields]:
+    """``fields`` with the subject and benchmark of every result mention filled in
+    (setup mentions have neither)."""
+    out = []
+    for i, (q, f) in enumerate(zip(qs, fields, strict=True)):
+        if f.role != "result":
+            out.append(f)
+            continue
+        bench = benchmark_of(sentence, q.start, q.end, ctx, lex)
+        subject = subject_of(sentence, q.start, q.end, ctx, lex, bench)
+        prev = qs[i - 1] if i else None
+        if (
+            f.baseline
+            and prev is not None
+            and prev.unit == q.unit
+            and _VERSUS.fullmatch(sentence, prev.end, q.start)
+        ):
+            # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is
+            # the compared system's own
+            subject = f.baseline
+        out.append(replace(f, benchmark=bench, subject=subject))
+    return out

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 # a token that is a name rather than a word: CamelCase, an acronym, or letters with digits
 _NAME_TOKEN = (
-    r"(?:[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*)"
+    r"(?:[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*"
+    r"|[A-Z][a-z]+(?=-[A-Z0-9]))"
     r"(?:[-+./][\w]+)*"
 )
 # a name, possibly of two or three tokens ("NTU 60", "ISIC 2019", "MathVerse testmini")
@@ -49,6 +50,7 @@ _TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,60}?)\s*:\s\S")
 _PROPOSE = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build|release|construct|contribute)s?\s"
     r"(?:(?:a|an|the)\s)?(?P<name>" + _NAME + r")(?![\w-])"
+    r"(?!\s(?:dataset|benchmark|corpus|suite|test set|challenge)s?\b)"
 )
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely)\s(?P<name>" + _NAME + r")(?![\w-])"
@@ -112,9 +114,19 @@ _BENCH_NOUN = re.compile(
     r"leaderboards?|challenges?))\b|\b(?:benchmarks?|datasets?)\s(?:such as\s|like\s|"
     r"including\s)?(?P<name2>" + _NAME + r")(?![\w-])"
 )
+# a metric named somewhere in the sentence, for a number whose own words name none
+_METRIC_WORD = re.compile(
+    r"\b(?:(?:top-1|top-5|average|mean|overall|zero-shot|few-shot)\s)?(?:accuracy|success rate|"
+    r"F1(?:\sscore)?|pass@\d+|win rate|exact match|recall|precision|mIoU|mAP|AUC|AUROC|BLEU|"
+    r"reasoning ability|performance)\b",
+    re.I,
+)
+_MODEL_SIZE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?[BM]\b")  # Llama-2-7B, not GSM8K
+_ON = re.compile(r"\b(?:on|in|across)\s")
 _VERSUS = re.compile(r"[^.;\d]{0,30}?\b(?:vs\.?|versus|compared (?:to|with)|against)\s[^\d]{0,20}")
 _EVAL_ON = re.compile(
-    r"\b(?:on|across|using|over)\s(?:the\s)?(?:[\w-]+\s){0,2}?(?P<name>" + _NAME + r")(?![\w-])"
+    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + _NAME + r")(?![\w-])"
+    r"(?P<name2>)"
 )
 
 
@@ -136,7 +148,7 @@ def _clean_name(name: str) -> str:
 
 def is_model_name(name: str, lex: Lexicon) -> bool:
     """A model, hardware or method family name, which is never a benchmark."""
-    return bool(lex.model_family_re.search(name)) or bool(re.search(r"\d[BMK]\b", name))
+    return bool(lex.model_family_re.search(name)) or bool(_MODEL_SIZE.search(name))
 
 
 def _benchmark_name(name: str, lex: Lexicon, method: str | None) -> str | None:
@@ -184,50 +196,49 @@ def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:
     """Read the paper's method name and the benchmarks its abstract evaluates on."""
     method = method_name(title, abstract, lex)
     found: list[str] = []
-    for m in _BENCH_NOUN.finditer(abstract or ""):
+    text = abstract or ""
+    for m in (*_BENCH_NOUN.finditer(text), *_EVAL_ON.finditer(text)):
         name = _benchmark_name(m.group("name") or m.group("name2"), lex, method)
         if name and name not in found:
             found.append(name)
     return PaperContext(method, tuple(found))
 
 
-def benchmark_of(
-    sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon
-) -> str | None:
+Found = tuple[str | None, str | None]  # (the name, the id of the rule that found it)
+
+
+def benchmark_of(sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon) -> Found:
     """The benchmark a result at ``sentence[start:end]`` was measured on."""
     after = _BENCH_AFTER.match(sentence, end)
-    if after:
-        name = _benchmark_name(after.group("name"), lex, ctx.method)
-        if name:
-            return name
+    if after and (name := _benchmark_name(after.group("name"), lex, ctx.method)):
+        return name, "benchmark.on_after"
     paren = _PAREN_AFTER_NAME.search(sentence, max(0, start - 40), start)
-    if paren:  # "performance on GSM8K (+10.5%)"
-        name = _benchmark_name(paren.group("name"), lex, ctx.method)
-        if name and re.search(
-            r"\b(?:on|in|across)\s", sentence[max(0, paren.start() - 60) : paren.start()]
-        ):
-            return name
+    if (
+        paren  # "performance on GSM8K (+10.5%)"
+        and _ON.search(sentence, max(0, paren.start() - 60), paren.start())
+        and (name := _benchmark_name(paren.group("name"), lex, ctx.method))
+    ):
+        return name, "benchmark.name_before_parenthesis"
     before = None
     for m in _BENCH_BEFORE.finditer(sentence, 0, start):
         before = m
-    if before:
-        name = _benchmark_name(before.group("name"), lex, ctx.method)
-        if name:
-            return name
+    if before and (name := _benchmark_name(before.group("name"), lex, ctx.method)):
+        return name, "benchmark.on_before"
     for m in _BENCH_NOUN.finditer(sentence):
-        name = _benchmark_name(m.group("name") or m.group("name2"), lex, ctx.method)
-        if name:
-            return name
-    return ctx.only_benchmark
+        if name := _benchmark_name(m.group("name") or m.group("name2"), lex, ctx.method):
+            return name, "benchmark.named_in_sentence"
+    if ctx.only_benchmark:
+        return ctx.only_benchmark, "benchmark.only_one_in_abstract"
+    return None, None
 
 
 def subject_of(
     sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon, benchmark: str | None
-) -> str | None:
+) -> Found:
     """The model or method a result at ``sentence[start:end]`` belongs to."""
     by = _BY_BASELINE.match(sentence, end)
     if by and not _is_benchmark(by.group("name"), benchmark):
-        return _clean_name(by.group("name"))
+        return _clean_name(by.group("name")), "subject.achieved_by"
     left = sentence[max(0, start - 40) : start]
     own = _POSSESSIVE_BEFORE.search(left) or _PAREN_AFTER_NAME.search(left)
     if (
@@ -235,7 +246,7 @@ def subject_of(
         and not _is_benchmark(own.group("name"), benchmark)
         and _clean_name(own.group("name")) not in ctx.benchmarks
     ):
-        return _clean_name(own.group("name"))
+        return _clean_name(own.group("name")), "subject.own_number"
     best = None
     for m in _SUBJECT_BEFORE.finditer(sentence, 0, start):
         name = _clean_name(m.group("name"))
@@ -245,7 +256,11 @@ def subject_of(
             and not lex.not_benchmark_re.fullmatch(name)
         ):
             best = name
-    return best or ctx.method
+    if best:
+        return best, "subject.name_before_verb"
+    if ctx.method:
+        return ctx.method, "subject.paper_method"
+    return None, None
 
 
 def _is_benchmark(name: str, benchmark: str | None) -> bool:
@@ -260,14 +275,14 @@ def attribute(
     lex: Lexicon,
 ) -> list[Fields]:
     """``fields`` with the subject and benchmark of every result mention filled in
-    (setup mentions have neither)."""
+    (setup mentions have neither), and the rules that found them."""
     out = []
     for i, (q, f) in enumerate(zip(qs, fields, strict=True)):
         if f.role != "result":
             out.append(f)
             continue
-        bench = benchmark_of(sentence, q.start, q.end, ctx, lex)
-        subject = subject_of(sentence, q.start, q.end, ctx, lex, bench)
+        bench, bench_rule = benchmark_of(sentence, q.start, q.end, ctx, lex)
+        subject, subject_rule = subject_of(sentence, q.start, q.end, ctx, lex, bench)
         prev = qs[i - 1] if i else None
         if (
             f.baseline
@@ -277,6 +292,13 @@ def attribute(
         ):
             # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is
             # the compared system's own
-            subject = f.baseline
-        out.append(replace(f, benchmark=bench, subject=subject))
+            subject, subject_rule = f.baseline, "subject.compared_side"
+        metric, rules = f.metric, [*f.rules, bench_rule, subject_rule]
+        if metric and (metric == bench or metric in ctx.benchmarks):
+            # "43.68% on MathVerse testmini": the benchmark was read as the metric
+            named = _METRIC_WORD.search(sentence)
+            metric = named.group() if named else None
+            rules.append("metric.not_the_benchmark")
+        rules = tuple(r for r in rules if r)
+        out.append(replace(f, benchmark=bench, subject=subject, metric=metric, rules=rules))
     return out

@@ -549,8 +549,9 @@ def classify_sentence(
             ):
                 qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
                 f = Fields(
-                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline
-                )
+                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline,
+                    rules=(*f.rules, "classify.coordinated_with_previous"),
+                )  # fmt: skip
         if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
             # "an FID of 5.02 with 15.7M parameters", "(FID=6.47, 19.4M parameters)": the size
             # is part of the result claimed
@@ -562,11 +563,13 @@ def classify_sentence(
                 and prev.unit in ("score", "%")
                 and (_WITH_SIZE.match(gap) or in_parens)
             ):
-                f = Fields(f.kind, "result", f.direction, f.qualifier, f.metric, pf.baseline)
+                f = Fields(f.kind, "result", f.direction, f.qualifier, f.metric, pf.baseline,
+                           rules=(*f.rules, "role.size_of_result"))  # fmt: skip
         if q.borrowed_from is not None and f.kind == "value":
             # "256 tokens instead of the baseline's 576": both sides of one comparison
             pf = out[q.borrowed_from]
-            f = Fields(f.kind, pf.role, f.direction, f.qualifier, f.metric, f.baseline)
+            f = Fields(f.kind, pf.role, f.direction, f.qualifier, f.metric, f.baseline,
+                       rules=(*f.rules, "role.compared_side"))  # fmt: skip
         if i and f.role == "result" and q.unit == "per_second" and f.kind == "value":
             # "1080p at 30 fps", "4096 x 3000 resolution, 15 fps": a capture format
             prev = qs[i - 1]
@@ -576,12 +579,14 @@ def classify_sentence(
                 and len(gap) <= 40
                 and not lex.result_cue_re.search(text, 0, q.start)  # "achieves 78 FPS at 384p"
             ):
-                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None)
+                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None,
+                           rules=(*f.rules, "role.capture_format"))  # fmt: skip
         if i and f.role == "result" and q.unit == "step" and not q.tally:
             # "4.70 FID in 10 function evaluations": the step budget the score was measured at
             prev = qs[i - 1]
             if prev.unit == "score" and _SCORE_AT.match(text[prev.end : q.start]):
-                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None)
+                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None,
+                           rules=(*f.rules, "role.step_budget"))  # fmt: skip
         if i and f.kind == "proportion" and f.role == "result":
             # "1/3 attention layers and 2/3 linear ones": the second share is built the same way
             prev, pf = qs[i - 1], out[i - 1]
@@ -590,7 +595,8 @@ def classify_sentence(
                 and pf.role == "setup"
                 and _SHARE_COORD.match(text[prev.end : q.start])
             ):
-                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None)
+                f = Fields(f.kind, "setup", f.direction, f.qualifier, f.metric, None,
+                           rules=(*f.rules, "role.coordinated_share"))  # fmt: skip
         if f.kind in ("change", "multiplier") and f.metric is None:
             # "a FID=3.88, achieving 44.49% improvements": the score named just before
             scored = [p.metric for p in qs[:i] if p.unit == "score" and p.metric]
@@ -599,13 +605,15 @@ def classify_sentence(
             if scored:
                 metric = scored[-1]
                 f = Fields(f.kind, f.role, direction_of(text, q, f.kind, metric, lex),
-                           f.qualifier, metric, f.baseline)  # fmt: skip
+                           f.qualifier, metric, f.baseline,
+                           rules=(*f.rules, "metric.score_named_before"))  # fmt: skip
         if f.kind in ("change", "multiplier") and f.metric is None:
             # "performance on GSM8K (+10.5%) and ... HumanEval (+12.2%)": the same metric
             named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
                      if pf.kind == f.kind and p.unit == q.unit and pf.metric]  # fmt: skip
             if named:
-                f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline)
+                f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
+                           rules=(*f.rules, "metric.same_as_previous_change"))  # fmt: skip
         out.append(f)
     return out
 

@@ -24,6 +24,7 @@ class UnitRule:
     canonical: str
     metric: str | None = None
     other_plural: bool = False
+    id: str = ""  # the rule's id in rules.toml, recorded on the mentions it reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class WordQuantity:
     power: bool
     time: bool = False  # the unit word is the phrase's last word (a second, an hour)
     scale: bool = False  # value is the number word in group ``n`` (sevenfold)
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +113,68 @@ def _setting_re(setting: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+class RulesError(ValueError):
+    """The rules file says something the extractor cannot use."""
+
+
+# the keys each kind of rule table may hold; anything else is a typo, refused at load
+_TABLE_KEYS: dict[str, frozenset[str]] = {
+    "unit": frozenset({"id", "pattern", "pint", "canonical", "metric"}),
+    "counted.noun": frozenset({"id", "pattern", "pint", "canonical", "metric", "other_plural"}),
+    "word_quantity": frozenset(
+        {"id", "pattern", "value", "unit", "kind", "direction", "power", "time", "scale"}
+    ),
+}
+_SECTIONS = frozenset(
+    {"unit", "counted", "bare_hint", "bare_hint_after", "score_noun", "setting",
+     "number_words", "magnitude_words", "word_quantity", "qualifier", "direction", "kind",
+     "role", "names", "attribution"}
+)  # fmt: skip
+
+
+def check_rules(raw: dict[str, Any]) -> None:
+    """Refuse a rules file with unknown sections or keys, a rule without a unique id,
+    a pattern that does not compile, or a unit surface that does not convert through
+    pint to the canonical unit it names: a broken rule fails at load, not on the
+    abstract that happens to reach it."""
+    from extractors.units import CANONICAL_UNITS, UnitError, conversion_factor
+
+    unknown = set(raw) - _SECTIONS
+    if unknown:
+        raise RulesError(f"unknown sections in rules.toml: {sorted(unknown)}")
+    seen: set[str] = set()
+    tables = {"unit": raw["unit"], "counted.noun": raw["counted"]["noun"]}
+    tables["word_quantity"] = raw["word_quantity"]
+    for table, rows in tables.items():
+        for row in rows:
+            where = f"[[{table}]] {row.get('id') or row.get('pattern')!r}"
+            extra = set(row) - _TABLE_KEYS[table]
+            if extra:
+                raise RulesError(f"{where}: unknown keys {sorted(extra)}")
+            rid = row.get("id")
+            if not rid or rid in seen:
+                raise RulesError(f"{where}: every rule needs an id of its own")
+            seen.add(rid)
+            try:
+                re.compile(row["pattern"])
+            except re.error as exc:
+                raise RulesError(f"{where}: pattern does not compile: {exc}") from None
+            canonical = row.get("canonical") or row.get("unit")
+            if canonical not in CANONICAL_UNITS:
+                raise RulesError(f"{where}: {canonical!r} is not a canonical unit")
+            if "pint" in row:
+                for prefix in ("", "kilo", "mega", "giga") if "{P}" in row["pint"] else ("",):
+                    try:
+                        conversion_factor(row["pint"].replace("{P}", prefix), canonical)
+                    except UnitError as exc:
+                        raise RulesError(f"{where}: {exc}") from None
+
+
 @lru_cache(maxsize=1)
 def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     """Read and compile the rules file (cached: one compile per process)."""
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    check_rules(raw)
     counted = raw["counted"]
     nw = {k: float(v) for k, v in raw["number_words"].items()}
     word_alt = "|".join(sorted((re.escape(w) for w in nw), key=len, reverse=True))
@@ -142,10 +202,14 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     names = raw["names"]
     return Lexicon(
         unit_re=_alternation(raw["unit"], "u"),
-        units=tuple(UnitRule(r["pint"], r["canonical"], r.get("metric")) for r in raw["unit"]),
+        units=tuple(
+            UnitRule(r["pint"], r["canonical"], r.get("metric"), id=r["id"]) for r in raw["unit"]
+        ),
         noun_re=_alternation(counted["noun"], "n", re.IGNORECASE),
         nouns=tuple(
-            UnitRule(r["pint"], r["canonical"], r.get("metric"), r.get("other_plural", False))
+            UnitRule(
+                r["pint"], r["canonical"], r.get("metric"), r.get("other_plural", False), r["id"]
+            )
             for r in counted["noun"]
         ),
         modifier_re=re.compile(counted["modifier"]),
@@ -169,6 +233,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
                 bool(r.get("power", False)),
                 bool(r.get("time", False)),
                 bool(r.get("scale", False)),
+                r["id"],
             )
             for r in raw["word_quantity"]
         ),

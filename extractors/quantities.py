@@ -289,6 +289,19 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
     return out
 
 
+def _found(rule_id: str, q: RawQuantity) -> RawQuantity:
+    """``q``, recording that the rule ``rule_id`` found it."""
+    q.rules.append(rule_id)
+    return q
+
+
+def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
+    """``q``, recording the unit or noun rule that read its unit."""
+    if rule.id:
+        q.rules.append(rule.id)
+    return q
+
+
 def _quantity_from(
     text: str, n: _Num, following: list[_Num], lex: Lexicon
 ) -> tuple[RawQuantity | None, int]:
@@ -314,7 +327,7 @@ def _quantity_from(
                 kind="value",
                 metric="resolution",
             )
-            return q, sum(1 for f in following if f.start < res.end())
+            return _found("find.resolution", q), sum(1 for f in following if f.start < res.end())
     # fraction: 1/3 full attention layers, 20/20 tasks
     if text[n.end : n.end + 1] == "/" and following and following[0].num_start == n.end + 1:
         den = following[0]
@@ -331,7 +344,7 @@ def _quantity_from(
                 den.end,
                 kind="proportion",
             )
-            return q, 1
+            return _found("find.fraction_share", q), 1
         if noun:
             rule, _, ne = noun
             q = RawQuantity(
@@ -346,7 +359,7 @@ def _quantity_from(
                 noun=text[den.end : ne].strip(" -"),
                 tally=n.value <= den.value and n.mag == den.mag == 1.0 and den.integer,
             )
-            return q, 1
+            return _found("find.fraction_count", q), 1
         return None, 1
     unit = _unit_after(text, n.end, lex)
     prefix_usd = text[n.start - 1 : n.start] == "$" or text[n.num_start - 1 : n.num_start] == "$"
@@ -404,7 +417,7 @@ def _quantity_from(
                 sign=n.sign,
                 metric=rule.metric,
             )
-            return q, 1
+            return _found("find.range", q), 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
         metric = rule.metric or (text[n.end : uend].strip() if rule.canonical == "score" else None)
@@ -428,21 +441,24 @@ def _quantity_from(
             return None, 0
         if rule.canonical == "%" and (hp := lex.setting_re.search(left)) and hp.group("share"):
             q.kind, q.setting, q.metric = "proportion", True, " ".join(hp.group("share").split())
-        return q, 0
+        return _found("find.unit_after", _read_unit(q, rule)), 0
     if text[n.end : n.end + 1].isalpha():
         glued = lex.noun_re.match(text, n.end)
         if glued and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural:
             rule = lex.nouns[int((glued.lastgroup or "n0")[1:])]
-            return RawQuantity(
-                n.start,
-                glued.end(),
-                n.value,
-                None,
-                rule.canonical,
-                rule.pint,
-                n.num_start,
-                n.end,
-                noun=glued.group(),
+            return _found(
+                "find.glued_noun",
+                RawQuantity(
+                    n.start,
+                    glued.end(),
+                    n.value,
+                    None,
+                    rule.canonical,
+                    rule.pint,
+                    n.num_start,
+                    n.end,
+                    noun=glued.group(),
+                ),
             ), 0
     if _name_right(text, n, lex) or year:
         return None, 0
@@ -458,65 +474,78 @@ def _quantity_from(
         return None, 0
     if prefix_usd:
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
-        return RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end), 0
+        return _found(
+            "find.dollar_sign",
+            RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end),
+        ), 0
     # x7: a factor written before the number
     if text[n.num_start - 1 : n.num_start] in ("x", "×") and (
         n.num_start < 2 or not text[n.num_start - 2].isalnum()
     ):
-        return RawQuantity(
-            n.num_start - 1, n.end, n.value, None, "x", "factor", n.num_start, n.end
+        return _found(
+            "find.factor_before_number",
+            RawQuantity(n.num_start - 1, n.end, n.value, None, "x", "factor", n.num_start, n.end),
         ), 0
     # 4K resolution / (4K) after "resolution"
     if n.mag == 1e3 and (_RES_WORD.match(text[n.end :]) or _RES_BEFORE.search(left)):
         m = re.match(r"\s?resolution", text[n.end :])
         end = n.end + (m.end() if m else 0)
-        return RawQuantity(
-            n.start,
-            end,
-            n.value,
-            None,
-            "pixel",
-            "pixel_side",
-            n.num_start,
-            n.end,
-            kind="value",
-            metric="resolution",
+        return _found(
+            "find.resolution_k",
+            RawQuantity(
+                n.start,
+                end,
+                n.value,
+                None,
+                "pixel",
+                "pixel_side",
+                n.num_start,
+                n.end,
+                kind="value",
+                metric="resolution",
+            ),
         ), 0
     hp = lex.setting_re.search(left) if n.mag == 1.0 and not n.sign else None
     if hp:
         name = " ".join(hp.group("share" if hp.group("share") else "score").split())
         share = bool(hp.group("share")) and 0 < n.value <= 1 and not n.integer
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            "%" if share else "score",
-            "proportion_fraction" if share else "score_unit",
-            n.num_start,
-            n.end,
-            kind="proportion" if share else "value",
-            metric=name,
-            setting=True,
+        return _found(
+            "find.setting",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                "%" if share else "score",
+                "proportion_fraction" if share else "score_unit",
+                n.num_start,
+                n.end,
+                kind="proportion" if share else "value",
+                metric=name,
+                setting=True,
+            ),
         ), 0
     sm = _SCORE_BEFORE.search(left) or _SCORE_AFTER.match(text[n.end : n.end + 30])
     if not sm and not n.integer and n.mag == 1.0 and not _unit_later(text, n.end, lex):
         sm = lex.score_noun_re.search(left)  # "a computing efficiency of 3.11"
     if sm:
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            "score",
-            "score_unit",
-            n.num_start,
-            n.end,
-            sign=n.sign,
-            metric=_score_metric(sm.group("metric")),
+        return _found(
+            "find.score_named",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                "score",
+                "score_unit",
+                n.num_start,
+                n.end,
+                sign=n.sign,
+                metric=_score_metric(sm.group("metric")),
+            ),
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
-        return _model_size(n), 0
+        return _found("find.model_size", _model_size(n)), 0
     noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun
@@ -527,18 +556,22 @@ def _quantity_from(
             and nn.lower() in ("scale", "sized", "size")
         ):
             return None, 0
-        return RawQuantity(
-            n.start,
-            nend,
-            n.value,
-            None,
-            rule.canonical,
-            rule.pint,
-            n.num_start,
-            n.end,
-            noun=nn,
-            sign=n.sign,
-            metric=rule.metric,
+        return _found(
+            "find.counted_noun",
+            RawQuantity(
+                n.start,
+                nend,
+                n.value,
+                None,
+                rule.canonical,
+                rule.pint,
+                n.num_start,
+                n.end,
+                noun=nn,
+                sign=n.sign,
+                metric=rule.metric,
+                rules=[rule.id],
+            ),
         ), 0
     part = _PART_OF.match(text, n.end)
     if part:
@@ -548,85 +581,117 @@ def _quantity_from(
         noun = _noun_after(text, num2.end() if num2 else after, lex, allow_other=True)
         if noun and not num2:
             rule, _, nend = noun
-            return RawQuantity(
-                n.start,
-                nend,
-                n.value,
-                None,
-                rule.canonical,
-                rule.pint,
-                n.num_start,
-                n.end,
-                noun=text[noun[1] : nend].strip(" -"),
+            return _found(
+                "find.part_of_noun",
+                RawQuantity(
+                    n.start,
+                    nend,
+                    n.value,
+                    None,
+                    rule.canonical,
+                    rule.pint,
+                    n.num_start,
+                    n.end,
+                    noun=text[noun[1] : nend].strip(" -"),
+                ),
             ), 0
         q = RawQuantity(n.start, part.end(), n.value, None, "", "", n.num_start, n.end)
         q.tally = num2 is not None and n.value <= parse_number(num2, lex)[0]
         if noun:
             rule = noun[0]
             q.unit, q.pint, q.noun = rule.canonical, rule.pint, text[noun[1] : noun[2]].strip(" -")
-        return q, 0
+        return _found("find.part_of", q), 0
     if _FACTOR_BEFORE.search(left):
-        return RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end), 0
+        return _found(
+            "find.factor_of",
+            RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end),
+        ), 0
     if _BATCH_BEFORE.search(left):
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            "sample",
-            "sample",
-            n.num_start,
-            n.end,
-            metric="batch size",
+        return _found(
+            "find.batch_size",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                "sample",
+                "sample",
+                n.num_start,
+                n.end,
+                metric="batch size",
+            ),
         ), 0
     if _CONTEXT_BEFORE.search(left):
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            "token",
-            "token",
-            n.num_start,
-            n.end,
-            metric="context window",
+        return _found(
+            "find.context_window",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                "token",
+                "token",
+                n.num_start,
+                n.end,
+                metric="context window",
+            ),
         ), 0
     if n.sign == "+":
-        return RawQuantity(
-            n.start, n.end, n.value, None, "score", "score_unit", n.num_start, n.end, sign=n.sign
+        return _found(
+            "find.signed_score",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                "score",
+                "score_unit",
+                n.num_start,
+                n.end,
+                sign=n.sign,
+            ),
         ), 0
     if n.mag > 1 and (bare := _bare_unit(text, n, left, text[n.end : n.end + 30], lex)):
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            bare.canonical,
-            bare.pint,
-            n.num_start,
-            n.end,
-            metric=bare.metric,
+        return _found(
+            "find.bare_hint",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                bare.canonical,
+                bare.pint,
+                n.num_start,
+                n.end,
+                metric=bare.metric,
+            ),
         ), 0
     if n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n"):  # 7B, 1.5 billion
-        return _model_size(n), 0
+        return _found("find.model_size_billions", _model_size(n)), 0
     ex = _EXAMPLE_OF.search(left)
     nm = ex and lex.noun_re.fullmatch(ex.group("noun"))
     if nm and not (rule := lex.nouns[int((nm.lastgroup or "n0")[1:])]).other_plural:
         # "a fixed number of visual tokens (e.g., 576)": an instance of the noun just named
-        return RawQuantity(
-            n.start,
-            n.end,
-            n.value,
-            None,
-            rule.canonical,
-            rule.pint,
-            n.num_start,
-            n.end,
-            noun=ex.group("noun"),
-            metric=rule.metric,
+        return _found(
+            "find.example_of",
+            RawQuantity(
+                n.start,
+                n.end,
+                n.value,
+                None,
+                rule.canonical,
+                rule.pint,
+                n.num_start,
+                n.end,
+                noun=ex.group("noun"),
+                metric=rule.metric,
+            ),
         ), 0
     # a bare number: kept without a unit so a coordinated neighbour can lend one
-    return RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign), 0
+    return _found(
+        "find.bare_number",
+        RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign),
+    ), 0
 
 
 _LIST_TAIL = re.compile(
@@ -838,6 +903,7 @@ def _word_quantities(
                     kind=wq.kind,
                     direction=wq.direction,
                     is_word=True,
+                    rules=[wq.id],
                 )
             )
     if not word_counts:

@@ -228,7 +228,9 @@ def _noun_after(
                 # "question answer pairs": one more word, then a known noun
                 mod = lex.modifier_re.match(text, end + 1) if text[end : end + 1] == " " else None
                 if mod and mod.group().lower() not in lex.stop_words:
-                    nxt = _noun_match(text, mod.end(), lex, allow_other=False, k=0)
+                    # the last noun of a compound is its head, a generic plural too:
+                    # "8 federated prompt learning methods" counts methods
+                    nxt = _noun_match(text, mod.end(), lex, allow_other=True, k=0)
                     if nxt and text[mod.end() : mod.end() + 1] == " ":
                         rule, end = nxt[0], nxt[2]
                         continue
@@ -345,6 +347,12 @@ def _quantity_from(
                 kind="proportion",
             )
             return _found("find.fraction_share", q), 1
+        if not n.integer and n.value <= den.value and den.value in (5, 10, 100) and not noun:
+            # "rated it 4.3/5": a score out of a scale
+            q = RawQuantity(
+                n.start, den.end, n.value, None, "score", "score_unit", n.num_start, den.end
+            )
+            return _found("find.rating_out_of", q), 1
         if noun:
             rule, _, ne = noun
             q = RawQuantity(
@@ -831,6 +839,9 @@ def _word_pint(unit: str, phrase: str, time: bool) -> str:
     return "factor" if unit == "x" else "proportion_percent"
 
 
+_PLAIN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")  # no magnitude: "1.6 million people" is a count
+
+
 def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:
     """A decimal that no unit, noun or neighbour claimed is a metric value (``dropped
     to 0.663``, ``an R2 of 0.9830``, ``(0.83 AUROC)``): abstracts write scores bare,
@@ -838,7 +849,8 @@ def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:
     word(s) right after it, when they read as a metric name, else the phrase before
     a link word."""
     for q in qs:
-        if q.unit or "." not in text[q.num_start : q.num_end] or q.value_high is not None:
+        written = text[q.num_start : q.num_end]
+        if q.unit or q.value_high is not None or not _PLAIN_DECIMAL.fullmatch(written):
             continue
         q.unit, q.pint = "score", "score_unit"
         q.rules.append("score.bare_decimal")

@@ -200,6 +200,13 @@ def direction_of(
             if (d := polarity(w)) is not None:
                 word = (d, w)
                 break
+    # 2b. a heading before a colon: "memory savings: 2.1x", "clear gains: 3.3%"
+    if word is None and text[:lo].rstrip().endswith(":"):
+        head = text[max(0, lo - 40) : lo]
+        for w in reversed([m.group() for m in _WORD.finditer(head)]):
+            if (d := polarity(w)) is not None:
+                word = (d, w)
+                break
     # 3. further right: "by 36% compared to ... lower"
     if word is None:
         for w in right_words[2:]:

@@ -291,6 +291,12 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
     return out
 
 
+# a capitalised word (not opening the sentence), or a version after one, right before a size
+_SIZE_IN_NAME_BEFORE = re.compile(
+    r"(?:(?<![.!?]\s)(?<!^)\b[A-Z][\w.-]*|\b[A-Z][\w.-]*\s\d[\w.]*)\s$"
+)
+
+
 def _found(rule_id: str, q: RawQuantity) -> RawQuantity:
     """``q``, recording that the rule ``rule_id`` found it."""
     q.rules.append(rule_id)
@@ -480,6 +486,14 @@ def _quantity_from(
         and not sized  # "the MoMa 1.4B model" is a size, "Llama 2" a name
     ):
         return None, 0
+    if (
+        n.mag > 1
+        and text[n.end - 1 : n.end] in ("B", "M", "T")
+        and not sized
+        and _SIZE_IN_NAME_BEFORE.search(left)
+        and not _noun_after(text, n.end, lex, allow_other=False)
+    ):
+        return None, 0  # "Mistral Small 24B", "Gemma 3 27B": the size in a model's name
     if prefix_usd:
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
         return _found(
@@ -779,6 +793,12 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
             q2.start = q2.end = q2.num_start = q2.num_end = q.end
 
 
+# "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
+# number has its own adjective, the noun is written once
+_ADJ_COORD = re.compile(r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b)[a-z][\w-]*,?\s(?:and|or)\s")
+_COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
+
+
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
     """Give unit-less numbers the unit of a coordinated neighbour: the next one
     (675 vs. 6,250 GPU days), or a previous score (FID of 2.51 and 3.25)."""
@@ -825,7 +845,9 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         gap = text[q.end : nxt.start]
         if nxt.unit == "USD" and gap.endswith("$"):
             gap = gap[:-1]
-        if _COORD.match(gap) and not lex.year_re.match(text[q.num_start : q.num_end]):
+        if (
+            _COORD.match(gap) or (_ADJ_COORD.fullmatch(gap) and nxt.unit in _COUNTED)
+        ) and not lex.year_re.match(text[q.num_start : q.num_end]):
             q.unit, q.pint, q.metric = nxt.unit, nxt.pint, nxt.metric
             if nxt.pint in ("1 / second",) or nxt.unit in ("score",):
                 q.pint = nxt.pint

@@ -239,6 +239,9 @@ def _noun_after(
         if cur >= len(text) or text[cur] not in " -":
             return None
         mod = lex.modifier_re.match(text, cur + 1)
+        if mod and mod.group().lower() in ("and", "or") and k:
+            # "14 medical and standard image datasets": coordinated modifiers
+            mod = lex.modifier_re.match(text, mod.end() + 1)
         if not mod or mod.group().lower() in lex.stop_words:
             return None
         cur = mod.end()
@@ -353,7 +356,7 @@ def _quantity_from(
                 kind="proportion",
             )
             return _found("find.fraction_share", q), 1
-        if not n.integer and n.value <= den.value and den.value in (5, 10, 100) and not noun:
+        if not n.integer and den.integer and n.value <= den.value and not noun:
             # "rated it 4.3/5": a score out of a scale
             q = RawQuantity(
                 n.start, den.end, n.value, None, "score", "score_unit", n.num_start, den.end

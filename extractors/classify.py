@@ -305,7 +305,9 @@ def _junk_metric(np: str, lex: Lexicon) -> bool:
 def _plural(noun: str) -> str:
     """``layer`` -> ``layers`` (``8-layer`` counts layers)."""
     words = noun.split()
-    if not words or words[-1].endswith("s") or not words[-1][-1:].isalpha():
+    if not words or words[-1].endswith(("s", "people", "children", "men", "fish", "staff")):
+        return noun
+    if not words[-1][-1:].isalpha():
         return noun
     return " ".join([*words[:-1], words[-1] + "s"])
 

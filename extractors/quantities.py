@@ -798,7 +798,9 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
 
 # "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
 # number has its own adjective, the noun is written once
-_ADJ_COORD = re.compile(r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b)[a-z][\w-]*,?\s(?:and|or)\s")
+_ADJ_COORD = re.compile(
+    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b)[a-z][\w-]*,?\s(?:and|or)\s"
+)
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 
 
@@ -883,23 +885,32 @@ def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:
             q.metric = _bare_metric(text, q)
 
 
-_METRIC_AFTER = re.compile(r"^\s(?P<m>(?:[A-Z][\w@-]*|recall|precision|accuracy|AUC|AUROC|F1)\b)")
-_METRIC_LINK_BEFORE = re.compile(
-    r"(?P<m>(?:[A-Z][\w@-]*|[a-z][\w@-]*)(?:\s[A-Za-z][\w@-]*){0,2}?)\s?"
-    r"(?:\([A-Z][\w@-]*\)\s)?(?:of|=|:|is|was|at|reached|reaches|achieves?|achieved)\s?"
+_METRIC_AFTER = re.compile(r"\s(?P<m>(?:[A-Z][\w@-]*|recall|precision|accuracy|AUC|AUROC|F1)\b)")
+_METRIC_LINK = re.compile(
+    r"\s?(?:\([A-Z][\w@-]*\)\s)?(?:of|=|:|is|was|at|reached|reaches|achieves?|achieved)\s?"
     r"(?:about\s|around\s|nearly\s|only\s|over\s|under\s|below\s|above\s)?$"
+)
+_METRIC_WORDS = re.compile(r"[A-Za-z][\w@.-]*")
+_NOT_METRIC_WORD = re.compile(
+    r"(?i)(?:a|an|the|and|or|with|of|its|their|our|this|that|which|while|achiev\w*|obtain\w*|"
+    r"reach\w*|attain\w*|scor\w*|report\w*|show\w*|yield\w*|\w+ed)$"
 )
 
 
 def _bare_metric(text: str, q: RawQuantity) -> str | None:
+    """The metric named right after a bare score (``0.79 recall``), else the last words
+    before a link word (``an R2 of``, ``Rmean of``)."""
     after = _METRIC_AFTER.match(text, q.end)
     if after:
         return after.group("m")
-    before = _METRIC_LINK_BEFORE.search(text, max(0, q.start - 60), q.start)
-    if before:
-        words = [w for w in before.group("m").split() if w.lower() not in ("a", "an", "the")]
-        return " ".join(words) or None
-    return None
+    window = text[max(0, q.start - 60) : q.start]
+    link = _METRIC_LINK.search(window)
+    if not link:
+        return None
+    words = _METRIC_WORDS.findall(window[: link.start()])[-3:]
+    while words and _NOT_METRIC_WORD.match(words[0]):
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def _word_quantities(

@@ -293,6 +293,9 @@ def attribute(
             # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is
             # the compared system's own
             subject, subject_rule = f.baseline, "subject.compared_side"
+        if q.before_after == "before":
+            # "raises accuracy from 42.1% to 55.3%": the before is not the method's number
+            subject, subject_rule = f.baseline, "subject.before_value"
         metric, rules = f.metric, [*f.rules, bench_rule, subject_rule]
         if metric and (metric == bench or metric in ctx.benchmarks):
             # "43.68% on MathVerse testmini": the benchmark was read as the metric

@@ -18,7 +18,7 @@ from extractors.classify import classify_sentence
 from extractors.latex import normalize
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.mention import Mention, Section
-from extractors.quantities import clean_span, find_quantities
+from extractors.quantities import before_and_after, clean_span, find_quantities
 from extractors.units import to_canonical
 
 COMPONENT = "quantity_mentions"
@@ -89,7 +89,15 @@ def extract_mentions(
         # offsets are unchanged): the rules only ever expect " "
         clean, omap = normalize(sent.translate(_SPACES))
         qs = find_quantities(clean, lex, word_counts=word_counts)
-        fields = attribute(clean, qs, classify_sentence(clean, qs, lex, prior_score), paper, lex)
+        fields = classify_sentence(clean, qs, lex, prior_score)
+        # a before and an after become two mentions, classified as the pair was
+        pairs = [
+            (part, f)
+            for q, f in zip(qs, fields, strict=True)
+            for part in before_and_after(clean, q)
+        ]
+        qs, fields = [q for q, _ in pairs], [f for _, f in pairs]
+        fields = attribute(clean, qs, fields, paper, lex)
         scores = [q.metric for q in qs if q.unit == "score" and q.metric]
         prior_score = scores[-1] if scores else None
         for q, f in zip(qs, fields, strict=True):

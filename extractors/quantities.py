@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
@@ -87,6 +87,7 @@ class RawQuantity:
     tally: bool = False  # "k/n tasks", "k of these n problems": how many of a set succeeded
     borrowed_from: int | None = None  # index of the compared quantity it took its unit from
     rules: list[str] = field(default_factory=list)  # ids of the rules that found and read it
+    before_after: str | None = None  # "before" / "after": one side of "from X to Y"
 
 
 @dataclass(slots=True)
@@ -867,6 +868,39 @@ def _word_pint(unit: str, phrase: str, time: bool) -> str:
 
 
 _PLAIN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")  # no magnitude: "1.6 million people" is a count
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|nearly\s)?\$?$")
+_CHANGE_VERB = re.compile(
+    r"\b(?:improv|increas|rais|boost|reduc|decreas|drop|cut|lower|jump|ris|fall|fell|declin|"
+    r"shrink|grow|compress|accelerat|enhanc|lift|bring|brought|push|went|goes|going|chang|"
+    r"mov|elevat|narrow|cutting|halv|doubl)\w*\b(?![^.;]*\b(?:rang|vary|varies|span)\w*\s)"
+)
+_TO_BETWEEN = re.compile(r"\s?(?:to|→)\s(?:about\s|around\s|roughly\s|nearly\s|only\s)?|\s?→\s?")
+
+
+def before_and_after(text: str, q: RawQuantity) -> list[RawQuantity]:
+    """``from 42.1% to 55.3%``, ``37.3 → 23.8``: a before and an after are two
+    claims, not a range, so that each can carry its own subject (the baseline's, the
+    method's); a true range (``3.1-12.4%``, ``between 8 and 16 GPUs``) stays one."""
+    if q.value_high is None or q.unit == "pixel":
+        return [q]
+    arrow = "→" in text[q.num_start : q.end]
+    if not arrow and not (
+        _FROM_BEFORE.search(text, max(0, q.start - 30), q.start)
+        and _CHANGE_VERB.search(text, max(0, q.start - 80), q.start)
+    ):
+        return [q]  # "sizes ranging from 1B to 8B" is a range
+    sep = _TO_BETWEEN.search(text, q.num_start + 1, q.end)
+    if sep is None or not NUMBER_RE.match(text, sep.end()):
+        return [q]
+    before = replace(q, end=sep.start(), value_high=None, num_end=sep.start())
+    after = replace(q, start=sep.end(), num_start=sep.end(), value=q.value_high, value_high=None)
+    before.rules = [*q.rules, "find.before_after"]
+    after.rules = [*q.rules, "find.before_after"]
+    before.before_after, after.before_after = "before", "after"
+    before.sign = after.sign = None
+    return [before, after]
 
 
 def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:

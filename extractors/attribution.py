@@ -36,12 +36,12 @@ if TYPE_CHECKING:
 # a token that is a name rather than a word: CamelCase, an acronym, or letters with digits
 _NAME_TOKEN = (
     r"(?:[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*"
-    r"|[A-Z][a-z]+(?=-[A-Z0-9]))"
+    r"|[A-Z][a-z]+(?=-[A-Z0-9])|[a-z]+-[A-Z][\w]*)"
     r"(?:[-+./][\w]+)*"
 )
 # a name, possibly of two or three tokens ("NTU 60", "ISIC 2019", "MathVerse testmini")
 _NAME = (
-    rf"{_NAME_TOKEN}(?:\s(?:\d{{1,4}}\b|v\d\b|{_NAME_TOKEN}|(?:test(?:mini)?|val|dev|"
+    rf"(?<![\w-]){_NAME_TOKEN}(?:\s(?:\d{{1,4}}\b|v\d\b|{_NAME_TOKEN}|(?:test(?:mini)?|val|dev|"
     r"Verified|Lite|Pro|Hard|Easy|Long|Challenge)\b))*"
 )
 _NAME_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?![\w-])")
@@ -240,7 +240,10 @@ def subject_of(
     if by and not _is_benchmark(by.group("name"), benchmark):
         return _clean_name(by.group("name")), "subject.achieved_by"
     left = sentence[max(0, start - 40) : start]
-    own = _POSSESSIVE_BEFORE.search(left) or _PAREN_AFTER_NAME.search(left)
+    own = _POSSESSIVE_BEFORE.search(left)
+    if own is None and (paren := _PAREN_AFTER_NAME.search(left)):
+        # "GPT-4o (45.2%)" is the model's own number; "HumanEval (+12.2%)" names where
+        own = paren if is_model_name(_clean_name(paren.group("name")), lex) else None
     if (
         own
         and not _is_benchmark(own.group("name"), benchmark)

@@ -46,7 +46,7 @@ report: $(STAMP)
 	$(BIN)/claims report --db $(DB) --out data/report.html
 
 eval: $(STAMP)
-	$(BIN)/claims eval tests/gold/000_35864b3586657c5a.jsonl data/digests/000_35864b3586657c5a.txt --db $(DB)
+	$(BIN)/python -m evaluation.gold_sets
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.throughput --scale --backfill

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DIGESTS = ROOT / "data" / "digests"
 GOLD_DIGEST = DIGESTS / "000_35864b3586657c5a.txt"
 OTHER_DIGEST = DIGESTS / "003_53803ac19bd5bfa5.txt"
-GOLD = ROOT / "tests" / "gold" / "000_35864b3586657c5a.jsonl"
+GOLD = ROOT / "tests" / "gold" / "000_35864b3586657c5a.jsonl"  # also ../shared/gold
 
 HEADER = (
     "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\n"

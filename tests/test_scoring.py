@@ -132,3 +132,33 @@ def test_empty_inputs_and_report() -> None:
     assert r.all.f1 == 0.0 or r.all.f1 == 1.0
     text = format_report(score([m(1.0)], [m(1.0)]))
     assert "result" in text and "baseline" in text
+
+
+def test_phrase_fields_count_only_where_the_gold_names_one() -> None:
+    """claims-spec: agreement over matched mentions whose gold field is not null; a null
+    prediction against a named gold is a miss, a null against a null is no point."""
+    gold = [m(80.0, metric="top-1 accuracy"), m(5.0, metric=None), m(7.0, metric="FID")]
+    pred = [m(80.0, metric="top-1"), m(5.0, metric="anything"), m(7.0, metric=None)]
+    r = score(gold, pred)
+    assert (r.agreement["metric"].agree, r.agreement["metric"].total) == (1, 2)
+
+
+def test_benchmark_agrees_by_prefix_and_subject_by_content_word() -> None:
+    gold = [m(83.5, benchmark="ImageNet-1k", subject="As-ViT"), m(2.0, benchmark="COCO")]
+    pred = [m(83.5, benchmark="ImageNet", subject="ResNet-50"), m(2.0, benchmark="MS-COCO")]
+    r = score(gold, pred)
+    assert r.agreement["benchmark"].agree == 2  # a prefix; a shared word ("coco")
+    assert (r.agreement["subject"].agree, r.agreement["subject"].total) == (0, 1)
+
+
+def test_leaderboard_f1_counts_entries_that_agree_on_all_three_fields() -> None:
+    entry = {"metric": "top-1 accuracy", "benchmark": "ImageNet", "subject": "As-ViT"}
+    gold = [m(83.5, **entry), m(70.1, **entry), m(9.0, kind="change", **entry)]
+    pred = [
+        m(83.5, **entry),  # a hit
+        m(70.1, **{**entry, "subject": "ResNet"}),  # an entry, wrong subject
+        m(9.0, kind="change", **entry),  # not an entry: a change
+        m(1.0, **entry),  # an entry matching nothing
+    ]
+    board = score(gold, pred).leaderboard
+    assert (board.tp_gold, board.n_gold, board.tp_pred, board.n_pred) == (1, 2, 1, 3)

@@ -1,0 +1,123 @@
+"""The gold sets the extractor is judged on, and ``make eval``: every set's figures.
+
+Two visible sets ship with the repository (``tests/gold/``): the bundled digest's
+gold and 180 arXiv abstracts of 2025 (raw LaTeX). A third, blind set lives in
+``../shared/blind/`` with its gold hashed; only its own scorer
+(``blind_score.py``) can read it, and it prints aggregate figures, nothing else.
+The visible sets are scored in-process with :func:`evaluation.scoring.score`;
+the blind one by writing predictions to a temporary file for that scorer.
+
+    python -m evaluation.gold_sets            # all sets
+    python -m evaluation.gold_sets dev blind  # some of them
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluation.scoring import EvalReport, format_report, score
+from extractors.pipeline import ExtractionError, extract_papers
+from reader.digest_reader import read_digest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "tests" / "gold"
+# the shared folder beside the checkout, as CI lays it out
+SHARED = Path(os.environ.get("CLAIMS_SHARED", ROOT.parent / "shared"))
+BLIND_DIR = SHARED / "blind"
+DIGEST_YEAR = 2024  # the bundled digest's date line has no year; the gold does not depend on it
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A digest and the gold mentions of its papers."""
+
+    name: str
+    digest: Path
+    gold: Path
+
+
+VISIBLE: tuple[GoldSet, ...] = (
+    GoldSet(
+        "bundled digest",
+        ROOT / "data" / "digests" / "000_35864b3586657c5a.txt",
+        GOLD_DIR / "000_35864b3586657c5a.jsonl",
+    ),
+    GoldSet(
+        "arXiv 2025 dev",
+        GOLD_DIR / "digests" / "arxiv_2025_dev.jsonl",
+        GOLD_DIR / "arxiv_2025_dev.jsonl",
+    ),
+)
+BLIND = GoldSet(
+    "blind", BLIND_DIR / "arxiv_2025_blind.jsonl", BLIND_DIR / "arxiv_2025_blind.gold.json"
+)
+
+
+def predictions(digest: Path) -> Iterator[dict]:
+    """Every mention the extractor finds in ``digest``, in the gold files' shape.
+
+    A paper the extractor fails on raises: a gold set must never be scored with
+    papers silently missing."""
+    parsed = read_digest(digest, year=DIGEST_YEAR)
+    for paper, result in extract_papers(parsed.papers):
+        if isinstance(result, ExtractionError):
+            raise result
+        for mention in result:
+            yield mention.to_spec_dict(paper.idx)
+
+
+def read_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def evaluate(gold_set: GoldSet) -> EvalReport:
+    """The extractor's figures on one visible set."""
+    return score(read_gold(gold_set.gold), list(predictions(gold_set.digest)))
+
+
+def blind_figures() -> str | None:
+    """What the blind set's own scorer prints, or None where the set is absent."""
+    scorer = BLIND_DIR / "blind_score.py"
+    if not (scorer.exists() and BLIND.digest.exists() and BLIND.gold.exists()):
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
+        for row in predictions(BLIND.digest):
+            out.write(json.dumps(row) + "\n")
+    try:
+        done = subprocess.run(
+            [sys.executable, str(scorer), str(BLIND.gold), out.name],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        os.unlink(out.name)
+    return done.stdout.rstrip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    wanted = set(argv if argv is not None else sys.argv[1:]) or {"bundled", "dev", "blind"}
+    for key, gold_set in zip(("bundled", "dev"), VISIBLE, strict=True):
+        if key in wanted:
+            print(f"== {gold_set.name} ({gold_set.gold.relative_to(ROOT)})")
+            print(format_report(evaluate(gold_set)) + "\n")
+    if "blind" in wanted:
+        figures = blind_figures()
+        print("== blind set (../shared/blind, aggregate figures only)")
+        print(
+            figures
+            if figures is not None
+            else "not found: ../shared/blind is not beside the checkout"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

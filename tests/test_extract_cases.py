@@ -1,8 +1,9 @@
 """Golden extraction cases kept as data (tests/cases/extraction_cases.jsonl).
 
 Each case is a text and the mentions expected in it (text, value, value_high, unit,
-kind, direction, qualifier, role, and where given metric and baseline); ``exact``
-cases must produce nothing else.
+kind, direction, qualifier, role, and where given metric, baseline, subject and
+benchmark); ``exact`` cases must produce nothing else. The paper's title is the
+case's ``title`` or a stand-in that names a method, so subjects can be checked.
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ def _same(a: float | None, b: float | None) -> bool:
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: c["text"][:50])
 def test_extraction_case(case: dict[str, Any]) -> None:
     text = case["text"]
-    mentions = extract_paper(Paper(0, "", text))
+    mentions = extract_paper(
+        Paper(0, case.get("title", "NeSyGeo: A Neuro-Symbolic Framework"), text)
+    )
+    mentions = [m for m in mentions if m.section == "abstract"]
     for m in mentions:
         assert text[m.start_char : m.end_char] == m.text
     got = {m.text: m for m in mentions}
@@ -42,7 +46,8 @@ def test_extraction_case(case: dict[str, Any]) -> None:
         m = got[exp["text"]]
         assert _same(m.value, exp["value"]), (exp["text"], m.value)
         assert _same(m.value_high, exp["value_high"]), (exp["text"], m.value_high)
-        for field in ("unit", "kind", "direction", "qualifier", "role", "metric", "baseline"):
+        fields = ("unit", "kind", "direction", "qualifier", "role", "metric", "baseline")
+        for field in (*fields, "subject", "benchmark"):
             if field in exp:
                 assert getattr(m, field) == exp[field], (exp["text"], field, getattr(m, field))
     if case["exact"]:

@@ -24,7 +24,8 @@ acronym (``COCO``). Model families that are names but never benchmarks
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from extractors.lexicon import Lexicon
@@ -130,12 +131,29 @@ _EVAL_ON = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class PaperContext:
-    """What the whole paper says about names: its own method's and its benchmarks."""
+    """What the whole paper says about names: its own method's and its benchmarks.
 
-    method: str | None
-    benchmarks: tuple[str, ...]  # distinct benchmark names the abstract evaluates on
+    Read lazily, once, and only for papers that state a result: most sentences hold
+    setup numbers only, and reading names costs more than finding numbers."""
+
+    def __init__(self, title: str, abstract: str, lex: Lexicon) -> None:
+        self.title, self.abstract, self.lex = title, abstract, lex
+
+    @cached_property
+    def method(self) -> str | None:
+        return method_name(self.title, self.abstract, self.lex)
+
+    @cached_property
+    def benchmarks(self) -> tuple[str, ...]:
+        """Distinct benchmark names the abstract evaluates on."""
+        found: list[str] = []
+        text = self.abstract or ""
+        for m in (*_BENCH_NOUN.finditer(text), *_EVAL_ON.finditer(text)):
+            name = _benchmark_name(m.group("name") or m.group("name2"), self.lex, self.method)
+            if name and name not in found:
+                found.append(name)
+        return tuple(found)
 
     @property
     def only_benchmark(self) -> str | None:
@@ -193,15 +211,9 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
 
 
 def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:
-    """Read the paper's method name and the benchmarks its abstract evaluates on."""
-    method = method_name(title, abstract, lex)
-    found: list[str] = []
-    text = abstract or ""
-    for m in (*_BENCH_NOUN.finditer(text), *_EVAL_ON.finditer(text)):
-        name = _benchmark_name(m.group("name") or m.group("name2"), lex, method)
-        if name and name not in found:
-            found.append(name)
-    return PaperContext(method, tuple(found))
+    """The paper's method name and the benchmarks its abstract evaluates on, read
+    when first asked for."""
+    return PaperContext(title, abstract, lex)
 
 
 Found = tuple[str | None, str | None]  # (the name, the id of the rule that found it)

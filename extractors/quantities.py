@@ -947,6 +947,14 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
     return " ".join(words) or None
 
 
+# every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
+# tests/extractors check it against the rules)
+_WORD_QUANTITY_HINT = re.compile(
+    r"(?i)twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
+    r"second|minute|hour|day|week"
+)
+
+
 def _word_quantities(
     text: str,
     found: list[RawQuantity],
@@ -962,6 +970,8 @@ def _word_quantities(
     def free(a: int, b: int) -> bool:
         return all(b <= q.start or a >= q.end for q in found + out) and not _in(masked, a)
 
+    if not _WORD_QUANTITY_HINT.search(text):
+        return out  # none of the words any word quantity is made of
     for wq in lex.word_quantities:
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):

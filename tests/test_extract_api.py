@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import extractors.component as component
 import extractors.pipeline as pipeline
 from dagster_project.parallel import extract_in_parallel
 from extractors.mention import CANONICAL_UNITS, KINDS, QUALIFIERS
@@ -18,7 +17,6 @@ from extractors.pipeline import (
     build_nlp,
     extract_paper,
     extract_papers,
-    get_nlp,
 )
 from reader.records import Paper
 
@@ -56,14 +54,14 @@ def test_stream_keeps_input_order_and_is_lazy() -> None:
 
 
 def test_a_failing_paper_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = component.extract_mentions
+    real = pipeline.extract_mentions
 
     def flaky(text: str, *args: object, **kwargs: object) -> list:
         if "BOOM" in text:
             raise RuntimeError("boom")
         return real(text, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(component, "extract_mentions", flaky)
+    monkeypatch.setattr(pipeline, "extract_mentions", flaky)
     papers = [PAPERS[0], Paper(1, "t", "BOOM 5%"), PAPERS[2]]
     out = list(extract_papers(papers))
     assert [p.idx for p, _ in out] == [0, 1, 2]
@@ -85,15 +83,15 @@ def test_worker_processes_give_the_same_results() -> None:
     assert one == two
 
 
-def test_a_pipeline_whose_vocabulary_outgrew_its_limit_is_rebuilt_with_the_same_results(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    before = [(p.idx, r) for p, r in extract_papers(PAPERS * 3, batch_size=2)]
-    first = get_nlp()
-    monkeypatch.setattr(pipeline, "VOCAB_STRINGS_LIMIT", len(first.vocab.strings) - 1)
-    after = [(p.idx, r) for p, r in extract_papers(PAPERS * 3, batch_size=2)]
-    assert get_nlp() is not first
-    assert after == before
+def test_the_spacy_component_gives_the_mentions_of_the_plain_text_path() -> None:
+    nlp = build_nlp()
+    for paper in PAPERS:
+        docs = []
+        for section, text in (("title", paper.title), ("abstract", paper.abstract)):
+            doc = nlp.make_doc(text)
+            doc._.section, doc._.paper = section, (paper.title, paper.abstract)
+            docs.append(nlp(doc))
+        assert [m for d in docs for m in d._.mentions] == extract_paper(paper)
 
 
 def test_component_stores_results_on_the_doc() -> None:

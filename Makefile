@@ -8,7 +8,7 @@ DB ?= data/warehouse.duckdb
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: setup lock run test lint bench soak dev eval clean chromium report
+.PHONY: setup lock run test test-fast lint bench soak dev eval clean chromium report
 
 setup: $(STAMP)
 
@@ -41,6 +41,11 @@ test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
+
+# The tests without the slow end-to-end ones (Dagster commands, the webserver,
+# Chromium, wheel installs, multi-ingest runs): under a minute, for the edit loop.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 report: $(STAMP)
 	$(BIN)/claims report --db $(DB) --out data/report.html

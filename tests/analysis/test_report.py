@@ -70,6 +70,7 @@ def test_the_page_is_self_contained(page: Path) -> None:
     assert "Galactic: Scaling End-to-End Reinforcement Learning" in text  # the 100x speedup
 
 
+@pytest.mark.slow
 def test_every_plot_renders_in_headless_chromium(page: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path, "--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]

@@ -25,6 +25,7 @@ def claims(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_ingest_twice_then_count_is_stable(db_path: Path) -> None:
     first = claims("ingest", str(DIGESTS), "--db", str(db_path))
     assert first.returncode == 0, first.stderr
@@ -67,6 +68,7 @@ def test_eval_prints_scores(db_path: Path, capsys: pytest.CaptureFixture[str]) -
         assert label in out
 
 
+@pytest.mark.slow
 def test_summary_after_make_run_style_ingest(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -87,6 +89,7 @@ def test_missing_warehouse_and_missing_file_are_clear(
     assert "no such file" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_files_side_by_side_load_what_one_after_another_loads(tmp_path: Path) -> None:
     from dagster_project.ingest import ingest_files
 
@@ -106,6 +109,7 @@ def test_files_side_by_side_load_what_one_after_another_loads(tmp_path: Path) ->
     assert rows[2] == rows[1]
 
 
+@pytest.mark.slow
 def test_files_side_by_side_show_a_files_bar_on_a_terminal(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

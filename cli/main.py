@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from cli.progress import Progress, clear_bar, terminal_bar
-from warehouse.connection import default_db_path, read_only
+from warehouse.connection import SchemaOutOfDate, default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
 from warehouse.sql_files import sql_text
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except (RefusedQuery, NoVersionsToCompare, FileNotFoundError) as exc:
+    except (RefusedQuery, NoVersionsToCompare, SchemaOutOfDate, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -31,7 +31,7 @@ run: $(STAMP)
 	$(BIN)/claims ingest data/digests --db $(DB)
 	$(BIN)/claims summary --db $(DB)
 
-# Headless Chromium for tests/test_report.py, from Debian's package, installed
+# Headless Chromium for tests/analysis/test_report.py, from Debian's package, installed
 # only where it is missing (CI runs as root on Debian; elsewhere run it as root).
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive \

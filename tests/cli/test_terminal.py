@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.digest_reader import paper_key, read_digest
-from tests.conftest import DIGESTS, GOLD_DIGEST, OTHER_DIGEST, ROOT
+from tests.conftest import DIGESTS, GOLD_DIGEST, OTHER_DIGEST, ROOT, digest_text
 from tests.dagster.test_progress import screen
 
 pytestmark = pytest.mark.slow  # each test is a real ingest in a subprocess
@@ -59,6 +59,19 @@ def test_one_file_the_papers_bar_reaches_its_total_then_the_outcome(db_path: Pat
     assert shown[-1].startswith(f"{OTHER_DIGEST.name}: loaded, "), shown[-5:]
     assert f"{n}/{n} papers" in shown[-2] and "100%" in shown[-2], shown[-5:]
     assert "Traceback" not in raw
+
+
+def test_a_paper_listed_twice_is_counted_once_so_the_bar_still_reaches_its_total(
+    tmp_path: Path, db_path: Path
+) -> None:
+    papers = [(f"Paper {i}", f"It is {i + 2}x faster than the baseline.") for i in range(6)]
+    digest = tmp_path / "2025-03-01.txt"
+    digest.write_text(digest_text("Mar 1", [*papers, papers[2]]), encoding="utf-8")
+    code, raw = on_a_terminal("ingest", str(digest), "--db", str(db_path), "--year", "2025")
+    assert code == 0, raw[-3000:]
+    shown = [line for line in screen(raw.replace("\r\n", "\n")) if line]
+    assert "6/6 papers" in shown[-2] and "100%" in shown[-2], shown[-5:]
+    assert shown[-1].startswith(f"{digest.name}: loaded, "), shown[-5:]
 
 
 def test_files_side_by_side_show_a_files_bar_under_their_outcomes(db_path: Path) -> None:

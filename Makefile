@@ -8,7 +8,7 @@ DB ?= data/warehouse.duckdb
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: setup lock run test lint bench soak dev eval clean chromium report
+.PHONY: setup lock run test test-fast lint bench soak dev eval clean chromium report
 
 setup: $(STAMP)
 
@@ -31,7 +31,7 @@ run: $(STAMP)
 	$(BIN)/claims ingest data/digests --db $(DB)
 	$(BIN)/claims summary --db $(DB)
 
-# Headless Chromium for tests/test_report.py, from Debian's package, installed
+# Headless Chromium for tests/analysis/test_report.py, from Debian's package, installed
 # only where it is missing (CI runs as root on Debian; elsewhere run it as root).
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive \
@@ -41,6 +41,11 @@ test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
+
+# The tests without the slow end-to-end ones (Dagster commands, the webserver,
+# Chromium, wheel installs, multi-ingest runs): under a minute, for the edit loop.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 report: $(STAMP)
 	$(BIN)/claims report --db $(DB) --out data/report.html

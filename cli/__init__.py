@@ -1,1 +1,1 @@
-"""The `claims` command line and its progress bars."""
+"""The `claims` command line: the last layer, over `dagster_project` and `warehouse`."""

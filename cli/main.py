@@ -15,8 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from cli.progress import Progress, clear_bar, terminal_bar
-from warehouse.connection import default_db_path, read_only
+from warehouse.connection import SchemaOutOfDate, default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
 from warehouse.sql_files import sql_text
@@ -29,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except (RefusedQuery, NoVersionsToCompare, FileNotFoundError) as exc:
+    except (RefusedQuery, NoVersionsToCompare, SchemaOutOfDate, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -103,31 +102,27 @@ def _db(args: argparse.Namespace) -> Path:
 def _ingest(args: argparse.Namespace) -> int:
     # Dagster is slow to import
     from dagster_project.ingest import digest_files, ingest_files, side_by_side
+    from dagster_project.progress import Progress
 
     files = list(digest_files(args.paths))
     # Files side by side draw no bars of their own; this one counts files instead.
-    bar = terminal_bar() if side_by_side(files, args.jobs) else None
-    progress = Progress(len(files), unit="files").every(0.0, bar) if bar else None
+    bar_stream = sys.stderr if side_by_side(files, args.jobs) else None
     worst = EXIT_OK
-    for outcome in ingest_files(files, db_path=_db(args), year=args.year, jobs=args.jobs):
-        line = f"{outcome.digest}: {outcome.status}"
-        if outcome.status in ("loaded", "unchanged"):
-            line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"
-            if outcome.problems:
-                line += f", {outcome.problems} problems (see ingest_errors)"
-        else:
-            line += f": {outcome.message}"
-            worst = EXIT_FAILED
-        if outcome.failed_checks:
-            line += f"; FAILED checks: {', '.join(outcome.failed_checks)}"
-            worst = EXIT_FAILED
-        if progress is not None:
-            clear_bar()
-        print(line, flush=True)
-        if progress is not None:
+    with Progress(len(files), unit="files", stream=bar_stream) as progress:
+        for outcome in ingest_files(files, db_path=_db(args), year=args.year, jobs=args.jobs):
+            line = f"{outcome.digest}: {outcome.status}"
+            if outcome.status in ("loaded", "unchanged"):
+                line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"
+                if outcome.problems:
+                    line += f", {outcome.problems} problems (see ingest_errors)"
+            else:
+                line += f": {outcome.message}"
+                worst = EXIT_FAILED
+            if outcome.failed_checks:
+                line += f"; FAILED checks: {', '.join(outcome.failed_checks)}"
+                worst = EXIT_FAILED
+            progress.write(line)  # a line of its own, above the files bar if there is one
             progress.advance()
-    if progress is not None:
-        clear_bar()
     return worst
 
 

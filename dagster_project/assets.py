@@ -12,10 +12,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from cli.progress import extraction_progress
 from dagster_project.metadata import markdown_table
 from dagster_project.parallel import extract_in_parallel
 from dagster_project.partitions import digest_partitions
+from dagster_project.progress import extraction_progress
 from dagster_project.resources import IngestSettings, WarehouseResource
 from extractors.mention import CANONICAL_UNITS
 from extractors.version import current_version
@@ -25,6 +25,7 @@ from warehouse.sql_files import sql_text
 from warehouse.staging import (
     ExtractedDigest,
     ParsedDigest,
+    repeated_papers,
     skipped_extraction,
     stage_claims,
     stage_papers,
@@ -119,16 +120,18 @@ def extracted_mentions(
         context.log.info(f"{parsed_digest.name}: unchanged since its last load; not re-extracted")
         extracted = skipped_extraction(parsed_digest, version)
     else:
-        progress = extraction_progress(
-            context.log, parsed_digest.paper_count, terminal=settings.terminal_progress
-        )
+        # A paper listed twice is extracted once, so the bar counts to the unique ones.
+        unique = parsed_digest.paper_count - len(repeated_papers(parsed_digest.papers_path))
         processes = settings.processes_for(parsed_digest.paper_count)
-        extracted = stage_claims(
-            parsed_digest,
-            lambda papers: progress.wrap(extract_in_parallel(papers, processes)),
-            settings.staged(parsed_digest.name, "claims.parquet"),
-            version,
-        )
+        with extraction_progress(
+            context.log, unique, terminal=settings.terminal_progress
+        ) as progress:
+            extracted = stage_claims(
+                parsed_digest,
+                lambda papers: progress.wrap(extract_in_parallel(papers, processes)),
+                settings.staged(parsed_digest.name, "claims.parquet"),
+                version,
+            )
     rows = [(m.text, m.unit, m.kind, m.role, m.metric, m.baseline) for m in extracted.preview]
     return dg.Output(
         extracted,

@@ -15,6 +15,7 @@ from analysis.report import build_report, run_analyses, summary_markdown, top_cl
 from dagster_project.assets import GROUP, WAREHOUSE_POOL, warehouse_digest
 from dagster_project.metadata import markdown_table
 from dagster_project.resources import WarehouseResource
+from warehouse.connection import require_current_schema
 
 
 class ClaimsReportConfig(dg.Config):
@@ -31,7 +32,8 @@ def report_path(config: ClaimsReportConfig, warehouse: WarehouseResource) -> Pat
     return db.with_name(f"{db.stem}_report.html")
 
 
-# In the warehouse pool: refreshing the views takes the DuckDB file's write lock.
+# In the warehouse pool: even a read-only connection waits while a load holds the
+# DuckDB file's lock, so the report takes its turn with the loads.
 @dg.asset(
     group_name=GROUP,
     kinds={"duckdb", "html"},
@@ -46,7 +48,9 @@ def claims_report(
 ) -> dg.MaterializeResult:
     """The warehouse as one self-contained HTML page of plots and tables
     (the same page as `claims report`), from the queries in sql/analysis/."""
-    with warehouse.get_connection() as con:
+    # Read-only: the loads upstream applied the schema; a report never writes.
+    with warehouse.read_only_connection() as con:
+        require_current_schema(con, warehouse.database)
         frames = run_analyses(con)
     out = report_path(config, warehouse)
     report = build_report(frames, warehouse.database)

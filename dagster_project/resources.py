@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from warehouse.connection import default_db_path, writable
+from warehouse.connection import default_db_path, read_only, writable
 
 DEFAULT_INBOX = Path("data") / "inbox"
 PARALLEL_FROM_PAPERS = 2_000
@@ -31,6 +31,13 @@ class WarehouseResource(DuckDBResource):
             config={"custom_user_agent": "dagster", **self.connection_config},
             wait_seconds=self.lock_wait_seconds,
         ) as con:
+            yield con
+
+    @contextmanager
+    def read_only_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection that only reads, for assets downstream of the loads (the
+        report): it applies no schema and takes no write lock of its own."""
+        with read_only(self.database, wait_seconds=self.lock_wait_seconds) as con:
             yield con
 
 

@@ -63,6 +63,28 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     execute_file(con, "record_schema_fingerprint.sql", fingerprint=fingerprint)
 
 
+class SchemaOutOfDate(Exception):
+    """A warehouse whose tables and views are not exactly the ones this version defines."""
+
+
+def require_current_schema(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    """Raise `SchemaOutOfDate` unless this version's schema files are the ones last
+    applied to the warehouse behind ``con``. Readers call this on a read-only
+    connection, which cannot apply them itself: only writers do (any ingest)."""
+    try:
+        applied = execute_file(con, "schema_fingerprint.sql")
+    except duckdb.CatalogException:
+        raise SchemaOutOfDate(
+            f"the warehouse at {path} has no analysis views (an empty file, or one made "
+            "before they existed): run `claims ingest` once to create them"
+        ) from None
+    if applied != [(schema_fingerprint(),)]:
+        raise SchemaOutOfDate(
+            f"the warehouse at {path} was made with other tables and views than this "
+            "version's: run `claims ingest` once (it re-applies the schema) to bring it up to date"
+        )
+
+
 def is_lock_error(exc: BaseException) -> bool:
     """Whether ``exc`` says another connection holds the database file."""
     text = str(exc).lower()

@@ -1,20 +1,26 @@
-"""Where the project's SQL lives, so Python never holds SQL text of its own."""
+"""Where the project's SQL lives, so Python never holds SQL text of its own.
+
+The files are package data of the ``sql`` package, read through
+``importlib.resources``, so an installed wheel finds them as a checkout does.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+# The folder itself, for listing its files; a wheel installs it as a plain folder.
+SQL_DIR = Path(str(resources.files("sql")))
 
 
 @cache
 def sql_text(name: str) -> str:
     """The text of ``sql/<name>`` (e.g. ``"schema.sql"``, ``"load/replace_digest.sql"``)."""
-    return (SQL_DIR / name).read_text(encoding="utf-8")
+    return resources.files("sql").joinpath(*name.split("/")).read_text(encoding="utf-8")
 
 
 def execute_file(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple]:

@@ -10,11 +10,14 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from dagster_project.partitions import digest_partitions
 from tests.conftest import OTHER_DIGEST, ROOT
 
 BIN = Path(sys.executable).parent
+
+pytestmark = pytest.mark.slow  # each command starts Dagster afresh
 
 
 def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

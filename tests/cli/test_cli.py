@@ -25,10 +25,12 @@ def claims(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_ingest_twice_then_count_is_stable(db_path: Path) -> None:
     first = claims("ingest", str(DIGESTS), "--db", str(db_path))
     assert first.returncode == 0, first.stderr
     assert "000_35864b3586657c5a.txt: loaded, 164 papers" in first.stdout
+    assert "\r" not in first.stderr and "papers [" not in first.stderr, "no bar off a terminal"
     count = claims("sql", "select count(*) as n from claim_mentions", "--db", str(db_path),
                    "--format", "jsonl")  # fmt: skip
     n = json.loads(count.stdout)["n"]
@@ -67,6 +69,7 @@ def test_eval_prints_scores(db_path: Path, capsys: pytest.CaptureFixture[str]) -
         assert label in out
 
 
+@pytest.mark.slow
 def test_summary_after_make_run_style_ingest(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -87,6 +90,7 @@ def test_missing_warehouse_and_missing_file_are_clear(
     assert "no such file" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_files_side_by_side_load_what_one_after_another_loads(tmp_path: Path) -> None:
     from dagster_project.ingest import ingest_files
 
@@ -104,13 +108,3 @@ def test_files_side_by_side_load_what_one_after_another_loads(tmp_path: Path) ->
             rows[jobs] = con.execute("select * from claim_mentions order by all").fetchall()
     assert len(rows[1]) > 300
     assert rows[2] == rows[1]
-
-
-def test_files_side_by_side_show_a_files_bar_on_a_terminal(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    bar: list[str] = []
-    monkeypatch.setattr("cli.main.terminal_bar", lambda: bar.append)
-    assert main(["ingest", str(DIGESTS), "--db", str(db_path), "--jobs", "2"]) == 0
-    assert [line.split(",")[0] for line in bar] == ["1/2 files", "2/2 files"]
-    assert capsys.readouterr().out.count(": loaded") == 2

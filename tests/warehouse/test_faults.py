@@ -140,6 +140,7 @@ KILLED_LOAD = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_a_load_killed_midway_leaves_the_old_version_and_a_rerun_completes(
     tmp_path: Path, db_path: Path
 ) -> None:
@@ -167,6 +168,7 @@ def test_a_load_killed_midway_leaves_the_old_version_and_a_rerun_completes(
     assert rows(db_path, "select title from papers order by 1") == [("New one",), ("New two",)]
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once_both_succeed(tmp_path: Path, db_path: Path) -> None:
     def start(path: Path) -> subprocess.Popen[str]:
         return subprocess.Popen(

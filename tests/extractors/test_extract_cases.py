@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from extractors.pipeline import extract_paper
 from reader.records import Paper
+from tests.conftest import ROOT
 
-CASES = Path(__file__).parent / "cases" / "extraction_cases.jsonl"
+CASES = ROOT / "tests" / "cases" / "extraction_cases.jsonl"
 
 
 def _cases() -> list[dict[str, Any]]:

@@ -112,6 +112,7 @@ def test_digests_loaded_by_the_cli_get_partitions(db_path: Path) -> None:
     assert isinstance(evaluate(), dg.SkipReason)
 
 
+@pytest.mark.slow
 def test_schedule_reingests_only_stale_and_missing_digests(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +145,7 @@ def _scheduled_partitions(db_path: Path, known: list[str]) -> list[str] | None:
         return sorted(r.partition_key for r in result)
 
 
+@pytest.mark.slow
 def test_report_is_requested_after_a_digest_loads(db_path: Path) -> None:
     contextvars.copy_context().run(_report_requests, db_path)
 
@@ -189,6 +191,7 @@ def test_a_partition_without_a_path_reads_where_the_warehouse_last_read_it(
     assert meta["date"].value.endswith("-04-04")
 
 
+@pytest.mark.slow
 def test_offsets_check_covers_the_loaded_digest_in_its_run_and_everything_on_its_own(
     db_path: Path,
 ) -> None:

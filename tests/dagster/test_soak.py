@@ -18,7 +18,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv-daily-2025.jsonl.gz"
 PARTS = 12
 CONCURRENT = 4
 
-pytestmark = pytest.mark.soak
+pytestmark = [pytest.mark.soak, pytest.mark.slow]  # slow too, so `-m 'not slow'` skips it
 
 FINGERPRINT = """
 select

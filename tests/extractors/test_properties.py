@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,7 @@ FRAGMENTS = st.lists(st.one_of(st.sampled_from(LATEX), NUMBERS, st.text(max_size
 TEXTS = st.one_of(st.text(max_size=400), FRAGMENTS.map("".join), FRAGMENTS.map(" ".join))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=TEXTS, abstract=TEXTS)
 def test_extractors_never_raise_and_offsets_point_at_the_text(title: str, abstract: str) -> None:

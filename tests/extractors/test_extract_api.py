@@ -77,6 +77,7 @@ def test_extraction_error_pickles() -> None:
     assert (err.paper_idx, err.message) == (3, "abstract: ValueError: x")
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_results() -> None:
     one = [(p.idx, r) for p, r in extract_papers(PAPERS * 2, batch_size=2)]
     two = [(p.idx, r) for p, r in extract_in_parallel(PAPERS * 2, 2, batch_size=2)]

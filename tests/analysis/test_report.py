@@ -9,14 +9,17 @@ import subprocess
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pytest
-from dagster_duckdb import DuckDBResource
 from PIL import Image
 
 from analysis.report import write_report
 from cli.main import main
+from dagster_project.ingest import ingest_files
 from dagster_project.report_assets import claims_report
-from warehouse.connection import writable
+from dagster_project.resources import WarehouseResource
+from tests.conftest import digest_text
+from warehouse.connection import SchemaOutOfDate, writable
 
 PLOTS = 5  # speedups, reductions, result values, baselines, digests over time
 CHROMIUM_FLAGS = [
@@ -30,6 +33,27 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--hide-scrollbars",
 ]
+
+# The test's own probe, added to a copy of the page (the page itself ships no
+# script): it marks each plot rendered when its <svg> has drawn content and a
+# visible size, so Chromium's --dump-dom shows whether every plot came out.
+PROBE = """<script>
+(function () {
+  var plots = document.querySelectorAll('figure.plot');
+  var rendered = 0;
+  plots.forEach(function (figure) {
+    var svg = figure.querySelector('svg');
+    var box = svg ? svg.getBoundingClientRect() : null;
+    var drawn = svg ? svg.querySelectorAll('path, text').length : 0;
+    var ok = box !== null && box.width > 100 && box.height > 100 && drawn > 0;
+    figure.setAttribute('data-rendered', ok ? 'yes' : 'no');
+    if (ok) { rendered += 1; }
+  });
+  document.body.setAttribute('data-plots', String(plots.length));
+  document.body.setAttribute('data-plots-rendered', String(rendered));
+})();
+</script>"""
+HOSTILE_TITLE = "<script>alert('pwned')</script> Fast<b>Net</b> & <img src=x onerror=alert(1)>"
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +92,21 @@ def test_the_page_is_self_contained(page: Path) -> None:
                   "beaten_baselines", "compute_and_money", "digest_counts"):  # fmt: skip
         assert f"sql/analysis/{query}.sql" in text
     assert "Galactic: Scaling End-to-End Reinforcement Learning" in text  # the 100x speedup
+    assert "<script" not in text, "the page ships no script"
 
 
+def with_probe(page: Path, into: Path) -> Path:
+    """A copy of ``page`` with the test's probe script before ``</body>``."""
+    text = page.read_text(encoding="utf-8")
+    assert text.count("</body>") == 1
+    probed = into / "probed.html"
+    probed.write_text(text.replace("</body>", f"{PROBE}\n</body>"), encoding="utf-8")
+    return probed
+
+
+@pytest.mark.slow
 def test_every_plot_renders_in_headless_chromium(page: Path, tmp_path: Path) -> None:
-    dom = chromium(tmp_path, "--dump-dom", page.as_uri())
+    dom = chromium(tmp_path, "--dump-dom", with_probe(page, tmp_path).as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert f'data-plots="{PLOTS}"' in dom.stdout
     assert f'data-plots-rendered="{PLOTS}"' in dom.stdout, re.findall(
@@ -103,6 +138,51 @@ def test_report_of_an_empty_warehouse_still_draws_every_plot(tmp_path: Path) -> 
     assert "no such claims in the warehouse" in report.html
 
 
+def test_a_hostile_title_is_escaped_in_the_page(tmp_path: Path, db_path: Path) -> None:
+    digest = tmp_path / "2025-03-01.txt"
+    abstract = "Our model is 3.5x faster than ResNet-50 on ImageNet with 80.1% top-1 accuracy."
+    digest.write_text(digest_text("Mar 1", [(HOSTILE_TITLE, abstract)]), encoding="utf-8")
+    (outcome,) = ingest_files([digest], db_path=db_path, year=2025)
+    assert outcome.status == "loaded", outcome
+    report = write_report(db_path, tmp_path / "report.html")
+    assert report.frames["largest_speedups"]["title"].to_list() == [HOSTILE_TITLE]
+    page = report.html
+    assert "<script" not in page and "<img" not in page and "<b>Net" not in page
+    assert (
+        "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; Fast&lt;b&gt;Net&lt;/b&gt; &amp;"
+        in page
+    )
+
+
+def test_report_of_a_warehouse_without_views_says_so_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "bare.duckdb"
+    with duckdb.connect(str(db)) as con:  # a DuckDB file, but no warehouse schema
+        con.execute("create table notes (x int)")
+    before = db.read_bytes()
+    with pytest.raises(SchemaOutOfDate, match="has no analysis views"):
+        write_report(db, tmp_path / "bare.html")
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "bare.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("claims: the warehouse at ") and "run `claims ingest`" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert db.read_bytes() == before, "the report must not write the warehouse"
+    assert not (tmp_path / "bare.html").exists()
+
+
+def test_report_of_a_warehouse_from_another_schema_says_so_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.duckdb"
+    with writable(db) as con:
+        con.execute("update schema_applied set fingerprint = 'an older schema'")
+    before = db.read_bytes()
+    with pytest.raises(SchemaOutOfDate, match="other tables and views than this version"):
+        write_report(db, tmp_path / "old.html")
+    assert db.read_bytes() == before
+
+
 def test_report_of_a_missing_warehouse_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -115,10 +195,11 @@ def test_the_report_asset_materializes_with_summary_and_top_claims(
     warehouse: Path, tmp_path: Path
 ) -> None:
     copy = tmp_path / "warehouse.duckdb"
-    shutil.copy(warehouse, copy)  # the asset opens it read-write
+    shutil.copy(warehouse, copy)
+    before = copy.read_bytes()
     result = dg.materialize(
         [claims_report],
-        resources={"warehouse": DuckDBResource(database=str(copy))},
+        resources={"warehouse": WarehouseResource(database=str(copy))},
         instance=dg.DagsterInstance.ephemeral(),
     )
     assert result.success
@@ -131,3 +212,4 @@ def test_the_report_asset_materializes_with_summary_and_top_claims(
     top = meta["top_claims"].value
     assert "| factor | kind | metric | text | paper |" in top
     assert "500X" in top  # the gold's 500X reduction in inference cost (digest 000, paper 89)
+    assert copy.read_bytes() == before, "the asset reads the warehouse read-only"

@@ -23,6 +23,8 @@ from warehouse.load import fresh_digests
 
 NEXT = "0.1.0+rules.testdouble"
 
+pytestmark = pytest.mark.slow  # every test ingests both digests twice
+
 
 def rule_change(papers: Iterable[Paper], n_process: int = 1) -> Iterator[tuple]:
     """A test double of a rule edit: pixel sizes are dropped, percentages become

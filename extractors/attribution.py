@@ -53,11 +53,20 @@ _PROPOSE = re.compile(
     r"(?:(?:a|an|the)\s)?(?P<name>" + _NAME + r")(?![\w-])"
     r"(?!\s(?:dataset|benchmark|corpus|suite|test set|challenge)s?\b)"
 )
+_DATA_NOUN = r"(?:dataset|benchmark|corpus|suite|test set|challenge|database|collection)s?"
 _CALLED = re.compile(
-    r"\b(?:called|named|dubbed|termed|coined|namely)\s(?P<name>" + _NAME + r")(?![\w-])"
+    ""
+    + "".join(f"(?<!{w} )(?<!{w}, )" for w in _DATA_NOUN[3:-3].split("|"))
+    + r"\b(?:called|named|dubbed|termed|coined|namely)\s"
+    r"(?P<name>" + _NAME + r")(?![\w-])"
+)
+# "a large public dataset called DeepLesion": a benchmark, named as the method would be
+_DATA_CALLED = re.compile(
+    r"\b" + _DATA_NOUN + r",?\s(?:called|named|dubbed|termed|coined)\s(?P<name>" + _NAME + r")"
+    r"(?![\w-])(?P<name2>)"
 )
 _PAREN_ACRONYM = re.compile(
-    r"\b(?:propose|introduce|present|develop|design)\w*\s[^.;]{0,160}?\((?P<name>"
+    r"\b(?:propose|introduce|present|develop|design)(?:s|d|ed|ing)?\s[^.;,]{0,100}?\((?P<name>"
     + _NAME_TOKEN
     + r")\)"
 )
@@ -149,7 +158,11 @@ class PaperContext:
         """Distinct benchmark names the abstract evaluates on."""
         found: list[str] = []
         text = self.abstract or ""
-        for m in (*_BENCH_NOUN.finditer(text), *_EVAL_ON.finditer(text)):
+        for m in (
+            *_DATA_CALLED.finditer(text),
+            *_BENCH_NOUN.finditer(text),
+            *_EVAL_ON.finditer(text),
+        ):
             name = _benchmark_name(m.group("name") or m.group("name2"), self.lex, self.method)
             if name and name not in found:
                 found.append(name)

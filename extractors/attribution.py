@@ -48,10 +48,24 @@ _NAME = (
 _NAME_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})(?![\w-])")
 
 _TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,60}?)\s*:\s\S")
+_VERB_PROPOSE = (
+    r"\b(?:propose|introduce|present|develop|design|build|release|construct|contribute)(?:s|d)?\s"
+)
 _PROPOSE = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|build|release|construct|contribute)s?\s"
-    r"(?:(?:a|an|the)\s)?(?P<name>" + _NAME + r")(?![\w-])"
+    _VERB_PROPOSE + r"(?:(?:a|an|the)\s)?(?:(?:novel|new|simple|unified|general|lightweight)\s)*"
+    r"(?:(?:method|framework|approach|model|system|technique|algorithm|pipeline)\s"
+    r"(?:utilizing|using|based on|built on|called|named|dubbed)\s)?"
+    r"(?P<name>" + _NAME + r")(?![\w-])"
     r"(?!\s(?:dataset|benchmark|corpus|suite|test set|challenge)s?\b)"
+    # a plain word is a name when an appositive follows: "we introduce Chelsea, a framework"
+    r"|" + _VERB_PROPOSE + r"(?P<plain>[A-Z][a-z][\w-]*(?:\s[A-Z][\w-]*){0,3}),\s(?:a|an|the)\s"
+)
+# "we introduce Low-Rank Clone (LRC), ...": the words the acronym abbreviates
+_LONG_NAME = re.compile(
+    _VERB_PROPOSE
+    + r"(?:(?:a|an|the)\s)?(?P<name>(?:[A-Z][\w-]*\s){1,4})\((?P<acronym>"
+    + _NAME_TOKEN
+    + r")\)"
 )
 _DATA_NOUN = r"(?:dataset|benchmark|corpus|suite|test set|challenge|database|collection)s?"
 _CALLED = re.compile(
@@ -66,9 +80,8 @@ _DATA_CALLED = re.compile(
     r"(?![\w-])(?P<name2>)"
 )
 _PAREN_ACRONYM = re.compile(
-    r"\b(?:propose|introduce|present|develop|design)(?:s|d|ed|ing)?\s[^.;,]{0,100}?\((?P<name>"
-    + _NAME_TOKEN
-    + r")\)"
+    r"\b(?:propose|introduce|present|develop|design|adopt|employ)(?:s|d|ed|ing)?\s"
+    r"[^.;,]{0,100}?\((?P<name>" + _NAME_TOKEN + r")\)"
 )
 # what "we propose" when the method has no name: "a systematic image registration approach"
 _PROPOSED_NP = re.compile(
@@ -85,12 +98,17 @@ _RESULT_VERB = (
     r"(?:achiev|outperform|surpass|reach|attain|obtain|improv|reduc|boost|deliver|yield|"
     r"exceed|beat|score|gain|accelerat|speed|cut|lower|rais|increas|decreas|match|show|"
     r"demonstrat|perform|record|set|establish|lead|enabl|bring|offer|provid|maintain|"
-    r"preserv|retain|recover|shrink|compress|save)\w*"
+    r"preserv|retain|recover|shrink|compress|save|support|leverag|employ|integrat|"
+    r"combin|generat|produc|predict|detect|exhibit|captur)\w*"
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfrom\s)"
     r"(?<!\bwith\s)(?<!\bacross\s)(?<!\bover\s)(?<!\bthan\s)"
-    r"(?P<name>" + _NAME + r")(?:\s\([^)]{1,40}\))?\s(?:(?:also|further|consistently|"
+    r"(?P<name>" + _NAME + r")(?:\s\([^)]{1,40}\))?"
+    # "The FRoundation model with the ViT-L backbone outperforms"
+    r"(?:\s(?:model|framework|method|approach|system|network|agent|pipeline)s?"
+    r"(?:\s(?:with|using)\s[^,.;]{1,40}?)?)?"
+    r"\s(?:(?:also|further|consistently|"
     r"significantly|substantially|notably|still|even|only|successfully|clearly|can|"
     r"could|which)\s){0,2}" + _RESULT_VERB + r"\b"
 )
@@ -204,10 +222,14 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
     if prefix and _NAME_RE.fullmatch(prefix):
         return prefix
     text = abstract or ""
+    long = _LONG_NAME.search(text)
+    if long:  # both spellings, since either may be the one used later
+        return f"{_clean_name(long.group('name'))} ({long.group('acronym')})"
     for pattern in (_PROPOSE, _CALLED, _PAREN_ACRONYM):
         m = pattern.search(text)
-        if m and not lex.not_benchmark_re.fullmatch(_clean_name(m.group("name"))):
-            name = _clean_name(m.group("name"))
+        found = m and (m.groupdict().get("plain") or m.group("name"))
+        if found and not lex.not_benchmark_re.fullmatch(_clean_name(found)):
+            name = _clean_name(found)
             if not is_model_name(name, lex) or pattern is not _PROPOSE:
                 return name
     if prefix:

@@ -171,23 +171,23 @@ class PaperContext:
     def method(self) -> str | None:
         return method_name(self.title, self.abstract, self.lex)
 
-    @cached_property
-    def benchmarks(self) -> tuple[str, ...]:
-        """Distinct benchmark names the abstract evaluates on."""
+    def _names(self, *patterns: re.Pattern[str]) -> tuple[str, ...]:
         found: list[str] = []
-        text = self.abstract or ""
-        for m in (
-            *_DATA_CALLED.finditer(text),
-            *_BENCH_NOUN.finditer(text),
-            *_EVAL_ON.finditer(text),
-        ):
-            name = _benchmark_name(m.group("name") or m.group("name2"), self.lex, self.method)
-            if name and name not in found:
-                found.append(name)
+        for pattern in patterns:
+            for m in pattern.finditer(self.abstract or ""):
+                name = _benchmark_name(m.group("name") or m.group("name2"), self.lex, self.method)
+                if name and name not in found:
+                    found.append(name)
         return tuple(found)
 
-    @property
+    @cached_property
+    def benchmarks(self) -> tuple[str, ...]:
+        """Distinct names the abstract evaluates on ("on X" included), never subjects."""
+        return self._names(_DATA_CALLED, _BENCH_NOUN, _EVAL_ON)
+
+    @cached_property
     def only_benchmark(self) -> str | None:
+        """The benchmark of an abstract that evaluates on exactly one named thing."""
         return self.benchmarks[0] if len(self.benchmarks) == 1 else None
 
 
@@ -254,7 +254,12 @@ def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:
 Found = tuple[str | None, str | None]  # (the name, the id of the rule that found it)
 
 
-def benchmark_of(sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon) -> Found:
+_MEASURED_UNITS = frozenset({"%", "pp", "score", "x"})
+
+
+def benchmark_of(
+    sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon, unit: str = "score"
+) -> Found:
     """The benchmark a result at ``sentence[start:end]`` was measured on."""
     after = _BENCH_AFTER.match(sentence, end)
     if after and (name := _benchmark_name(after.group("name"), lex, ctx.method)):
@@ -274,7 +279,8 @@ def benchmark_of(sentence: str, start: int, end: int, ctx: PaperContext, lex: Le
     for m in _BENCH_NOUN.finditer(sentence):
         if name := _benchmark_name(m.group("name") or m.group("name2"), lex, ctx.method):
             return name, "benchmark.named_in_sentence"
-    if ctx.only_benchmark:
+    if ctx.only_benchmark and unit in _MEASURED_UNITS:
+        # a score or share measured in the paper's evaluation, not a count or a size
         return ctx.only_benchmark, "benchmark.only_one_in_abstract"
     return None, None
 
@@ -331,7 +337,7 @@ def attribute(
         if f.role != "result":
             out.append(f)
             continue
-        bench, bench_rule = benchmark_of(sentence, q.start, q.end, ctx, lex)
+        bench, bench_rule = benchmark_of(sentence, q.start, q.end, ctx, lex, q.unit)
         subject, subject_rule = subject_of(sentence, q.start, q.end, ctx, lex, bench)
         prev = qs[i - 1] if i else None
         if (

@@ -574,9 +574,10 @@ def classify_sentence(
             ):
                 f = Fields(f.kind, "result", f.direction, f.qualifier, f.metric, pf.baseline,
                            rules=(*f.rules, "role.size_of_result"))  # fmt: skip
-        if q.borrowed_from is not None and f.kind == "value":
+        lender = next((k for k, p in enumerate(qs[:i]) if p is q.borrowed_from), None)
+        if lender is not None and f.kind == "value":
             # "256 tokens instead of the baseline's 576": both sides of one comparison
-            pf = out[q.borrowed_from]
+            pf = out[lender]
             f = Fields(f.kind, pf.role, f.direction, f.qualifier, f.metric, f.baseline,
                        rules=(*f.rules, "role.compared_side"))  # fmt: skip
         if i and f.role == "result" and q.unit == "per_second" and f.kind == "value":

@@ -37,7 +37,7 @@ _SCORE_BEFORE = re.compile(
 )
 _FACTOR_BEFORE = re.compile(
     r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
-    r"ratio|(?:a\s)?factor)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
+    r"(?:a\s)?factor)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
     re.I,
 )
 _SCORE_AFTER = re.compile(
@@ -85,7 +85,7 @@ class RawQuantity:
     is_word: bool = False
     setting: bool = False  # a hyperparameter's value ("guidance 1.5"): always setup
     tally: bool = False  # "k/n tasks", "k of these n problems": how many of a set succeeded
-    borrowed_from: int | None = None  # index of the compared quantity it took its unit from
+    borrowed_from: RawQuantity | None = None  # the compared quantity it took its unit from
     rules: list[str] = field(default_factory=list)  # ids of the rules that found and read it
     before_after: str | None = None  # "before" / "after": one side of "from X to Y"
 
@@ -341,7 +341,12 @@ def _quantity_from(
             )
             return _found("find.resolution", q), sum(1 for f in following if f.start < res.end())
     # fraction: 1/3 full attention layers, 20/20 tasks
-    if text[n.end : n.end + 1] == "/" and following and following[0].num_start == n.end + 1:
+    if (
+        text[n.end : n.end + 1] == "/"
+        and following
+        and following[0].num_start == n.end + 1
+        and n.mag == following[0].mag == 1.0  # "1.5B/3B models" are two sizes
+    ):
         den = following[0]
         noun = _noun_after(text, den.end, lex, allow_other=True)
         if n.value < den.value and den.value <= 10 and n.integer and den.integer:
@@ -357,7 +362,8 @@ def _quantity_from(
                 kind="proportion",
             )
             return _found("find.fraction_share", q), 1
-        if not n.integer and den.integer and n.value <= den.value and not noun:
+        plain = n.mag == den.mag == 1.0  # "1.5B/3B" are two sizes, not a rating
+        if plain and not n.integer and den.integer and n.value <= den.value and not noun:
             # "rated it 4.3/5": a score out of a scale
             q = RawQuantity(
                 n.start, den.end, n.value, None, "score", "score_unit", n.num_start, den.end
@@ -627,7 +633,13 @@ def _quantity_from(
             rule = noun[0]
             q.unit, q.pint, q.noun = rule.canonical, rule.pint, text[noun[1] : noun[2]].strip(" -")
         return _found("find.part_of", q), 0
-    if _FACTOR_BEFORE.search(left):
+    if (
+        (fb := _FACTOR_BEFORE.search(left))
+        # "a real-time factor of 0.0078" is a measured value
+        and (n.value >= 1 or "factor" not in fb.group().lower())
+        and n.mag == 1.0  # "a multi-adds reduction of 12.81G" counts operations
+        and not re.match(r"\s?:\s?\d", text[n.end : n.end + 3])  # an 8:1:1 split
+    ):
         return _found(
             "find.factor_of",
             RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end),
@@ -843,7 +855,7 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         ):
             # "256 tokens instead of the baseline's fixed 576": the same measure, compared
             q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
-            q.borrowed_from = i - 1
+            q.borrowed_from = prev
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":
@@ -867,6 +879,12 @@ def _word_pint(unit: str, phrase: str, time: bool) -> str:
     return "factor" if unit == "x" else "proportion_percent"
 
 
+# a short unit-like token after a number: "ha", "km/h", "m^2", "Pa", "kPa"
+_UNKNOWN_UNIT = re.compile(r"\s?(?P<u>[a-zµ][A-Za-z]{0,2})(?:/[A-Za-z]+|\^|²|\b(?![-\w]))")
+_SHORT_WORDS = frozenset(
+    "a an and as at by for in is it of on or per the to vs was are be but via so if all "
+    "its our few low top max min avg day".split()
+)
 _PLAIN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")  # no magnitude: "1.6 million people" is a count
 
 
@@ -913,6 +931,9 @@ def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:
         written = text[q.num_start : q.num_end]
         if q.unit or q.value_high is not None or not _PLAIN_DECIMAL.fullmatch(written):
             continue
+        unknown = _UNKNOWN_UNIT.match(text, q.end)
+        if unknown and unknown.group("u").lower() not in _SHORT_WORDS:
+            continue  # "0.32 ha", "0.58 km/h": a unit the spec has none for
         q.unit, q.pint = "score", "score_unit"
         q.rules.append("score.bare_decimal")
         if q.metric is None:

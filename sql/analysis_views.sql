@@ -125,7 +125,9 @@ CREATE OR REPLACE MACRO benchmark_norm(name) AS (
         ),
 
         decimal_points_kept AS (
-            SELECT regexp_replace(b, '(\d)\.(\d)', '\1_\2', 'g') AS b FROM no_generic_tail
+            -- `_` marks a kept point until the rest of the punctuation is gone
+            SELECT regexp_replace(replace(b, '_', ' '), '(\d)\.(\d)', '\1_\2', 'g') AS b
+            FROM no_generic_tail
         ),
 
         punctuation_dropped AS (
@@ -165,7 +167,9 @@ CREATE OR REPLACE MACRO subject_norm(name) AS (
         ),
 
         decimal_points_kept AS (
-            SELECT regexp_replace(replace(s, '+', ' plus'), '(\d)\.(\d)', '\1_\2', 'g') AS s
+            SELECT regexp_replace(
+                replace(replace(s, '+', ' plus'), '_', ' '), '(\d)\.(\d)', '\1_\2', 'g'
+            ) AS s
             FROM placeholders_dropped
         ),
 
@@ -396,8 +400,8 @@ SELECT
     metric,
     subject_key,
     subject,
-    canonical_value AS value,
-    canonical_value_high AS value_high,
+    CAST(canonical_value AS DOUBLE) AS value,
+    CAST(canonical_value_high AS DOUBLE) AS value_high,
     unit,
     qualifier,
     text,

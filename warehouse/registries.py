@@ -103,7 +103,6 @@ def check_aliases(con: duckdb.DuckDBPyConnection) -> None:
     clashes = execute_file(con, "registry/conflicting_aliases.sql")
     if clashes:
         shown = "; ".join(
-            f"{registry}: {alias_key!r} is an alias of {', '.join(names)}"
-            for registry, alias_key, names in clashes[:5]
+            f"{registry}: {key!r} names {', '.join(names)}" for registry, key, names in clashes[:5]
         )
         raise RegistryError(f"ambiguous aliases in sql/registry/: {shown}")

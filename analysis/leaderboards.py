@@ -42,7 +42,10 @@ def query_leaderboards(
     execute_file(
         con, "reports/leaderboard_request.sql", benchmark=benchmark, metric=metric, limit=limit
     )
-    return con.execute(sql_text(QUERY)).pl()
+    result = con.execute(sql_text(QUERY))
+    # Rows, not .pl(): that would import pyarrow, a third of the command's run time.
+    columns = [d[0] for d in result.description]
+    return pl.DataFrame(result.fetchall(), schema=columns, orient="row", infer_schema_length=None)
 
 
 def leaderboard_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:

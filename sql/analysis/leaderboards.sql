@@ -16,6 +16,12 @@ request AS (
         CAST(getvariable('leaderboard_limit') AS INTEGER) AS row_limit
 ),
 
+-- the view once, not once per use below
+board_rows AS MATERIALIZED (
+    SELECT *
+    FROM leaderboard
+),
+
 boards AS (
     SELECT
         benchmark_key,
@@ -24,7 +30,7 @@ boards AS (
         any_value(papers) AS papers,
         any_value(subjects) AS subjects,
         any_value(claims) AS claims
-    FROM leaderboard
+    FROM board_rows
     GROUP BY benchmark_key, metric_key, unit
 ),
 
@@ -55,7 +61,7 @@ entries AS (
             PARTITION BY sb.board ORDER BY l.rank, l.subject_key
         ) AS position,
         coalesce(request.row_limit, CASE WHEN sb.overview THEN 5 END) AS row_limit
-    FROM leaderboard AS l
+    FROM board_rows AS l
     INNER JOIN shown_boards AS sb USING (benchmark_key, metric_key, unit)
     CROSS JOIN request
 ),

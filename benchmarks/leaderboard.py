@@ -53,7 +53,12 @@ def corpus_warehouse(corpus: Path) -> Path:
 
 def with_stand_ins(db: Path) -> Path:
     """A copy of ``db`` whose result values have a benchmark and a subject."""
-    copy = db.with_name(f"{db.stem}-stand-ins.duckdb")
+    copy = (
+        Path(tempfile.gettempdir())
+        / "paper-claims-leaderboard-bench"
+        / f"{db.stem}-stand-ins.duckdb"
+    )
+    copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(db, copy)
     with writable(copy) as con:
         execute_file(con, "bench/stand_in_subjects.sql")

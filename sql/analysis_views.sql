@@ -95,90 +95,66 @@ CREATE OR REPLACE MACRO baseline_key(baseline) AS (
     )
 );
 
+-- name_chars: the last step of benchmark_norm and subject_norm: every character
+-- but letters and digits dropped, except a point between digits (Human3.6M is not
+-- Human36M, Qwen2.5-7B not Qwen2-57B). Null for nothing left. These macros are
+-- plain expressions, not chains of CTEs: a view applies them to every result
+-- value, and an expression costs nothing next to a subquery per call.
+CREATE OR REPLACE MACRO name_chars(s) AS (
+    nullif(
+        replace(
+            regexp_replace(
+                -- `_` marks a kept point until the rest of the punctuation is gone
+                regexp_replace(replace(s, '_', ' '), '(\d)\.(\d)', '\1_\2', 'g'),
+                '[^a-z0-9_]',
+                '',
+                'g'
+            ),
+            '_',
+            '.'
+        ),
+        ''
+    )
+);
+
 -- benchmark_norm: a benchmark name as a key, so that `CIFAR-10`, `cifar10` and
--- `the CIFAR-10 dataset` meet: lower case, a leading "the" and a trailing
--- "dataset"/"benchmark"/"test set"/"split" dropped, `+` spelled "plus" (so
--- HumanEval+ is not HumanEval), then every character but letters and digits
--- dropped, except a point between digits (Human3.6M, not Human36M). Null for a
--- null or empty name. benchmark_key looks the result up in the registry.
-CREATE OR REPLACE MACRO benchmark_norm(name) AS (
-    WITH
-        lowered AS (
-            SELECT regexp_replace(lower(trim(name)), '\s+', ' ', 'g') AS b
-        ),
-
-        plus_spelled_out AS (
-            SELECT replace(b, '+', ' plus') AS b FROM lowered
-        ),
-
-        no_article AS (
-            SELECT regexp_replace(b, '^the ', '') AS b FROM plus_spelled_out
-        ),
-
-        no_generic_tail AS (
-            SELECT regexp_replace(
-                b,
-                '(\s+(data ?sets?|benchmarks?|suite|(test|validation|val|dev|evaluation)[ -](sets?|splits?)|splits?))+[\s.,;:]*$',
+-- `the CIFAR-10 dataset` meet: lower case, `+` spelled "plus" (so HumanEval+ is
+-- not HumanEval), a leading "the" and a trailing "dataset"/"benchmark"/"test
+-- set"/"split" dropped, then name_chars. Null for a null or empty name.
+-- benchmark_key looks the result up in the registry.
+CREATE OR REPLACE MACRO benchmark_norm(spelled) AS (
+    name_chars(
+        regexp_replace(
+            regexp_replace(
+                replace(regexp_replace(lower(trim(spelled)), '\s+', ' ', 'g'), '+', ' plus'),
+                '^the ',
                 ''
-            ) AS b
-            FROM no_article
-        ),
-
-        decimal_points_kept AS (
-            -- `_` marks a kept point until the rest of the punctuation is gone
-            SELECT regexp_replace(replace(b, '_', ' '), '(\d)\.(\d)', '\1_\2', 'g') AS b
-            FROM no_generic_tail
-        ),
-
-        punctuation_dropped AS (
-            SELECT replace(regexp_replace(b, '[^a-z0-9_]', '', 'g'), '_', '.') AS b
-            FROM decimal_points_kept
+            ),
+            '(\s+(data ?sets?|benchmarks?|suite|(test|validation|val|dev|evaluation)[ -](sets?|splits?)|splits?))+[\s.,;:]*$',
+            ''
         )
+    )
+);
 
-    SELECT nullif(b, '') FROM punctuation_dropped
+-- subject_words: a model or method name in lower case, spaces collapsed, without
+-- a leading article or trailing punctuation.
+CREATE OR REPLACE MACRO subject_words(spelled) AS (
+    regexp_replace(regexp_replace(lower(trim(spelled, ' .,;:')), '\s+', ' ', 'g'), '^(the|a|an) ', '')
 );
 
 -- subject_norm: a model or method name as a key, so that `GPT-4o` and `GPT 4o`,
--- `LLaMA-2 7B` and `Llama 2 7B` meet: lower case, a leading article dropped, `+`
--- spelled "plus", every character but letters and digits dropped, except a point
--- between digits (Qwen2.5-7B is not Qwen2-57B). Null for a null or empty name and
--- for a placeholder that names no model ("our method", "ours", "the proposed
--- model", "baselines"): placeholders of different papers must not meet on a board.
-CREATE OR REPLACE MACRO subject_norm(name) AS (
-    WITH
-        lowered AS (
-            SELECT regexp_replace(lower(trim(name, ' .,;:')), '\s+', ' ', 'g') AS s
-        ),
-
-        no_article AS (
-            SELECT regexp_replace(s, '^(the|a|an) ', '') AS s FROM lowered
-        ),
-
-        placeholders_dropped AS (
-            SELECT
-                CASE
-                    WHEN regexp_full_match(
-                        s,
-                        '(ours|we|us|it|this|(our|this|proposed|our proposed|the proposed)( (method|model|approach|framework|system|work|technique|algorithm|network|architecture|pipeline|solution)s?)?|(prior|previous|existing|baseline|competing|state-of-the-art|sota) ?(works?|methods?|models?|approaches|baselines?)?|baselines?)'
-                    ) THEN NULL
-                    ELSE s
-                END AS s
-            FROM no_article
-        ),
-
-        decimal_points_kept AS (
-            SELECT regexp_replace(
-                replace(replace(s, '+', ' plus'), '_', ' '), '(\d)\.(\d)', '\1_\2', 'g'
-            ) AS s
-            FROM placeholders_dropped
-        ),
-
-        punctuation_dropped AS (
-            SELECT replace(regexp_replace(s, '[^a-z0-9_]', '', 'g'), '_', '.') AS s
-            FROM decimal_points_kept
-        )
-
-    SELECT nullif(s, '') FROM punctuation_dropped
+-- `LLaMA-2 7B` and `Llama 2 7B` meet: subject_words, `+` spelled "plus", then
+-- name_chars. Null for a null or empty name and for a placeholder that names no
+-- model ("our method", "ours", "the proposed model", "baselines"): placeholders
+-- of different papers must not meet on a board.
+CREATE OR REPLACE MACRO subject_norm(spelled) AS (
+    CASE
+        WHEN regexp_full_match(
+            subject_words(spelled),
+            '(ours|we|us|it|this|(our|this|proposed|our proposed)( (method|model|approach|framework|system|work|technique|algorithm|network|architecture|pipeline|solution)s?)?|(prior|previous|existing|baseline|competing|state-of-the-art|sota) ?(works?|methods?|models?|approaches|baselines?)?|baselines?)'
+        ) THEN NULL
+        ELSE name_chars(replace(subject_words(spelled), '+', ' plus'))
+    END
 );
 
 -- The registries' aliases, normalized for lookups: one row per spelling (the
@@ -218,10 +194,10 @@ WHERE subject_norm(spelling) IS NOT NULL;
 -- registry entry together (`ImageNet`, `IN-1K` and `ILSVRC-2012` are all
 -- `imagenet1k`, the key of ImageNet-1k); a name the registry does not know is
 -- its benchmark_norm. benchmark_name gives a key's registry name.
-CREATE OR REPLACE MACRO benchmark_key(name) AS (
+CREATE OR REPLACE MACRO benchmark_key(spelled) AS (
     coalesce(
-        (SELECT a.benchmark_key FROM benchmark_aliases AS a WHERE a.alias_key = benchmark_norm(name)),
-        benchmark_norm(name)
+        (SELECT a.benchmark_key FROM benchmark_aliases AS a WHERE a.alias_key = benchmark_norm(spelled)),
+        benchmark_norm(spelled)
     )
 );
 
@@ -232,10 +208,10 @@ CREATE OR REPLACE MACRO benchmark_name(key) AS (
 -- subject_key: a model or method name normalized for GROUP BY, through the
 -- subject registry as benchmark_key goes through the benchmark registry; null
 -- for placeholders such as "our method" (see subject_norm).
-CREATE OR REPLACE MACRO subject_key(name) AS (
+CREATE OR REPLACE MACRO subject_key(spelled) AS (
     coalesce(
-        (SELECT a.subject_key FROM subject_aliases AS a WHERE a.alias_key = subject_norm(name)),
-        subject_norm(name)
+        (SELECT a.subject_key FROM subject_aliases AS a WHERE a.alias_key = subject_norm(spelled)),
+        subject_norm(spelled)
     )
 );
 

@@ -213,6 +213,7 @@ def test_an_added_alias_changes_the_fingerprint_and_reaches_an_existing_warehous
     [
         ("registry/metric_directions.csv", "word,bleu,up\n", "better is 'up', not one of"),
         ("registry/metric_directions.csv", "words,bleu,higher\n", "match is 'words'"),
+        ("registry/metric_directions.csv", "word,fid,higher\n", "repeats line"),
         ("registry/benchmarks.csv", "GSM8K,IN-1K\n", "'in1k' names GSM8K, ImageNet-1k"),
         ("registry/benchmarks.csv", "MS COCO,\n", "'mscoco' names COCO, MS COCO"),
         ("registry/benchmarks.csv", "GSM8K,GSM-8K,extra\n", "3 fields, expected 2"),

@@ -30,6 +30,7 @@ class Registry:
     table: str
     columns: tuple[str, ...]
     choices: dict[str, frozenset[str]]  # columns whose values are a closed list
+    unique: tuple[str, ...] = ()  # columns no two rows may share
 
 
 MATCH_KINDS = frozenset({"key", "word", "family"})
@@ -43,6 +44,7 @@ REGISTRIES: tuple[Registry, ...] = (
         "metric_direction_registry",
         ("match", "name", "better"),
         {"match": MATCH_KINDS, "better": BETTER},
+        unique=("match", "name"),
     ),
 )
 REGISTRY_FILES: tuple[str, ...] = tuple(r.file for r in REGISTRIES)
@@ -54,7 +56,8 @@ class RegistryError(ValueError):
 
 def registry_rows(registry: Registry) -> pl.DataFrame:
     """The rows of a registry file, checked: its header, no empty name, closed-list
-    columns within their list. An empty alias is allowed (a name without aliases)."""
+    columns within their list, no repeated key. An empty alias is allowed (a name
+    without aliases)."""
     reader = csv.reader(io.StringIO(sql_text(registry.file)))
     header = tuple(next(reader, ()))
     if header != registry.columns:
@@ -63,6 +66,7 @@ def registry_rows(registry: Registry) -> pl.DataFrame:
             f"not {','.join(header) or '(empty)'}"
         )
     rows: list[tuple[str, ...]] = []
+    seen: dict[tuple[str, ...], int] = {}
     for line, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -81,6 +85,14 @@ def registry_rows(registry: Registry) -> pl.DataFrame:
                     f"sql/{registry.file}:{line}: {column} is {record[column]!r}, "
                     f"not one of {', '.join(sorted(allowed))}"
                 )
+        if registry.unique:
+            key = tuple(record[c] for c in registry.unique)
+            if key in seen:
+                raise RegistryError(
+                    f"sql/{registry.file}:{line}: repeats line {seen[key]} "
+                    f"({','.join(key)}): one row per {' and '.join(registry.unique)}"
+                )
+            seen[key] = line
         rows.append(cells)
     return pl.DataFrame(rows, schema=dict.fromkeys(registry.columns, pl.String), orient="row")
 

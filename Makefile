@@ -68,3 +68,9 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache
+
+# `claims leaderboard` on the whole corpus (target: under 2 s a run); ingests the
+# corpus once into the temporary folder the first time.
+.PHONY: bench-leaderboard
+bench-leaderboard: $(STAMP)
+	$(BIN)/python -m benchmarks.leaderboard

@@ -22,6 +22,7 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
+from analysis.leaderboards import leaderboard_frames, plot_leaderboards
 from analysis.plots import baselines_plot, digests_plot, short, strip_plot, svg, values_plot
 from warehouse.connection import read_only, require_current_schema
 from warehouse.sql_files import sql_text
@@ -78,7 +79,8 @@ class Report:
 
 def run_analyses(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
     """The result of every query in ``sql/analysis/`` that the report shows."""
-    return {name: con.execute(sql_text(f"analysis/{name}.sql")).pl() for name in ANALYSES}
+    frames = {name: con.execute(sql_text(f"analysis/{name}.sql")).pl() for name in ANALYSES}
+    return {**frames, **leaderboard_frames(con)}
 
 
 def build_report(frames: dict[str, pl.DataFrame], source: str) -> Report:
@@ -144,6 +146,28 @@ def build_report(frames: dict[str, pl.DataFrame], source: str) -> Report:
                 "median_value",
                 "max_value",
                 "paper_titles",
+            ),
+        ),
+        Section(
+            "leaderboards",
+            "Leaderboards",
+            "Which model scored what on which benchmark: the boards reported by the most "
+            "papers, each subject\u2019s best claimed value ranked (a bar each, with the "
+            "paper that claims it), which way is better from the metric registry.",
+            svg("leaderboards", lambda fig: plot_leaderboards(fig, frames["leaderboards"])),
+            frames["leaderboards"],
+            (
+                "benchmark",
+                "metric",
+                "unit",
+                "rank",
+                "subject",
+                "value",
+                "title",
+                "arxiv_id",
+                "digest_date",
+                "published",
+                "papers",
             ),
         ),
         Section(

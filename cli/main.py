@@ -92,6 +92,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("report.html"), help="default: report.html")
     db_option(p)
     p.set_defaults(handler=_report)
+
+    p = sub.add_parser("leaderboard", help="which model scored what on which benchmark, best first")
+    p.add_argument(
+        "benchmark",
+        nargs="?",
+        metavar="BENCHMARK",
+        help="one benchmark's boards, matched by benchmark_key (imagenet finds ImageNet-1k); "
+        "default: the boards reported by the most papers",
+    )
+    p.add_argument("--metric", metavar="M", help="only boards whose metric holds M (top-1, FID)")
+    p.add_argument(
+        "--limit", type=int, metavar="N", help="rows per board (default: 5 without BENCHMARK)"
+    )
+    p.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    db_option(p)
+    p.set_defaults(handler=_leaderboard)
     return parser
 
 
@@ -219,6 +235,37 @@ def _report(args: argparse.Namespace) -> int:
     report = write_report(_db(args), args.out)
     rows = ", ".join(f"{name} {frame.height}" for name, frame in report.frames.items())
     print(f"wrote {args.out}: {report.plots} plots; rows: {rows}")
+    return EXIT_OK
+
+
+def _leaderboard(args: argparse.Namespace) -> int:
+    from analysis.leaderboards import (
+        boards,
+        current_warehouse,
+        entry_rows,
+        query_leaderboards,
+        similar_benchmarks,
+    )
+
+    if args.limit is not None and args.limit < 1:
+        print("claims leaderboard: --limit takes a number of rows, 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    with current_warehouse(_db(args)) as con:
+        frame = query_leaderboards(con, args.benchmark, args.metric, args.limit)
+        if frame.height == 0 and args.benchmark:
+            near = ", ".join(similar_benchmarks(con, args.benchmark)) or "none yet"
+            metric = f" and metric {args.metric!r}" if args.metric else ""
+            print(f"claims leaderboard: no board for {args.benchmark!r}{metric}; "
+                  f"benchmarks with boards: {near}", file=sys.stderr)  # fmt: skip
+            return EXIT_FAILED
+    if args.format != "table":
+        _print_frame(frame, args.format)
+    elif frame.height == 0:
+        print("no leaderboard entries yet: a result value needs a metric, a benchmark and a "
+              "subject", file=sys.stderr)  # fmt: skip
+    for title, rows in boards(frame) if args.format == "table" else ():
+        print(f"\n{title}")
+        _print_frame(entry_rows(rows), "table")
     return EXIT_OK
 
 

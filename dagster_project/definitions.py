@@ -4,13 +4,14 @@ import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.jobs import ingest_digest_job
+from dagster_project.leaderboard_assets import LEADERBOARD_ASSETS
 from dagster_project.report_assets import REPORT_ASSETS
 from dagster_project.resources import make_resources
 from dagster_project.schedules import daily_reingest_schedule
 from dagster_project.sensors import digest_inbox_sensor, warehouse_partitions_sensor
 
 defs = dg.Definitions(
-    assets=[*ASSETS, *REPORT_ASSETS],
+    assets=[*ASSETS, *REPORT_ASSETS, *LEADERBOARD_ASSETS],
     asset_checks=ASSET_CHECKS,
     jobs=[ingest_digest_job],
     sensors=[digest_inbox_sensor, warehouse_partitions_sensor],

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.registries import REGISTRY_FILES, check_aliases, load_registries
 from warehouse.sql_files import execute_file, sql_text
 
 DEFAULT_DB = Path("data") / "warehouse.duckdb"
@@ -43,8 +44,9 @@ def default_db_path() -> Path:
 
 
 def schema_fingerprint() -> str:
-    """A hash of the SQL that defines the warehouse's tables, views and macros."""
-    text = "\0".join(sql_text(name) for name in SCHEMA_FILES)
+    """A hash of the SQL that defines the warehouse's tables, views and macros, and of
+    the registries (sql/registry/*.csv) loaded with them."""
+    text = "\0".join(sql_text(name) for name in (*SCHEMA_FILES, *REGISTRY_FILES))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -58,8 +60,10 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
             return
     except duckdb.CatalogException:
         pass  # a new warehouse, or one from before fingerprints
+    load_registries(con)  # the views are built on them
     for name in SCHEMA_FILES:
         execute_file(con, name)
+    check_aliases(con)
     execute_file(con, "record_schema_fingerprint.sql", fingerprint=fingerprint)
 
 

@@ -21,7 +21,7 @@ from dagster_project.resources import WarehouseResource
 from tests.conftest import digest_text
 from warehouse.connection import SchemaOutOfDate, writable
 
-PLOTS = 5  # speedups, reductions, result values, baselines, digests over time
+PLOTS = 6  # speedups, reductions, result values, leaderboards, baselines, digests over time
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -88,7 +88,7 @@ def test_the_page_is_self_contained(page: Path) -> None:
     assert text.count("<svg") == PLOTS
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text), "no remote assets"
     assert "<link" not in text and "@import" not in text
-    for query in ("largest_speedups", "largest_reductions", "result_values",
+    for query in ("largest_speedups", "largest_reductions", "result_values", "leaderboards",
                   "beaten_baselines", "compute_and_money", "digest_counts"):  # fmt: skip
         assert f"sql/analysis/{query}.sql" in text
     assert "Galactic: Scaling End-to-End Reinforcement Learning" in text  # the 100x speedup

@@ -143,11 +143,14 @@ def _cell(value: Any) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _marked(m: Mention) -> str:
-    """The sentence with the mention's text in bold, so a reader sees which number."""
+def _marked(paper: Paper, m: Mention) -> str:
+    """The sentence with the mention's text in bold, so a reader sees which number
+    (located by offset: the same text may occur twice in a sentence)."""
     s = m.sentence
-    i = s.find(m.text)
-    if i < 0:
+    source = (paper.title if m.section == "title" else paper.abstract) or ""
+    begin = source.rfind(s, 0, m.start_char + len(s))
+    i = m.start_char - begin if begin >= 0 else s.find(m.text)
+    if i < 0 or s[i : i + len(m.text)] != m.text:
         return _cell(s)
     return _cell(s[:i] + "**" + m.text + "**" + s[i + len(m.text) :])
 
@@ -186,7 +189,7 @@ def markdown_report(f: Firings, corpus: str, sample: int, seed: int) -> str:
                 m.role,
                 m.subject,
                 m.benchmark,
-                _marked(m),
+                _marked(paper, m),
             ]
             out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(out) + "\n"

@@ -95,3 +95,18 @@ def test_a_missing_corpus_is_one_line_not_a_traceback(
     assert main(["--corpus", str(tmp_path / "nope.jsonl.gz")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: no corpus at ") and err.count("\n") == 1
+
+
+def test_the_report_marks_the_mention_at_its_own_offset(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        json.dumps({"id": "1", "title": "T", "summary": "It uses 8 GPUs, then 18 GPUs and 8 GPUs."})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.md"
+    assert main(["--corpus", str(path), "--processes", "1", "--out", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    assert "It uses **8 GPUs**, then 18 GPUs and 8 GPUs." in report
+    assert "It uses 8 GPUs, then 18 GPUs and **8 GPUs**." in report
+    assert "1**8 GPUs**" not in report

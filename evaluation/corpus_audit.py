@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dagster_project.parallel import extract_in_parallel
-from evaluation.rule_firings import DEFAULT_CORPUS, CorpusError, read_corpus
+from evaluation.rule_firings import DEFAULT_CORPUS, CorpusError, extract_corpus, read_corpus
 from extractors.mention import Mention
 from extractors.pipeline import ExtractionError, Result, extract_papers
 from reader.records import Paper
@@ -130,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "draw":
-            results = extract_in_parallel(read_corpus(args.corpus), n_process=args.processes)
+            results = extract_corpus(read_corpus(args.corpus), args.processes)
             records = draw(results, args.n, args.seed)
             args.out.write_text(
                 "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing as mp
 import random
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dagster_project.parallel import extract_in_parallel
 from extractors.mention import Mention
-from extractors.pipeline import ExtractionError, Result
+from extractors.pipeline import ExtractionError, Result, batches, extract_batch, extract_papers
 from reader.digest_reader import stream_digest
 from reader.records import Paper
 
@@ -48,6 +50,30 @@ def read_corpus(path: Path, ids: set[str] | None = None) -> Iterator[Paper]:
     for record in stream.records:
         if isinstance(record, Paper) and (ids is None or record.arxiv_id in ids):
             yield record
+
+
+def extract_corpus(
+    papers: Iterable[Paper], processes: int = 2, batch_size: int = 256
+) -> Iterator[Result]:
+    """Extraction results in input order, batches fanned out to ``processes`` spawned
+    workers with at most two batches per worker in flight (memory stays bounded).
+    Its own small pool, because evaluation/ may not import dagster_project/ (the layer
+    order of ARCHITECTURE.md)."""
+    if processes <= 1:
+        yield from extract_papers(papers)
+        return
+    with ProcessPoolExecutor(processes, mp_context=mp.get_context("spawn")) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        try:
+            for batch in batches(papers, batch_size):
+                pending.append(pool.submit(extract_batch, batch))
+                if len(pending) >= 2 * processes:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:  # interrupted, or the caller stopped reading: start no more
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 @dataclass
@@ -217,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         papers = read_corpus(args.corpus)
         f = count_firings(
-            extract_in_parallel(papers, n_process=args.processes),
+            extract_corpus(papers, args.processes),
             sample=args.sample,
             seed=args.seed,
         )

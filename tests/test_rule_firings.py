@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.rule_firings import count_firings, main
+from evaluation.rule_firings import count_firings, extract_corpus, main
 from extractors.pipeline import ExtractionError, extract_papers
 from reader.records import Paper
 
@@ -110,3 +110,14 @@ def test_the_report_marks_the_mention_at_its_own_offset(tmp_path: Path) -> None:
     assert "It uses **8 GPUs**, then 18 GPUs and 8 GPUs." in report
     assert "It uses 8 GPUs, then 18 GPUs and **8 GPUs**." in report
     assert "1**8 GPUs**" not in report
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_results_in_the_same_order() -> None:
+    papers = [
+        Paper(i, "T", f"We use {i % 7 + 2} GPUs and reach {50 + i % 40}.5% accuracy.", f"2501.{i}")
+        for i in range(60)
+    ]
+    one = [(p.idx, r) for p, r in extract_corpus(papers, processes=1)]
+    two = [(p.idx, r) for p, r in extract_corpus(papers, processes=2, batch_size=7)]
+    assert one == two and [i for i, _ in one] == list(range(60))

@@ -8,7 +8,7 @@ DB ?= data/warehouse.duckdb
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: setup lock run test test-fast lint bench soak dev eval clean chromium report
+.PHONY: setup lock run test test-fast lint bench soak dev eval clean chromium report rule-audit
 
 setup: $(STAMP)
 
@@ -55,6 +55,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.throughput --scale --backfill
+
+# Issue 12: per-rule firings over the shared corpus, with 20 random firings of each
+# rule to read before the rule stays (CORPUS=... to point elsewhere).
+CORPUS ?= /work/shared/corpus/arxiv-daily-2025.jsonl.gz
+rule-audit: $(STAMP)
+	$(BIN)/python -m evaluation.rule_firings --corpus $(CORPUS) --sample 20 --seed 0 --out tests/audit/rule_firings.md
 
 soak: $(STAMP)
 	$(BIN)/python -m pytest -q -m soak

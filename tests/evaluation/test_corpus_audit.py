@@ -1,0 +1,90 @@
+"""Issue 12's audit: 100 mentions drawn at random from the corpus, each read by a person
+against its abstract (tests/audit/corpus_audit.jsonl); at least 95 must be correct
+(value, unit and kind, per claims-spec.md), and every audited mention must still be
+what the extractor makes, so the verdicts never silently describe old output."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from evaluation.corpus_audit import audit_record, draw, load, stale
+from evaluation.rule_firings import DEFAULT_CORPUS
+from extractors.pipeline import ExtractionError, extract_papers
+from reader.records import Paper
+
+AUDIT = Path(__file__).resolve().parent.parent / "audit" / "corpus_audit.jsonl"
+KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[dict]:
+    return load(AUDIT)
+
+
+def test_the_audit_holds_100_read_mentions(entries: list[dict]) -> None:
+    assert len(entries) == 100
+    assert len({(e["arxiv_id"], e["section"], e["start_char"]) for e in entries}) == 100
+    for e in entries:
+        assert e.keys() >= KEYS, e
+        assert e["verdict"] in ("correct", "wrong"), e
+        if e["verdict"] == "wrong":  # a wrong one says what is wrong and what it should be
+            assert e.get("wrong") and e.get("should_be"), e
+
+
+def test_at_least_95_of_100_are_correct(entries: list[dict]) -> None:
+    verdicts = Counter(e["verdict"] for e in entries)
+    wrong = [
+        f"{e['arxiv_id']} {e['text']!r} ({', '.join(e['wrong'])}): {e['should_be']}"
+        for e in entries
+        if e["verdict"] == "wrong"
+    ]
+    assert verdicts["correct"] >= 95, f"{verdicts['correct']}/100 correct; wrong:\n" + "\n".join(
+        wrong
+    )
+
+
+@pytest.mark.skipif(not DEFAULT_CORPUS.is_file(), reason=f"no corpus at {DEFAULT_CORPUS}")
+def test_every_audited_mention_is_still_extracted_as_audited(entries: list[dict]) -> None:
+    changed = stale(entries, DEFAULT_CORPUS)
+    assert not changed, "re-read these against their abstracts:\n" + "\n".join(changed)
+
+
+def test_draw_is_a_fixed_size_seeded_sample_in_corpus_order() -> None:
+    papers = [
+        Paper(i, "", f"We use {i + 2} GPUs and get {i + 10}% gains.", f"2501.{i}")
+        for i in range(40)
+    ]
+    results = [*extract_papers(papers), (Paper(40, "", "x"), ExtractionError(40, "boom"))]
+    first, again, other = draw(results, 10, seed=1), draw(results, 10, seed=1), draw(results, 10, 2)
+    assert len(first) == 10 and first == again and first != other
+    keys = [(r["arxiv_id"], r["start_char"]) for r in first]
+    assert len(set(keys)) == 10
+    assert all(r["verdict"] is None for r in first)  # a skeleton for a person to fill in
+
+
+def test_stale_names_mentions_the_extractor_no_longer_makes(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "2501.1", "title": "T", "summary": "We train on 8 GPUs for 12 hours."})
+        + "\n",
+        encoding="utf-8",
+    )
+    paper = Paper(0, "T", "We train on 8 GPUs for 12 hours.", "2501.1")
+    entries = [audit_record(paper, m) for m in extract_papers_list(paper)]
+    assert stale(entries, corpus) == []
+    entries[0] = {**entries[0], "value": 9.0}  # as if the extractor had changed
+    entries.append({**entries[1], "arxiv_id": "2501.9"})
+    problems = stale(entries, corpus)
+    assert len(problems) == 2
+    assert "'8 GPUs' 9.0 count value -> now '8 GPUs' 8.0 count value" in problems[0]
+    assert problems[1] == "2501.9: paper not in the corpus"
+
+
+def extract_papers_list(paper: Paper) -> list:
+    [(_, mentions)] = list(extract_papers([paper]))
+    assert isinstance(mentions, list)
+    return mentions

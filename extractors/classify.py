@@ -533,6 +533,10 @@ _SHARE_COORD = re.compile(r"^[^,;.()\d]{0,50}?(?:,\s?|\s)(?:and|or)\s$")
 _COORD_TAIL = re.compile(r"(?:,\s?|\s)(?:and|or)\s(?:by\s)?$|,\s$|namely,?\s$")
 
 
+# units whose second value in "by 2.6% and 1.5%" shares the first one's reading
+_COORDINATED_UNITS = frozenset({"%", "pp", "score", "x", "decibel", "second", "metre"})
+
+
 def classify_sentence(
     text: str, qs: list[RawQuantity], lex: Lexicon, prior_score: str | None = None
 ) -> list[Fields]:
@@ -544,7 +548,7 @@ def classify_sentence(
     baselines = sentence_baselines(text) if qs else []
     for i, q in enumerate(qs):
         f = classify(text, q, lex, baselines)
-        if i and f.kind == "value" and q.unit in ("%", "pp", "score", "x") and not q.kind:
+        if i and f.kind == "value" and q.unit in _COORDINATED_UNITS and not q.kind:
             prev, pf = qs[i - 1], out[i - 1]
             gap = text[prev.end : q.start]
             coordinated = _COORDINATED.match(gap) or (

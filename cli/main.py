@@ -13,12 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from cli.progress import Progress, clear_bar, terminal_bar
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
-from warehouse.queries import RefusedQuery, run_query
+from warehouse.queries import RefusedQuery, describe_error, run_queries, run_query
 from warehouse.sql_files import sql_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -26,15 +27,42 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        return _list_commands(parser)
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except (RefusedQuery, NoVersionsToCompare, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("claims: interrupted", file=sys.stderr)
         return 130
+
+
+def _list_commands(parser: argparse.ArgumentParser) -> int:
+    """`claims` alone: the commands and what each does."""
+    parser.print_help()
+    return EXIT_OK
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout went away (`claims summary | head -5`): stop quietly, as
+    grep does. Python would report the failed flush at exit, so stdout goes to
+    /dev/null first. 141 is what a shell shows for a process ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # stdout is not a file (captured)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    finally:
+        os.close(devnull)
+    return 128 + 13
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,14 +167,39 @@ def _sql(args: argparse.Namespace) -> int:
     else:
         print("claims sql: give a QUERY or --file", file=sys.stderr)
         return EXIT_USAGE
-    frame = run_query(_db(args), query)
-    _print_frame(frame, args.format)
+    try:
+        frames = run_queries(_db(args), query)
+    except duckdb.Error as exc:
+        print(f"claims: {describe_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    _print_frames(frames, args.format)
     return EXIT_OK
+
+
+def _print_frames(frames: list[pl.DataFrame], fmt: str) -> None:
+    """Each statement's result in turn; in a table, a blank line between them."""
+    for i, frame in enumerate(frames):
+        if i and fmt == "table":
+            print()
+        _print_frame(frame, fmt)
+
+
+def _json_text(frame: pl.DataFrame) -> pl.DataFrame:
+    """Lists, arrays and structs as JSON text (CSV has no nested values)."""
+    nested = [name for name, dtype in frame.schema.items() if dtype.is_nested()]
+    return frame.with_columns(
+        pl.Series(
+            name,
+            [None if v is None else json.dumps(v, default=str) for v in frame[name].to_list()],
+            dtype=pl.String,
+        )
+        for name in nested
+    )
 
 
 def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        sys.stdout.write(frame.write_csv())
+        sys.stdout.write(_json_text(frame).write_csv())
     elif fmt == "jsonl":
         sys.stdout.write(frame.write_ndjson())
     else:

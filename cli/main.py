@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -96,11 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     db_option(p)
     p.set_defaults(handler=_sql)
 
-    p = sub.add_parser("eval", help="score a digest's mentions against gold mentions")
+    p = sub.add_parser(
+        "eval",
+        help="score a digest's mentions against gold mentions (in a scratch warehouse "
+        "unless --db is given)",
+    )
     p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
     p.add_argument("digest", type=Path, metavar="DIGEST")
     p.add_argument("--year", type=int, help="year for date lines without one")
-    db_option(p)
+    p.add_argument(
+        "--db", type=Path, default=None, help="ingest into this warehouse (default: a scratch one)"
+    )
     p.set_defaults(handler=_eval)
 
     p = sub.add_parser(
@@ -216,22 +223,33 @@ def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from evaluation.inputs import BadEvalInput, check_eval_inputs
+
+    try:
+        gold = check_eval_inputs(args.gold, args.digest)
+    except BadEvalInput as exc:
+        print(f"claims eval: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.db is not None:
+        return _score_digest(gold, args.digest, args.db, args.year)
+    # Scoring is an experiment: by default it leaves the real warehouse (and the
+    # partitions the UI lists) alone.
+    with tempfile.TemporaryDirectory(prefix="claims-eval-") as scratch:
+        return _score_digest(gold, args.digest, Path(scratch) / "eval.duckdb", args.year)
+
+
+def _score_digest(gold: list[dict], digest: Path, db: Path, year: int | None) -> int:
+    """Ingest ``digest`` into ``db`` and print its mentions' scores against ``gold``."""
     from dagster_project.ingest import ingest_files
     from evaluation.scoring import format_report, score
 
-    db = _db(args)
-    for outcome in ingest_files([args.digest], db_path=db, year=args.year):
+    for outcome in ingest_files([digest], db_path=db, year=year):
         if outcome.status not in ("loaded", "unchanged"):
             print(f"claims eval: {outcome.digest}: {outcome.message}", file=sys.stderr)
             return EXIT_FAILED
-    gold = [
-        json.loads(line)
-        for line in args.gold.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
     with read_only(db) as con:
         predicted = (
-            con.execute(sql_text("reports/digest_mentions.sql"), {"digest": args.digest.name})
+            con.execute(sql_text("reports/digest_mentions.sql"), {"digest": digest.name})
             .pl()
             .to_dicts()
         )

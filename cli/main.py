@@ -7,7 +7,6 @@ tracebacks are for bugs, not for users.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -20,6 +19,7 @@ import polars as pl
 from cli.progress import Progress, clear_bar, terminal_bar
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
+from warehouse.export import FORMATS, export_warehouse, nested_as_json
 from warehouse.queries import RefusedQuery, describe_error, run_queries, run_query
 from warehouse.sql_files import sql_text
 
@@ -128,6 +128,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("report.html"), help="default: report.html")
     db_option(p)
     p.set_defaults(handler=_report)
+
+    p = sub.add_parser(
+        "remove", help="remove a digest's rows (its papers stay while another digest lists them)"
+    )
+    p.add_argument("digest", metavar="DIGEST", help="the digest's name, as in `digests.digest`")
+    db_option(p)
+    p.set_defaults(handler=_remove)
+
+    p = sub.add_parser("export", help="write the analysis views and main tables as files")
+    p.add_argument("out_dir", type=Path, metavar="DIR")
+    p.add_argument("--format", choices=FORMATS, default="parquet")
+    db_option(p)
+    p.set_defaults(handler=_export)
     return parser
 
 
@@ -191,22 +204,9 @@ def _print_frames(frames: list[pl.DataFrame], fmt: str) -> None:
         _print_frame(frame, fmt)
 
 
-def _json_text(frame: pl.DataFrame) -> pl.DataFrame:
-    """Lists, arrays and structs as JSON text (CSV has no nested values)."""
-    nested = [name for name, dtype in frame.schema.items() if dtype.is_nested()]
-    return frame.with_columns(
-        pl.Series(
-            name,
-            [None if v is None else json.dumps(v, default=str) for v in frame[name].to_list()],
-            dtype=pl.String,
-        )
-        for name in nested
-    )
-
-
 def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        sys.stdout.write(_json_text(frame).write_csv())
+        sys.stdout.write(nested_as_json(frame).write_csv())
     elif fmt == "jsonl":
         sys.stdout.write(frame.write_ndjson())
     else:
@@ -295,6 +295,45 @@ def _report(args: argparse.Namespace) -> int:
     report = write_report(_db(args), args.out)
     rows = ", ".join(f"{name} {frame.height}" for name, frame in report.frames.items())
     print(f"wrote {args.out}: {report.plots} plots; rows: {rows}")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from warehouse.connection import writable
+    from warehouse.remove import UnknownDigest, remove_digest
+
+    db = _db(args)
+    if not db.exists():
+        raise FileNotFoundError(f"no warehouse at {db}")
+    name = Path(args.digest).name  # a path to the file names the digest too
+    try:
+        with writable(db) as con:
+            removed = remove_digest(con, name)
+    except UnknownDigest as exc:
+        print(f"claims remove: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"{name}: removed, {removed.papers_removed} papers, {removed.mentions_removed} mentions"
+        f" ({removed.papers_kept} papers kept: other digests list them)"
+    )
+    _forget_partition(name)
+    return EXIT_OK
+
+
+def _forget_partition(name: str) -> None:
+    """The digest's partition goes from $DAGSTER_HOME's instance too, if it has one."""
+    from dagster_project.partitions import forget_partition  # Dagster is slow to import
+
+    try:
+        if forget_partition(name):
+            print(f"{name}: partition deleted from the Dagster instance in $DAGSTER_HOME")
+    except Exception as exc:  # the instance is unreadable; the warehouse is done
+        print(f"claims remove: could not delete the Dagster partition: {exc}", file=sys.stderr)
+
+
+def _export(args: argparse.Namespace) -> int:
+    for done in export_warehouse(_db(args), args.out_dir, args.format):
+        print(f"wrote {done.path}: {done.rows} rows")
     return EXIT_OK
 
 

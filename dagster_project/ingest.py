@@ -11,52 +11,16 @@ warehouse, and the schedule keeps them fresh.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
 import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
+from dagster_project.files import IngestOutcome, digest_files, side_by_side, unchanged_outcome
 from dagster_project.parallel import in_order
 from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
-
-
-@dataclass(frozen=True)
-class IngestOutcome:
-    """One file's ingest: its load status and the asset checks' verdicts."""
-
-    path: Path
-    digest: str
-    status: str  # loaded | unchanged | refused | failed
-    papers_loaded: int
-    mentions_loaded: int
-    problems: int
-    message: str
-    failed_checks: tuple[str, ...] = ()
-
-    @classmethod
-    def failed(cls, path: Path, digest: str, message: str) -> IngestOutcome:
-        """A file that never got as far as a load."""
-        return cls(path, digest, "failed", 0, 0, 0, message)
-
-
-def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the files directly inside the folders named, sorted."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-            )
-        else:
-            yield path
-
-
-def side_by_side(files: list[Path], jobs: int) -> bool:
-    """Whether `ingest_files` runs these files in worker processes, side by side."""
-    return jobs > 1 and len(files) > 1
 
 
 def ingest_files(
@@ -102,6 +66,9 @@ def _ingest_one(
         return IngestOutcome.failed(
             path, key, "file name holds '...' or control characters; rename it"
         )
+    unchanged = unchanged_outcome(path, resources["warehouse"].database)
+    if unchanged is not None:
+        return unchanged
     if not instance.has_dynamic_partition(digest_partitions.name, key):
         instance.add_dynamic_partitions(digest_partitions.name, [key])
     config: dict[str, object] = {"path": str(path.resolve())}

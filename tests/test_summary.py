@@ -25,6 +25,7 @@ def test_speedups_are_multipliers_of_speed_going_up(
     page = tmp_path / "speed.txt"
     page.write_text(digest_text("Mar 11", PAPERS), encoding="utf-8")
     assert main(["ingest", str(page), "--db", str(db_path)]) == 0
+    capsys.readouterr()
     assert main(["sql", "select count(*) as n from claim_mentions where kind = 'multiplier'",
                  "--db", str(db_path), "--format", "csv"]) == 0  # fmt: skip
     assert capsys.readouterr().out.splitlines() == ["n", "3"]

@@ -16,4 +16,6 @@ defs = dg.Definitions(
     sensors=[digest_inbox_sensor, warehouse_partitions_sensor],
     schedules=[daily_reingest_schedule],
     resources=make_resources(),
+    # What the UI's "Materialize" runs, for the same reason as ingest_digest_job's.
+    executor=dg.in_process_executor,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.version import current_version
@@ -27,6 +27,9 @@ class IngestOutcome:
     problems: int
     message: str
     failed_checks: tuple[str, ...] = ()
+    # The run's asset materializations and check evaluations (Dagster events), for
+    # recording in a persistent instance; empty when no run was needed.
+    events: tuple[object, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def failed(cls, path: Path, digest: str, message: str) -> IngestOutcome:

@@ -3,13 +3,16 @@
 `claims ingest` runs exactly what the Dagster UI, the sensor and the schedule
 run: the same assets and checks, one partition per file. Only the instance
 differs: an ephemeral one, so a CLI ingest killed halfway never leaves a pool
-slot claimed in the UI's instance. What it loads reaches the UI anyway: the
-``warehouse_partitions_sensor`` adds a partition for every digest in the
-warehouse, and the schedule keeps them fresh.
+slot claimed in the UI's instance. What it loads reaches the UI anyway: with
+``$DAGSTER_HOME`` set, each run's materializations and check results are
+recorded there as runless events, and the ``warehouse_partitions_sensor`` adds a
+partition for every digest in the warehouse. A file the warehouse already holds
+starts no run at all (`dagster_project.files.unchanged_outcome`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
@@ -43,13 +46,57 @@ def ingest_files(
     ``instance`` keeps every run in this process, recorded there.
     """
     files = list(digest_files(paths))
-    if instance is None and side_by_side(files, jobs):
-        yield from _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
+    if instance is not None:
+        yield from _ingest_in_this_process(files, db_path, year, instance, log_level)
         return
-    instance = instance or dg.DagsterInstance.ephemeral()
+    if side_by_side(files, jobs):
+        outcomes = _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
+    else:
+        outcomes = _ingest_in_this_process(
+            files, db_path, year, dg.DagsterInstance.ephemeral(), log_level
+        )
+    yield from _recorded_in_dagster_home(outcomes)
+
+
+def _ingest_in_this_process(
+    files: list[Path],
+    db_path: str | Path,
+    year: int | None,
+    instance: dg.DagsterInstance,
+    log_level: str,
+) -> Iterator[IngestOutcome]:
     resources = make_resources(db_path=db_path, terminal_progress=True)
     for path in files:
         yield _ingest_one(path, instance, resources, year, log_level)
+
+
+def _recorded_in_dagster_home(outcomes: Iterator[IngestOutcome]) -> Iterator[IngestOutcome]:
+    """The outcomes, each run's materializations and check results also recorded in
+    the instance of ``$DAGSTER_HOME`` when one is set, so the UI shows CLI-loaded
+    partitions as materialized (not Missing, which "Materialize missing" would
+    re-run). Recorded as runless events: the runs themselves stay on an ephemeral
+    instance, so a CLI ingest killed halfway never leaves a pool slot claimed there."""
+    if not os.environ.get("DAGSTER_HOME"):
+        yield from outcomes
+        return
+    home: dg.DagsterInstance | None = None
+    try:
+        for outcome in outcomes:
+            if outcome.events:
+                home = home or dg.DagsterInstance.get()
+                _record(home, outcome)
+            yield outcome
+    finally:
+        if home is not None:
+            home.dispose()
+
+
+def _record(home: dg.DagsterInstance, outcome: IngestOutcome) -> None:
+    if not home.has_dynamic_partition(digest_partitions.name, outcome.digest):
+        home.add_dynamic_partitions(digest_partitions.name, [outcome.digest])
+    for event in outcome.events:
+        assert isinstance(event, dg.AssetMaterialization | dg.AssetCheckEvaluation)
+        home.report_runless_asset_event(event)
 
 
 def _ingest_one(
@@ -128,6 +175,14 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
         for evaluation in result.get_asset_check_evaluations()
         if not evaluation.passed
     )
+    events = [
+        *(
+            materialization
+            for node in ("parsed_digest", "extracted_mentions", "warehouse_digest")
+            for materialization in result.asset_materializations_for_node(node)
+        ),
+        *result.get_asset_check_evaluations(),
+    ]
     return IngestOutcome(
         path=path,
         digest=key,
@@ -137,4 +192,5 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
         problems=int(meta["problems"]),
         message=str(meta["message"]),
         failed_checks=failed,
+        events=tuple(events),
     )

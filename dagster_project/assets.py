@@ -16,7 +16,7 @@ import dagster as dg
 import duckdb
 
 from cli.progress import extraction_progress
-from dagster_project.metadata import markdown_table
+from dagster_project.metadata import column_schema, markdown_table, tables_markdown
 from dagster_project.parallel import extract_in_parallel
 from dagster_project.partitions import digest_partitions
 from dagster_project.resources import IngestSettings, WarehouseResource
@@ -169,6 +169,8 @@ def warehouse_digest(
         result = load_digest(
             con, extracted_mentions, started_at=started, dagster_run_id=context.run_id
         )
+        schema = column_schema(con, "claims")
+        tables = tables_markdown(con)
     log = context.log.error if result.status == "refused" else context.log.info
     log(f"{result.digest}: {result.status}: {result.message}")
     problems = [
@@ -189,6 +191,9 @@ def warehouse_digest(
                     ["paper_idx", "stage", "severity", "message"], problems[:10], len(problems)
                 )
             ),
+            # The claims table's columns, described as in DuckDB (sql/comments.sql).
+            "dagster/column_schema": schema,
+            "tables": dg.MetadataValue.md(tables),
         }
     )
 

@@ -8,7 +8,7 @@ DB ?= data/warehouse.duckdb
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: setup lock run test lint bench soak dev eval clean chromium report
+.PHONY: setup lock run test lint bench soak dev eval clean chromium report readme
 
 setup: $(STAMP)
 
@@ -44,6 +44,10 @@ test: $(STAMP) chromium
 
 report: $(STAMP)
 	$(BIN)/claims report --db $(DB) --out data/report.html
+
+# Rewrite the README's example outputs from the bundled digests (a scratch warehouse).
+readme: $(STAMP)
+	$(BIN)/python -m scripts.readme_examples
 
 eval: $(STAMP)
 	$(BIN)/claims eval tests/gold/000_35864b3586657c5a.jsonl data/digests/000_35864b3586657c5a.txt --db $(DB)

@@ -8,7 +8,7 @@ DB ?= data/warehouse.duckdb
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: setup lock run test test-fast lint bench soak dev eval clean chromium report rule-audit
+.PHONY: setup lock run test test-fast lint bench soak dev eval clean chromium report rule-audit readme
 
 setup: $(STAMP)
 
@@ -49,6 +49,10 @@ test-fast: $(STAMP)
 
 report: $(STAMP)
 	$(BIN)/claims report --db $(DB) --out data/report.html
+
+# Rewrite the README's example outputs from the bundled digests (a scratch warehouse).
+readme: $(STAMP)
+	$(BIN)/python -m scripts.readme_examples
 
 eval: $(STAMP)
 	$(BIN)/python -m evaluation.gold_sets

@@ -7,33 +7,66 @@ tracebacks are for bugs, not for users.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import duckdb
 import polars as pl
 
 from warehouse.connection import SchemaOutOfDate, default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
-from warehouse.queries import RefusedQuery, run_query
+from warehouse.export import FORMATS, export_warehouse, nested_as_json
+from warehouse.queries import RefusedQuery, describe_error, run_queries, run_query
 from warehouse.sql_files import sql_text
+
+if TYPE_CHECKING:
+    from dagster_project.files import IngestOutcome
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        return _list_commands(parser)
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except (RefusedQuery, NoVersionsToCompare, SchemaOutOfDate, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("claims: interrupted", file=sys.stderr)
         return 130
+
+
+def _list_commands(parser: argparse.ArgumentParser) -> int:
+    """`claims` alone: the commands and what each does."""
+    parser.print_help()
+    return EXIT_OK
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout went away (`claims summary | head -5`): stop quietly, as
+    grep does. Python would report the failed flush at exit, so stdout goes to
+    /dev/null first. 141 is what a shell shows for a process ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # stdout is not a file (captured)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    finally:
+        os.close(devnull)
+    return 128 + 13
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,11 +100,17 @@ def _parser() -> argparse.ArgumentParser:
     db_option(p)
     p.set_defaults(handler=_sql)
 
-    p = sub.add_parser("eval", help="score a digest's mentions against gold mentions")
+    p = sub.add_parser(
+        "eval",
+        help="score a digest's mentions against gold mentions (in a scratch warehouse "
+        "unless --db is given)",
+    )
     p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
     p.add_argument("digest", type=Path, metavar="DIGEST")
     p.add_argument("--year", type=int, help="year for date lines without one")
-    db_option(p)
+    p.add_argument(
+        "--db", type=Path, default=None, help="ingest into this warehouse (default: a scratch one)"
+    )
     p.set_defaults(handler=_eval)
 
     p = sub.add_parser(
@@ -108,6 +147,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
     db_option(p)
     p.set_defaults(handler=_leaderboard)
+
+    p = sub.add_parser(
+        "remove", help="remove a digest's rows (its papers stay while another digest lists them)"
+    )
+    p.add_argument("digest", metavar="DIGEST", help="the digest's name, as in `digests.digest`")
+    db_option(p)
+    p.set_defaults(handler=_remove)
+
+    p = sub.add_parser("export", help="write the analysis views and main tables as files")
+    p.add_argument("out_dir", type=Path, metavar="DIR")
+    p.add_argument("--format", choices=FORMATS, default="parquet")
+    db_option(p)
+    p.set_defaults(handler=_export)
     return parser
 
 
@@ -116,8 +168,7 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    # Dagster is slow to import
-    from dagster_project.ingest import digest_files, ingest_files, side_by_side
+    from dagster_project.files import digest_files, side_by_side
     from dagster_project.progress import Progress
 
     files = list(digest_files(args.paths))
@@ -125,7 +176,7 @@ def _ingest(args: argparse.Namespace) -> int:
     bar_stream = sys.stderr if side_by_side(files, args.jobs) else None
     worst = EXIT_OK
     with Progress(len(files), unit="files", stream=bar_stream) as progress:
-        for outcome in ingest_files(files, db_path=_db(args), year=args.year, jobs=args.jobs):
+        for outcome in _outcomes_in_order(files, _db(args), args.year, args.jobs):
             line = f"{outcome.digest}: {outcome.status}"
             if outcome.status in ("loaded", "unchanged"):
                 line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"
@@ -142,6 +193,25 @@ def _ingest(args: argparse.Namespace) -> int:
     return worst
 
 
+def _outcomes_in_order(
+    files: list[Path], db: Path, year: int | None, jobs: int
+) -> Iterator[IngestOutcome]:
+    """Every file's outcome in the order given: files the warehouse already holds
+    answer `unchanged` from their hash at once; only the others start Dagster
+    (whose import alone takes seconds), side by side as `ingest_files` decides."""
+    from dagster_project.files import unchanged_outcome
+
+    known = {i: outcome for i, path in enumerate(files) if (outcome := unchanged_outcome(path, db))}
+    rest = [path for i, path in enumerate(files) if i not in known]
+    ingested: Iterator[IngestOutcome] = iter(())
+    if rest:
+        from dagster_project.ingest import ingest_files  # Dagster is slow to import
+
+        ingested = ingest_files(rest, db_path=db, year=year, jobs=jobs)
+    for i in range(len(files)):
+        yield known[i] if i in known else next(ingested)
+
+
 def _sql(args: argparse.Namespace) -> int:
     if args.file is not None:
         query = args.file.read_text(encoding="utf-8")
@@ -150,14 +220,26 @@ def _sql(args: argparse.Namespace) -> int:
     else:
         print("claims sql: give a QUERY or --file", file=sys.stderr)
         return EXIT_USAGE
-    frame = run_query(_db(args), query)
-    _print_frame(frame, args.format)
+    try:
+        frames = run_queries(_db(args), query)
+    except duckdb.Error as exc:
+        print(f"claims: {describe_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    _print_frames(frames, args.format)
     return EXIT_OK
+
+
+def _print_frames(frames: list[pl.DataFrame], fmt: str) -> None:
+    """Each statement's result in turn; in a table, a blank line between them."""
+    for i, frame in enumerate(frames):
+        if i and fmt == "table":
+            print()
+        _print_frame(frame, fmt)
 
 
 def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        sys.stdout.write(frame.write_csv())
+        sys.stdout.write(nested_as_json(frame).write_csv())
     elif fmt == "jsonl":
         sys.stdout.write(frame.write_ndjson())
     else:
@@ -174,22 +256,33 @@ def _print_frame(frame: pl.DataFrame, fmt: str) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from evaluation.inputs import BadEvalInput, check_eval_inputs
+
+    try:
+        gold = check_eval_inputs(args.gold, args.digest)
+    except BadEvalInput as exc:
+        print(f"claims eval: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.db is not None:
+        return _score_digest(gold, args.digest, args.db, args.year)
+    # Scoring is an experiment: by default it leaves the real warehouse (and the
+    # partitions the UI lists) alone.
+    with tempfile.TemporaryDirectory(prefix="claims-eval-") as scratch:
+        return _score_digest(gold, args.digest, Path(scratch) / "eval.duckdb", args.year)
+
+
+def _score_digest(gold: list[dict], digest: Path, db: Path, year: int | None) -> int:
+    """Ingest ``digest`` into ``db`` and print its mentions' scores against ``gold``."""
     from dagster_project.ingest import ingest_files
     from evaluation.scoring import format_report, score
 
-    db = _db(args)
-    for outcome in ingest_files([args.digest], db_path=db, year=args.year):
+    for outcome in ingest_files([digest], db_path=db, year=year):
         if outcome.status not in ("loaded", "unchanged"):
             print(f"claims eval: {outcome.digest}: {outcome.message}", file=sys.stderr)
             return EXIT_FAILED
-    gold = [
-        json.loads(line)
-        for line in args.gold.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
     with read_only(db) as con:
         predicted = (
-            con.execute(sql_text("reports/digest_mentions.sql"), {"digest": args.digest.name})
+            con.execute(sql_text("reports/digest_mentions.sql"), {"digest": digest.name})
             .pl()
             .to_dicts()
         )
@@ -266,6 +359,45 @@ def _leaderboard(args: argparse.Namespace) -> int:
     for title, rows in boards(frame) if args.format == "table" else ():
         print(f"\n{title}")
         _print_frame(entry_rows(rows), "table")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from warehouse.connection import writable
+    from warehouse.remove import UnknownDigest, remove_digest
+
+    db = _db(args)
+    if not db.exists():
+        raise FileNotFoundError(f"no warehouse at {db}")
+    name = Path(args.digest).name  # a path to the file names the digest too
+    try:
+        with writable(db) as con:
+            removed = remove_digest(con, name)
+    except UnknownDigest as exc:
+        print(f"claims remove: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"{name}: removed, {removed.papers_removed} papers, {removed.mentions_removed} mentions"
+        f" ({removed.papers_kept} papers kept: other digests list them)"
+    )
+    _forget_partition(name)
+    return EXIT_OK
+
+
+def _forget_partition(name: str) -> None:
+    """The digest's partition goes from $DAGSTER_HOME's instance too, if it has one."""
+    from dagster_project.partitions import forget_partition  # Dagster is slow to import
+
+    try:
+        if forget_partition(name):
+            print(f"{name}: partition deleted from the Dagster instance in $DAGSTER_HOME")
+    except Exception as exc:  # the instance is unreadable; the warehouse is done
+        print(f"claims remove: could not delete the Dagster partition: {exc}", file=sys.stderr)
+
+
+def _export(args: argparse.Namespace) -> int:
+    for done in export_warehouse(_db(args), args.out_dir, args.format):
+        print(f"wrote {done.path}: {done.rows} rows")
     return EXIT_OK
 
 

@@ -3,60 +3,27 @@
 `claims ingest` runs exactly what the Dagster UI, the sensor and the schedule
 run: the same assets and checks, one partition per file. Only the instance
 differs: an ephemeral one, so a CLI ingest killed halfway never leaves a pool
-slot claimed in the UI's instance. What it loads reaches the UI anyway: the
-``warehouse_partitions_sensor`` adds a partition for every digest in the
-warehouse, and the schedule keeps them fresh.
+slot claimed in the UI's instance. What it loads reaches the UI anyway: with
+``$DAGSTER_HOME`` set, each run's materializations and check results are
+recorded there as runless events, and the ``warehouse_partitions_sensor`` adds a
+partition for every digest in the warehouse. A file the warehouse already holds
+starts no run at all (`dagster_project.files.unchanged_outcome`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
 import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
+from dagster_project.files import IngestOutcome, digest_files, side_by_side, unchanged_outcome
 from dagster_project.parallel import in_order
 from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
-
-
-@dataclass(frozen=True)
-class IngestOutcome:
-    """One file's ingest: its load status and the asset checks' verdicts."""
-
-    path: Path
-    digest: str
-    status: str  # loaded | unchanged | refused | failed
-    papers_loaded: int
-    mentions_loaded: int
-    problems: int
-    message: str
-    failed_checks: tuple[str, ...] = ()
-
-    @classmethod
-    def failed(cls, path: Path, digest: str, message: str) -> IngestOutcome:
-        """A file that never got as far as a load."""
-        return cls(path, digest, "failed", 0, 0, 0, message)
-
-
-def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the files directly inside the folders named, sorted."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-            )
-        else:
-            yield path
-
-
-def side_by_side(files: list[Path], jobs: int) -> bool:
-    """Whether `ingest_files` runs these files in worker processes, side by side."""
-    return jobs > 1 and len(files) > 1
 
 
 def ingest_files(
@@ -79,13 +46,57 @@ def ingest_files(
     ``instance`` keeps every run in this process, recorded there.
     """
     files = list(digest_files(paths))
-    if instance is None and side_by_side(files, jobs):
-        yield from _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
+    if instance is not None:
+        yield from _ingest_in_this_process(files, db_path, year, instance, log_level)
         return
-    instance = instance or dg.DagsterInstance.ephemeral()
+    if side_by_side(files, jobs):
+        outcomes = _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
+    else:
+        outcomes = _ingest_in_this_process(
+            files, db_path, year, dg.DagsterInstance.ephemeral(), log_level
+        )
+    yield from _recorded_in_dagster_home(outcomes)
+
+
+def _ingest_in_this_process(
+    files: list[Path],
+    db_path: str | Path,
+    year: int | None,
+    instance: dg.DagsterInstance,
+    log_level: str,
+) -> Iterator[IngestOutcome]:
     resources = make_resources(db_path=db_path, terminal_progress=True)
     for path in files:
         yield _ingest_one(path, instance, resources, year, log_level)
+
+
+def _recorded_in_dagster_home(outcomes: Iterator[IngestOutcome]) -> Iterator[IngestOutcome]:
+    """The outcomes, each run's materializations and check results also recorded in
+    the instance of ``$DAGSTER_HOME`` when one is set, so the UI shows CLI-loaded
+    partitions as materialized (not Missing, which "Materialize missing" would
+    re-run). Recorded as runless events: the runs themselves stay on an ephemeral
+    instance, so a CLI ingest killed halfway never leaves a pool slot claimed there."""
+    if not os.environ.get("DAGSTER_HOME"):
+        yield from outcomes
+        return
+    home: dg.DagsterInstance | None = None
+    try:
+        for outcome in outcomes:
+            if outcome.events:
+                home = home or dg.DagsterInstance.get()
+                _record(home, outcome)
+            yield outcome
+    finally:
+        if home is not None:
+            home.dispose()
+
+
+def _record(home: dg.DagsterInstance, outcome: IngestOutcome) -> None:
+    if not home.has_dynamic_partition(digest_partitions.name, outcome.digest):
+        home.add_dynamic_partitions(digest_partitions.name, [outcome.digest])
+    for event in outcome.events:
+        assert isinstance(event, dg.AssetMaterialization | dg.AssetCheckEvaluation)
+        home.report_runless_asset_event(event)
 
 
 def _ingest_one(
@@ -102,6 +113,9 @@ def _ingest_one(
         return IngestOutcome.failed(
             path, key, "file name holds '...' or control characters; rename it"
         )
+    unchanged = unchanged_outcome(path, resources["warehouse"].database)
+    if unchanged is not None:
+        return unchanged
     if not instance.has_dynamic_partition(digest_partitions.name, key):
         instance.add_dynamic_partitions(digest_partitions.name, [key])
     config: dict[str, object] = {"path": str(path.resolve())}
@@ -161,6 +175,14 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
         for evaluation in result.get_asset_check_evaluations()
         if not evaluation.passed
     )
+    events = [
+        *(
+            materialization
+            for node in ("parsed_digest", "extracted_mentions", "warehouse_digest")
+            for materialization in result.asset_materializations_for_node(node)
+        ),
+        *result.get_asset_check_evaluations(),
+    ]
     return IngestOutcome(
         path=path,
         digest=key,
@@ -170,4 +192,5 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
         problems=int(meta["problems"]),
         message=str(meta["message"]),
         failed_checks=failed,
+        events=tuple(events),
     )

@@ -1,5 +1,7 @@
 """One dynamic partition per digest file, keyed by the file name."""
 
+import os
+
 import dagster as dg
 
 digest_partitions = dg.DynamicPartitionsDefinition(name="digests")
@@ -9,3 +11,16 @@ def is_valid_key(name: str) -> bool:
     """Whether Dagster accepts ``name`` as a partition key: no "..." and no control
     characters (its rule), which rules out a few odd file names."""
     return bool(name) and "..." not in name and name.isprintable()
+
+
+def forget_partition(key: str) -> bool:
+    """Delete the digest partition ``key`` from the instance in ``$DAGSTER_HOME``, if
+    one is set and has it (after `claims remove`, so the UI stops listing it).
+    Whether a partition was deleted."""
+    if not os.environ.get("DAGSTER_HOME"):
+        return False
+    with dg.DagsterInstance.get() as instance:
+        if not instance.has_dynamic_partition(digest_partitions.name, key):
+            return False
+        instance.delete_dynamic_partition(digest_partitions.name, key)
+    return True

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import dagster as dg
 
-from analysis.report import build_report, run_analyses, summary_markdown, top_claims
 from dagster_project.assets import GROUP, WAREHOUSE_POOL, warehouse_digest
 from dagster_project.metadata import markdown_table
 from dagster_project.resources import WarehouseResource
@@ -48,6 +47,9 @@ def claims_report(
 ) -> dg.MaterializeResult:
     """The warehouse as one self-contained HTML page of plots and tables
     (the same page as `claims report`), from the queries in sql/analysis/."""
+    # matplotlib takes ~1 s to import: every run (and `dg launch`) loads this module
+    from analysis.report import build_report, run_analyses, summary_markdown, top_claims
+
     # Read-only: the loads upstream applied the schema; a report never writes.
     with warehouse.read_only_connection() as con:
         require_current_schema(con, warehouse.database)

@@ -84,3 +84,14 @@ def warehouse_partitions_sensor(
     return dg.SensorResult(
         dynamic_partitions_requests=[digest_partitions.build_add_request(missing)]
     )
+
+
+# Dagster adds a sensor of this name, STOPPED, whenever assets carry automation
+# conditions; defined here it starts RUNNING with the daemon, so claims_report's
+# eager condition rebuilds the report after a load without anyone turning it on.
+automation_sensor = dg.AutomationConditionSensorDefinition(
+    "default_automation_condition_sensor",
+    target=dg.AssetSelection.all(),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Evaluates the assets' automation conditions (claims_report: after any load).",
+)

@@ -157,6 +157,12 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's raw bytes: what ``digests.content_sha256`` holds, so a
+    caller can tell an already loaded file without reading it as a digest."""
+    return _file_sha256(Path(path))
+
+
 def decode_text(data: bytes) -> tuple[str | None, str]:
     """Decode bytes of unknown encoding: (text, encoding) or (None, why not).
 

@@ -35,7 +35,7 @@ WRITER_CONFIG: dict[str, object] = {"memory_limit": "256MB", "preserve_insertion
 # so every writer attaches with it.
 ROW_GROUP_ROWS = 16_384
 WAREHOUSE_ALIAS = "warehouse"
-SCHEMA_FILES = ("schema.sql", "views.sql", "analysis_views.sql")  # applied in this order
+SCHEMA_FILES = ("schema.sql", "views.sql", "analysis_views.sql", "comments.sql")  # in this order
 
 
 def default_db_path() -> Path:

@@ -20,6 +20,7 @@ from warehouse.staging import ExtractedDigest
 
 TRANSACTION_RETRIES = 20
 CHUNK_PAPERS = 10_000  # listing positions per committed chunk of a large load
+UNCHANGED_MESSAGE = "same file and extractor as the loaded version; nothing written"
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _load_once(
         state is not None and state.matches(parsed.content_sha256, version)
     ):
         status = "unchanged"
-        message = "same file and extractor as the loaded version; nothing written"
+        message = UNCHANGED_MESSAGE
         if state is not None:
             papers_loaded, mentions_loaded = state.paper_count, state.mention_count
     else:
@@ -189,4 +190,60 @@ def _load_once(
         mentions_loaded=mentions_loaded,
         problems=len(extracted.problems),
         message=message,
+    )
+
+
+def record_if_unchanged(
+    con: duckdb.DuckDBPyConnection,
+    digest: str,
+    *,
+    content_sha256: str,
+    extractor_version: str,
+    source_path: str,
+    started_at: dt.datetime,
+) -> LoadResult | None:
+    """If the warehouse holds exactly this file from this extractor, log an
+    ``unchanged`` run as `load_digest` would (same counts, same read problems) and
+    return it; else None and nothing written. Lets `claims ingest` answer for an
+    already loaded file from its hash alone."""
+    con.begin()
+    try:
+        state = current_state(con, digest)
+        last = con.execute(sql_text("load/last_good_run.sql"), {"digest": digest}).fetchone()
+        if state is None or last is None or not state.matches(content_sha256, extractor_version):
+            con.rollback()
+            return None
+        previous_run_id, papers_read, problems = last
+        run_id = con.execute(
+            sql_text("load/record_run.sql"),
+            {
+                "digest": digest,
+                "source_path": source_path,
+                "dagster_run_id": None,
+                "started_at": started_at,
+                "status": "unchanged",
+                "papers_read": papers_read,
+                "papers_loaded": state.paper_count,
+                "mentions_loaded": state.mention_count,
+                "problems": problems,
+                "extractor_version": extractor_version,
+                "message": UNCHANGED_MESSAGE,
+            },
+        ).fetchone()[0]
+        execute_file(
+            con, "load/repeat_read_errors.sql", run_id=run_id, previous_run_id=previous_run_id
+        )
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return LoadResult(
+        run_id=run_id,
+        digest=digest,
+        status="unchanged",
+        papers_read=papers_read,
+        papers_loaded=state.paper_count,
+        mentions_loaded=state.mention_count,
+        problems=problems,
+        message=UNCHANGED_MESSAGE,
     )

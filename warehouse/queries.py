@@ -25,9 +25,13 @@ class RefusedQuery(ValueError):
 def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> list[duckdb.Statement]:
     """The statements of ``query``; `RefusedQuery` unless every one only reads."""
     try:
+        query.encode("utf-8")
+    except UnicodeError as exc:  # a lone surrogate: bytes on the command line that are not UTF-8
+        raise RefusedQuery("the SQL is not valid UTF-8 text") from exc
+    try:
         statements = con.extract_statements(query)
     except duckdb.Error as exc:
-        raise RefusedQuery(f"cannot parse the SQL: {exc}") from exc
+        raise RefusedQuery(f"cannot parse the SQL: {describe_error(exc)}") from exc
     if not statements:
         raise RefusedQuery("no SQL statement given")
     for statement in statements:
@@ -50,3 +54,67 @@ def run_query(db_path: str | Path, query: str) -> pl.DataFrame:
             return con.execute(statements[-1].query).pl()
         except duckdb.PermissionException as exc:
             raise RefusedQuery(f"refused by the read-only warehouse: {exc}") from exc
+
+
+def run_queries(db_path: str | Path, query: str) -> list[pl.DataFrame]:
+    """The result of every statement of ``query``, in order (all of them checked
+    first), for `claims sql`, which prints each one."""
+    with read_only(db_path) as con:
+        statements = check_read_only(con, query)
+        try:
+            return [_frame(con, statement.query) for statement in statements]
+        except duckdb.PermissionException as exc:
+            raise RefusedQuery(
+                f"refused by the read-only warehouse: {describe_error(exc)}"
+            ) from exc
+
+
+def _frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
+    """The result as a polars frame. A few DuckDB types have no polars equivalent
+    (INTERVAL, BIT, UNION, ...); then the query runs again and every column comes
+    back as text of its Python value, which prints in any format."""
+    try:
+        return con.execute(query).pl()
+    except duckdb.Error:
+        raise
+    except Exception:  # polars or Arrow cannot hold a column type
+        cursor = con.execute(query)
+        names = _unique([column[0] for column in cursor.description or []])
+        rows = cursor.fetchall()
+        return pl.DataFrame(
+            {
+                name: pl.Series(
+                    name, [None if row[i] is None else str(row[i]) for row in rows], pl.String
+                )
+                for i, name in enumerate(names)
+            }
+        )
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Column names made unique as DuckDB's own conversion does (``a``, ``a_1``)."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 0
+        while candidate in seen:
+            n += 1
+            candidate = f"{name}_{n}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def describe_error(exc: duckdb.Error) -> str:
+    """DuckDB's message on one line: its first line (``Binder Error: ...``) and any
+    suggestion it makes (``Did you mean "claims"?``, ``Candidate bindings: ...``),
+    without the ``LINE 1: ... ^`` picture of where the error is."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if line.startswith("LINE ") or set(line) == {"^"}:
+            break
+        kept.append(line)
+    return " ".join(kept)

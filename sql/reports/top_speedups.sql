@@ -1,5 +1,7 @@
--- The five largest claimed speedups: multipliers on a speed or time metric that
--- make the thing faster (speed up, or time down).
+-- The five largest claimed speedups: result multipliers on a speed metric
+-- (metric_family, sql/analysis_views.sql) that go up. A time or cost going down
+-- ("500x lower inference cost") is a reduction, not a speedup: see
+-- sql/analysis/largest_reductions.sql.
 SELECT
     canonical_value AS factor,
     metric,
@@ -10,10 +12,7 @@ FROM claim_mentions
 WHERE unit = 'x'
   AND kind = 'multiplier'
   AND role = 'result'
-  AND (
-      (direction = 'up' AND regexp_matches(coalesce(metric, ''), '(?i)speed|throughput|fast'))
-      OR (direction = 'down' AND regexp_matches(
-          coalesce(metric, ''), '(?i)time|latency|runtime|cost|compute|step|iteration'))
-  )
-ORDER BY canonical_value DESC
+  AND direction = 'up'
+  AND metric_family(metric) = 'speed'
+ORDER BY canonical_value DESC, paper, digest
 LIMIT 5;

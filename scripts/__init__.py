@@ -1,0 +1,1 @@
+"""Maintenance scripts (run with `python -m scripts.NAME`)."""

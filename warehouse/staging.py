@@ -20,7 +20,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from extractors.mention import Mention
-from reader.digest_reader import paper_key
+from reader.keys import DigestKeys
 from reader.records import DigestStream, Paper, ReadProblem, single_date
 from warehouse.sql_files import sql_text
 
@@ -179,11 +179,15 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
     problems: list[ReadProblem] = []
     preview: list[tuple[int, str]] = []
     dates: set[str] = set()
+    keys = DigestKeys()
     try:
         for record in stream.records:
             if isinstance(record, ReadProblem):
                 problems.append(record)
                 continue
+            key, repeat = keys.key(record)
+            if repeat is not None:
+                problems.append(repeat)
             if len(preview) < PREVIEW_ROWS:
                 preview.append((record.idx, record.title))
             if record.published:
@@ -191,7 +195,7 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
             out.append(
                 (
                     record.idx,
-                    paper_key(record.title, record.arxiv_id),
+                    key,
                     record.arxiv_id,
                     record.title,
                     record.abstract,

@@ -91,7 +91,7 @@ def test_json_ids_versions_and_null_summaries(tmp_path: Path, db_path: Path) -> 
                     {"id": "2403.00001", "title": "Null", "summary": None, "abstract": OTHER}
                 ),
             ]
-        )  # fmt: skip
+        )
         + "\n"
     )
     (outcome,) = ingest_files([path], db_path=db_path)

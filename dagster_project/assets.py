@@ -25,6 +25,7 @@ from warehouse.sql_files import sql_text
 from warehouse.staging import (
     ExtractedDigest,
     ParsedDigest,
+    discard_staged,
     skipped_extraction,
     stage_claims,
     stage_papers,
@@ -79,7 +80,7 @@ def parsed_digest(
     if not path.is_file():
         raise dg.Failure(f"digest {key!r}: no such file {path}")
     stream = dataclasses.replace(stream_digest(path, year=config.year), name=key)
-    parsed = stage_papers(stream, settings.staged(key, "papers.parquet"))
+    parsed = stage_papers(stream, settings.staged(context.run_id, key, "papers.parquet"))
     for problem in parsed.problems:
         where = f"paper {problem.paper_idx}" if problem.paper_idx is not None else "file"
         context.log.warning(f"{key} {where}: {problem.message}")
@@ -126,7 +127,7 @@ def extracted_mentions(
         extracted = stage_claims(
             parsed_digest,
             lambda papers: progress.wrap(extract_in_parallel(papers, processes)),
-            settings.staged(parsed_digest.name, "claims.parquet"),
+            settings.staged(context.run_id, parsed_digest.name, "claims.parquet"),
             version,
         )
     rows = [(m.text, m.unit, m.kind, m.role, m.metric, m.baseline) for m in extracted.preview]
@@ -160,12 +161,15 @@ def warehouse_digest(
     extracted_mentions: ExtractedDigest,
     warehouse: WarehouseResource,
 ) -> dg.MaterializeResult:
-    """The digest's rows in the warehouse tables, replaced in one transaction."""
+    """The digest's rows in the warehouse tables, replaced in one transaction; the
+    staged files are deleted once they are in (a failed load keeps them for a
+    re-execution from the failed step)."""
     started = dt.datetime.now()
     with warehouse.get_connection() as con:
         result = load_digest(
             con, extracted_mentions, started_at=started, dagster_run_id=context.run_id
         )
+    discard_staged(extracted_mentions)
     log = context.log.error if result.status == "refused" else context.log.info
     log(f"{result.digest}: {result.status}: {result.message}")
     problems = [

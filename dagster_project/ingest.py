@@ -21,6 +21,7 @@ from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.parallel import in_order
 from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
+from warehouse.staging import discard_run_staging
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ def _ingest_one(
         raise_on_error=False,
         tags={"source": "claims ingest"},
     )
+    # An ephemeral instance's run is never re-executed: its staging can go, loaded or not.
+    discard_run_staging(resources["settings"].run_staging(result.run_id))
     return _outcome(path, key, result)
 
 

@@ -38,7 +38,7 @@ class IngestSettings(dg.ConfigurableResource):
     """Where new digests arrive, where stages hand data on, and how hard extraction works."""
 
     inbox_dir: str = str(DEFAULT_INBOX)
-    staging_dir: str = "data/warehouse_staging"  # per-digest Parquet between the stages
+    staging_dir: str = "data/warehouse_staging"  # per-run Parquet between the stages
     # Extraction processes per digest; 0 means one per core for large digests,
     # where starting workers pays off, and one process otherwise.
     n_process: int = 0
@@ -50,9 +50,15 @@ class IngestSettings(dg.ConfigurableResource):
             return self.n_process
         return (os.cpu_count() or 1) if paper_count >= PARALLEL_FROM_PAPERS else 1
 
-    def staged(self, digest: str, name: str) -> Path:
-        """Where the staged file ``name`` of ``digest`` lives."""
-        return Path(self.staging_dir) / digest / name
+    def run_staging(self, run_id: str) -> Path:
+        """The staging folder of one run: keyed by the run, never by the file alone,
+        so two runs of one name (two folders' ``x.jsonl`` side by side, a sensor run
+        and a CLI ingest) never write each other's files."""
+        return Path(self.staging_dir) / run_id
+
+    def staged(self, run_id: str, digest: str, name: str) -> Path:
+        """Where the staged file ``name`` of ``digest`` lives in run ``run_id``."""
+        return self.run_staging(run_id) / digest / name
 
 
 def make_resources(

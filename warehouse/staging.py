@@ -9,8 +9,10 @@ passes between Dagster assets is only these small records with the paths.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,6 +151,7 @@ class _ChunkedParquet:
 
     def __init__(self, path: Path, schema: dict[str, pl.DataType]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.schema = schema
         self.columns: dict[str, list[object]] = {name: [] for name in schema}
         self.writer = pq.ParquetWriter(
@@ -171,6 +174,13 @@ class _ChunkedParquet:
     def close(self) -> None:
         self.flush()
         self.writer.close()
+
+    def abandon(self) -> None:
+        """Close and delete a file that could not be finished (a full disk, a kill):
+        a partial Parquet file is no use to anyone."""
+        with contextlib.suppress(Exception):  # the write failed already: its error counts
+            self.writer.close()
+        self.path.unlink(missing_ok=True)
 
 
 def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
@@ -203,8 +213,10 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
                     text_sha256(record),
                 )
             )
-    finally:
-        out.close()
+    except BaseException:
+        out.abandon()
+        raise
+    out.close()
     return ParsedDigest(
         name=stream.name,
         format=stream.format,
@@ -291,8 +303,10 @@ def stage_claims(
                         extractor_version,
                     )
                 )  # fmt: skip
-    finally:
-        out.close()
+    except BaseException:
+        out.abandon()
+        raise
+    out.close()
     return ExtractedDigest(
         parsed=parsed,
         extractor_version=extractor_version,
@@ -313,3 +327,22 @@ def skipped_extraction(parsed: ParsedDigest, extractor_version: str) -> Extracte
         mention_count=0,
         problems=[StagedProblem("read", p) for p in parsed.problems],
     )
+
+
+def discard_staged(extracted: ExtractedDigest) -> None:
+    """Delete a loaded digest's staged files, and their folders once empty."""
+    folder = extracted.parsed.papers_path.parent
+    for path in (extracted.parsed.papers_path, extracted.claims_path):
+        if path is not None:
+            path.unlink(missing_ok=True)
+    for empty in (folder, folder.parent):
+        try:
+            empty.rmdir()
+        except OSError:
+            break  # not empty (another digest of this run) or gone
+
+
+def discard_run_staging(folder: Path) -> None:
+    """Delete what a run staged, whatever state the run ended in: for runs that can
+    never be re-executed (the CLI's, on an ephemeral instance)."""
+    shutil.rmtree(folder, ignore_errors=True)

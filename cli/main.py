@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from cli.progress import Progress, clear_bar, terminal_bar
+from cli.stopping import stop_on_signals
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
@@ -101,6 +102,12 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    # Before Dagster is imported: no thread of it may take the signals instead.
+    with stop_on_signals("ingest"):
+        return _ingest_files(args)
+
+
+def _ingest_files(args: argparse.Namespace) -> int:
     # Dagster is slow to import
     from dagster_project.ingest import digest_files, ingest_files, side_by_side
 

@@ -17,6 +17,12 @@ import polars as pl
 
 from cli.progress import Progress, clear_bar, terminal_bar
 from cli.stopping import stop_on_signals
+from warehouse.bounded_query import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT_SECONDS,
+    QueryTimeout,
+    run_bounded_query,
+)
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.queries import RefusedQuery, run_query
@@ -66,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", help="the SQL (or use --file)")
     p.add_argument("--file", type=Path, help="read the SQL from this file")
     p.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    _sql_limit_options(p)
     db_option(p)
     p.set_defaults(handler=_sql)
 
@@ -146,8 +153,48 @@ def _sql(args: argparse.Namespace) -> int:
     else:
         print("claims sql: give a QUERY or --file", file=sys.stderr)
         return EXIT_USAGE
-    frame = run_query(_db(args), query)
-    _print_frame(frame, args.format)
+    return _run_bounded_sql(args, query)
+
+
+def _sql_limit_options(p: argparse.ArgumentParser) -> None:
+    """`claims sql` cannot hold the machine: a time limit and a row cap."""
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default {DEFAULT_TIMEOUT_SECONDS:g}; 0: no limit)",
+    )
+    p.add_argument(
+        "--max-rows",
+        type=int,
+        default=DEFAULT_MAX_ROWS,
+        metavar="N",
+        help=f"print at most N rows (default {DEFAULT_MAX_ROWS:,})",
+    )
+
+
+def _run_bounded_sql(args: argparse.Namespace, query: str) -> int:
+    """Run ``query`` within ``--timeout`` and print at most ``--max-rows`` rows, with
+    a note on stderr when there were more; a timeout is one line and exit 1."""
+    if args.max_rows < 1 or args.timeout < 0:
+        print(
+            "claims sql: --max-rows must be at least 1 and --timeout not negative", file=sys.stderr
+        )
+        return EXIT_USAGE
+    try:
+        result = run_bounded_query(_db(args), query, timeout=args.timeout, max_rows=args.max_rows)
+    except QueryTimeout as exc:
+        print(f"claims sql: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    _print_frame(result.frame, args.format)
+    if result.truncated:
+        sys.stdout.flush()
+        print(
+            f"claims sql: showing the first {args.max_rows:,} rows; the result has more "
+            "(add a LIMIT, or raise --max-rows)",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ from warehouse.bounded_query import (
 )
 from warehouse.connection import default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
+from warehouse.failures import WarehouseUnavailable
 from warehouse.queries import RefusedQuery, run_query
 from warehouse.sql_files import sql_text
 
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RefusedQuery, NoVersionsToCompare, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WarehouseUnavailable as exc:
+        print(f"claims: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("claims: interrupted", file=sys.stderr)
         return 130
@@ -123,7 +127,13 @@ def _ingest_files(args: argparse.Namespace) -> int:
     bar = terminal_bar() if side_by_side(files, args.jobs) else None
     progress = Progress(len(files), unit="files").every(0.0, bar) if bar else None
     worst = EXIT_OK
-    for outcome in ingest_files(files, db_path=_db(args), year=args.year, jobs=args.jobs):
+    # The outcome lines say what failed and why; Dagster's own log of a failed step
+    # is its stack (CLAIMS_LOG_LEVEL=WARNING shows it).
+    log_level = os.environ.get("CLAIMS_LOG_LEVEL", "CRITICAL")
+    outcomes = ingest_files(
+        files, db_path=_db(args), year=args.year, jobs=args.jobs, log_level=log_level
+    )
+    for outcome in outcomes:
         line = f"{outcome.digest}: {outcome.status}"
         if outcome.status in ("loaded", "unchanged"):
             line += f", {outcome.papers_loaded} papers, {outcome.mentions_loaded} mentions"
@@ -138,6 +148,8 @@ def _ingest_files(args: argparse.Namespace) -> int:
         if progress is not None:
             clear_bar()
         print(line, flush=True)
+        if outcome.fatal:  # the warehouse cannot be written: every other file would fail too
+            break
         if progress is not None:
             progress.advance()
     if progress is not None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 
@@ -21,7 +22,11 @@ from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.parallel import in_order
 from dagster_project.partitions import digest_partitions, is_valid_key
 from dagster_project.resources import make_resources
+from warehouse.failures import WarehouseUnavailable, folder_cause
 from warehouse.staging import discard_run_staging
+
+if TYPE_CHECKING:
+    from dagster_shared.error import SerializableErrorInfo
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,12 @@ class IngestOutcome:
     problems: int
     message: str
     failed_checks: tuple[str, ...] = ()
+    fatal: bool = False  # the warehouse itself cannot be written: no other file can load
 
     @classmethod
-    def failed(cls, path: Path, digest: str, message: str) -> IngestOutcome:
+    def failed(cls, path: Path, digest: str, message: str, fatal: bool = False) -> IngestOutcome:
         """A file that never got as far as a load."""
-        return cls(path, digest, "failed", 0, 0, 0, message)
+        return cls(path, digest, "failed", 0, 0, 0, message, fatal=fatal)
 
 
 def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -122,7 +128,7 @@ def _ingest_one(
     )
     # An ephemeral instance's run is never re-executed: its staging can go, loaded or not.
     discard_run_staging(resources["settings"].run_staging(result.run_id))
-    return _outcome(path, key, result)
+    return _outcome(path, key, result, Path(resources["warehouse"].database).parent)
 
 
 def _ingest_side_by_side(
@@ -148,15 +154,15 @@ def _worker_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.ephemeral()
 
 
-def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestOutcome:
+def _outcome(
+    path: Path, key: str, result: dg.ExecuteInProcessResult, folder: Path
+) -> IngestOutcome:
     if not result.success:
         failure = next((e for e in result.all_events if e.is_step_failure), None)
-        message = (
-            failure.step_failure_data.error.message.strip()
-            if failure is not None and failure.step_failure_data.error is not None
-            else "run failed"
-        )
-        return IngestOutcome.failed(path, key, message)
+        error = failure.step_failure_data.error if failure is not None else None
+        if error is None:
+            return IngestOutcome.failed(path, key, "run failed")
+        return _failure(path, key, error, folder)
     materializations = result.asset_materializations_for_node("warehouse_digest")
     meta = {k: v.value for k, v in materializations[-1].metadata.items()}
     failed = tuple(
@@ -174,3 +180,18 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
         message=str(meta["message"]),
         failed_checks=failed,
     )
+
+
+def _failure(path: Path, key: str, error: SerializableErrorInfo, folder: Path) -> IngestOutcome:
+    """One line with the real cause: the innermost error, not Dagster's wrapper
+    ("Error occurred while executing op ...") nor its stack."""
+    while error.cause is not None:
+        error = error.cause
+    message = error.message.strip()
+    first_line = message.splitlines()[0] if message else error.cls_name or "run failed"
+    if error.cls_name == WarehouseUnavailable.__name__:
+        return IngestOutcome.failed(path, key, first_line.split(": ", 1)[-1], fatal=True)
+    cause = folder_cause(message, folder)
+    if cause is not None:
+        return IngestOutcome.failed(path, key, cause, fatal=True)
+    return IngestOutcome.failed(path, key, first_line)

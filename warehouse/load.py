@@ -9,6 +9,7 @@ never row by row.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from dataclasses import dataclass
@@ -87,8 +88,17 @@ def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDi
             )
             con.commit()
         except BaseException:
-            con.rollback()
+            _rollback(con)
             raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure without hiding it: when the commit itself failed
+    (a read-only folder, a full disk) there is no transaction left, and the
+    rollback's "no transaction is active" would replace the real error (and, as a
+    TransactionException, be retried as if it were a conflict)."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
 
 
 def load_digest(
@@ -178,7 +188,7 @@ def _load_once(
             con.unregister("new_errors")
         con.commit()
     except BaseException:
-        con.rollback()
+        _rollback(con)
         raise
     return LoadResult(
         run_id=run_id,

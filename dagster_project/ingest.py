@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
+from dagster_project.folders import folder_entries, why_not_a_digest
 from dagster_project.parallel import in_order
-from dagster_project.partitions import digest_partitions, is_valid_key
+from dagster_project.partitions import digest_partitions
 from dagster_project.resources import make_resources
 from warehouse.failures import WarehouseUnavailable, folder_cause
 from warehouse.staging import discard_run_staging
@@ -50,13 +51,11 @@ class IngestOutcome:
 
 
 def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the files directly inside the folders named, sorted."""
+    """The files named, and the entries directly inside the folders named, sorted."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-            )
+            yield from folder_entries(path)  # FIFOs and dangling links too, to report them
         else:
             yield path
 
@@ -90,7 +89,7 @@ def ingest_files(
         yield from _ingest_side_by_side(files, db_path, year, log_level, min(jobs, len(files)))
         return
     instance = instance or dg.DagsterInstance.ephemeral()
-    resources = make_resources(db_path=db_path, terminal_progress=True)
+    resources = make_resources(db_path=db_path, terminal_progress=True, trusted_paths=True)
     for path in files:
         yield _ingest_one(path, instance, resources, year, log_level)
 
@@ -103,12 +102,8 @@ def _ingest_one(
     log_level: str,
 ) -> IngestOutcome:
     key = path.name
-    if not path.is_file():
-        return IngestOutcome.failed(path, key, f"no such file: {path}")
-    if not is_valid_key(key):
-        return IngestOutcome.failed(
-            path, key, "file name holds '...' or control characters; rename it"
-        )
+    if (why := why_not_a_digest(path)) is not None:
+        return IngestOutcome.failed(path, key, why)
     if not instance.has_dynamic_partition(digest_partitions.name, key):
         instance.add_dynamic_partitions(digest_partitions.name, [key])
     config: dict[str, object] = {"path": str(path.resolve())}
@@ -144,7 +139,7 @@ def _ingest_side_by_side(
 
 def _ingest_in_worker(path: Path, db_path: str, year: int | None, log_level: str) -> IngestOutcome:
     """Worker entry point: one file, extracted on this process's core alone."""
-    resources = make_resources(db_path=db_path, n_process=1)
+    resources = make_resources(db_path=db_path, n_process=1, trusted_paths=True)
     return _ingest_one(path, _worker_instance(), resources, year, log_level)
 
 
@@ -188,7 +183,8 @@ def _failure(path: Path, key: str, error: SerializableErrorInfo, folder: Path) -
     while error.cause is not None:
         error = error.cause
     message = error.message.strip()
-    first_line = message.splitlines()[0] if message else error.cls_name or "run failed"
+    one_line = " ".join(line.strip() for line in message.splitlines() if line.strip())
+    first_line = one_line or error.cls_name or "run failed"
     if error.cls_name == WarehouseUnavailable.__name__:
         return IngestOutcome.failed(path, key, first_line.split(": ", 1)[-1], fatal=True)
     cause = folder_cause(message, folder)

@@ -67,9 +67,14 @@ def make_resources(
     *,
     terminal_progress: bool = False,
     n_process: int | None = None,
+    trusted_paths: bool = False,
 ) -> dict:
     """The project's resources; ``CLAIMS_DB``, ``CLAIMS_INBOX`` and ``CLAIMS_N_PROCESS``
-    override the defaults, and ``n_process`` overrides ``CLAIMS_N_PROCESS``."""
+    override the defaults, and ``n_process`` overrides ``CLAIMS_N_PROCESS``.
+
+    ``trusted_paths`` lets a run read any ``path`` its config names: for the CLI's
+    in-process runs only. It is a plain value, not config, so no run config (the
+    UI's launchpad) can turn it on."""
     db = Path(db_path) if db_path else default_db_path()
     inbox = Path(inbox_dir) if inbox_dir else Path(os.environ.get("CLAIMS_INBOX", DEFAULT_INBOX))
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -83,4 +88,5 @@ def make_resources(
             ),
             terminal_progress=terminal_progress,
         ),
+        "trusted_paths": trusted_paths,
     }

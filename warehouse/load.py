@@ -66,6 +66,17 @@ def fresh_digests(con: duckdb.DuckDBPyConnection, version: str) -> set[str]:
     }
 
 
+def loaded_digests(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every digest the warehouse holds, whatever version extracted it."""
+    return {row[0] for row in con.execute(sql_text("load/loaded_digests.sql")).fetchall()}
+
+
+def last_source(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
+    """Where the latest ingest attempt of ``digest`` read it, loaded or refused."""
+    row = con.execute(sql_text("load/last_source.sql"), {"digest": digest}).fetchone()
+    return row[0] if row else None
+
+
 def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDigest) -> None:
     """Store the papers the warehouse has never seen, with their claims, in committed
     chunks ahead of the replacing transaction. No digest links them yet, so the

@@ -69,8 +69,13 @@ rule-audit: $(STAMP)
 soak: $(STAMP)
 	$(BIN)/python -m pytest -q -m soak
 
+# Not `dagster dev`: its webserver runs GraphQL mutations sent as GET and from any
+# Host, so any web page could launch runs. The daemon and the guarded webserver
+# (dagster_project/webserver.py) instead; Ctrl-C stops both.
 dev: $(STAMP)
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1
+	$(BIN)/dagster-daemon run -w workspace.yaml & daemon=$$!; \
+	trap 'kill $$daemon' EXIT INT TERM; \
+	$(BIN)/python -m dagster_project.webserver -w workspace.yaml -h 127.0.0.1 -p 3000
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

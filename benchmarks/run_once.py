@@ -108,11 +108,13 @@ def main(mode: str, corpus: Path, work: Path) -> dict:
         seconds = time.perf_counter() - started
         if failed := [o for o in outcomes if o.status != "loaded"]:
             raise SystemExit(f"ingest {failed[0].status}: {failed[0].message}")
-        staging = work / "warehouse_staging"
+        # Staged files are deleted after a load: count the words of what was loaded.
+        with duckdb.connect(str(work / "warehouse.duckdb"), read_only=True) as con:
+            (words,) = con.execute(sql_text("reports/loaded_words.sql")).fetchone()
         report = {
             "papers": sum(o.papers_loaded for o in outcomes),
             "mentions": sum(o.mentions_loaded for o in outcomes),
-            "words": sum(words_in(staging / o.digest / "papers.parquet") for o in outcomes),
+            "words": words,
             "seconds": seconds,
         }
     else:

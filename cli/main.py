@@ -17,10 +17,18 @@ from typing import TYPE_CHECKING
 import duckdb
 import polars as pl
 
+from cli.stopping import stop_on_signals
+from warehouse.bounded_query import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT_SECONDS,
+    QueryTimeout,
+    run_bounded_query,
+)
 from warehouse.connection import SchemaOutOfDate, default_db_path, read_only
 from warehouse.diff import NoVersionsToCompare, diff_versions
 from warehouse.export import FORMATS, export_warehouse, nested_as_json
-from warehouse.queries import RefusedQuery, describe_error, run_queries, run_query
+from warehouse.failures import WarehouseUnavailable
+from warehouse.queries import RefusedQuery, describe_error, run_query
 from warehouse.sql_files import sql_text
 
 if TYPE_CHECKING:
@@ -44,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RefusedQuery, NoVersionsToCompare, SchemaOutOfDate, FileNotFoundError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WarehouseUnavailable as exc:
+        print(f"claims: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("claims: interrupted", file=sys.stderr)
         return 130
@@ -97,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", help="the SQL (or use --file)")
     p.add_argument("--file", type=Path, help="read the SQL from this file")
     p.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    _sql_limit_options(p)
     db_option(p)
     p.set_defaults(handler=_sql)
 
@@ -168,6 +180,12 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    # Before Dagster is imported: no thread of it may take the signals instead.
+    with stop_on_signals("ingest"):
+        return _ingest_files(args)
+
+
+def _ingest_files(args: argparse.Namespace) -> int:
     from dagster_project.files import digest_files, side_by_side
     from dagster_project.progress import Progress
 
@@ -189,6 +207,8 @@ def _ingest(args: argparse.Namespace) -> int:
                 line += f"; FAILED checks: {', '.join(outcome.failed_checks)}"
                 worst = EXIT_FAILED
             progress.write(line)  # a line of its own, above the files bar if there is one
+            if outcome.fatal:  # the warehouse cannot be written: every other file would fail too
+                break
             progress.advance()
     return worst
 
@@ -207,7 +227,10 @@ def _outcomes_in_order(
     if rest:
         from dagster_project.ingest import ingest_files  # Dagster is slow to import
 
-        ingested = ingest_files(rest, db_path=db, year=year, jobs=jobs)
+        # The outcome lines say what failed and why; Dagster's own log of a failed
+        # step is its stack (CLAIMS_LOG_LEVEL=WARNING shows it).
+        log_level = os.environ.get("CLAIMS_LOG_LEVEL", "CRITICAL")
+        ingested = ingest_files(rest, db_path=db, year=year, jobs=jobs, log_level=log_level)
     for i in range(len(files)):
         yield known[i] if i in known else next(ingested)
 
@@ -220,12 +243,51 @@ def _sql(args: argparse.Namespace) -> int:
     else:
         print("claims sql: give a QUERY or --file", file=sys.stderr)
         return EXIT_USAGE
+    return _run_bounded_sql(args, query)
+
+
+def _sql_limit_options(p: argparse.ArgumentParser) -> None:
+    """`claims sql` cannot hold the machine: a time limit and a row cap."""
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default {DEFAULT_TIMEOUT_SECONDS:g}; 0: no limit)",
+    )
+    p.add_argument(
+        "--max-rows",
+        type=int,
+        default=DEFAULT_MAX_ROWS,
+        metavar="N",
+        help=f"print at most N rows (default {DEFAULT_MAX_ROWS:,})",
+    )
+
+
+def _run_bounded_sql(args: argparse.Namespace, query: str) -> int:
+    """Run ``query`` within ``--timeout`` and print at most ``--max-rows`` rows, with
+    a note on stderr when there were more; a timeout is one line and exit 1."""
+    if args.max_rows < 1 or args.timeout < 0:
+        print(
+            "claims sql: --max-rows must be at least 1 and --timeout not negative", file=sys.stderr
+        )
+        return EXIT_USAGE
     try:
-        frames = run_queries(_db(args), query)
+        results = run_bounded_query(_db(args), query, timeout=args.timeout, max_rows=args.max_rows)
+    except QueryTimeout as exc:
+        print(f"claims sql: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except duckdb.Error as exc:
         print(f"claims: {describe_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
-    _print_frames(frames, args.format)
+    _print_frames([r.frame for r in results], args.format)
+    if any(r.truncated for r in results):
+        sys.stdout.flush()
+        print(
+            f"claims sql: showing the first {args.max_rows:,} rows; the result has more "
+            "(add a LIMIT, or raise --max-rows)",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -23,11 +23,12 @@ from dagster_project.resources import IngestSettings, WarehouseResource
 from extractors.mention import CANONICAL_UNITS
 from extractors.version import current_version
 from reader.digest_reader import stream_digest
-from warehouse.load import current_state, load_digest
+from warehouse.load import current_state, last_source, load_digest
 from warehouse.sql_files import sql_text
 from warehouse.staging import (
     ExtractedDigest,
     ParsedDigest,
+    discard_staged,
     repeated_papers,
     skipped_extraction,
     stage_claims,
@@ -50,19 +51,41 @@ class DigestFileConfig(dg.Config):
 
 
 def _source_path(
-    key: str, config: DigestFileConfig, inbox: Path, warehouse: WarehouseResource
+    key: str,
+    config: DigestFileConfig,
+    inbox: Path,
+    warehouse: WarehouseResource,
+    trusted_paths: bool,
 ) -> Path:
-    if config.path:
-        return Path(config.path)
-    if (inbox / key).exists():
-        return inbox / key
+    """The file a partition's run reads. A ``path`` in the run config must be the
+    inbox copy or a file this digest was read from before, unless the caller is
+    trusted (the CLI, run by someone who can read the file anyway): whoever
+    reaches the UI must not make the daemon read any file it can, under any
+    partition."""
     with warehouse.get_connection() as con:
         state = current_state(con, key)
-    if state is not None and state.source_path:
-        return Path(state.source_path)
+        last = last_source(con, key)
+    known = [inbox / key, *(Path(p) for p in (state and state.source_path, last) if p)]
+    if config.path:
+        path = Path(config.path)
+        if trusted_paths or any(_same_file(path, k) for k in known):
+            return path
+        raise dg.Failure(
+            f"digest {key!r}: refused to read {path}: a run of this partition reads only "
+            f"{inbox / key} or a file it was read from before "
+            f"({', '.join(str(k) for k in known[1:]) or 'none yet'}); put the file in the "
+            "inbox, or ingest it with `claims ingest`"
+        )
+    for candidate in known:
+        if candidate.exists():
+            return candidate
     raise dg.Failure(
         f"digest {key!r}: no path given, not in the inbox {inbox}, and not in the warehouse"
     )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
 
 
 @dg.asset(
@@ -76,14 +99,15 @@ def parsed_digest(
     config: DigestFileConfig,
     settings: IngestSettings,
     warehouse: WarehouseResource,
+    trusted_paths: dg.ResourceParam[bool],
 ) -> dg.Output[ParsedDigest]:
     """The digest file read into staged papers; unreadable parts become problems."""
     key = context.partition_key
-    path = _source_path(key, config, Path(settings.inbox_dir), warehouse)
+    path = _source_path(key, config, Path(settings.inbox_dir), warehouse, trusted_paths)
     if not path.is_file():
         raise dg.Failure(f"digest {key!r}: no such file {path}")
     stream = dataclasses.replace(stream_digest(path, year=config.year), name=key)
-    parsed = stage_papers(stream, settings.staged(key, "papers.parquet"))
+    parsed = stage_papers(stream, settings.staged(context.run_id, key, "papers.parquet"))
     for problem in parsed.problems:
         where = f"paper {problem.paper_idx}" if problem.paper_idx is not None else "file"
         context.log.warning(f"{key} {where}: {problem.message}")
@@ -132,7 +156,7 @@ def extracted_mentions(
             extracted = stage_claims(
                 parsed_digest,
                 lambda papers: progress.wrap(extract_in_parallel(papers, processes)),
-                settings.staged(parsed_digest.name, "claims.parquet"),
+                settings.staged(context.run_id, parsed_digest.name, "claims.parquet"),
                 version,
             )
     rows = [(m.text, m.unit, m.kind, m.role, m.metric, m.baseline) for m in extracted.preview]
@@ -166,7 +190,9 @@ def warehouse_digest(
     extracted_mentions: ExtractedDigest,
     warehouse: WarehouseResource,
 ) -> dg.MaterializeResult:
-    """The digest's rows in the warehouse tables, replaced in one transaction."""
+    """The digest's rows in the warehouse tables, replaced in one transaction; the
+    staged files are deleted once they are in (a failed load keeps them for a
+    re-execution from the failed step)."""
     started = dt.datetime.now()
     with warehouse.get_connection() as con:
         result = load_digest(
@@ -174,6 +200,7 @@ def warehouse_digest(
         )
         schema = column_schema(con, "claims")
         tables = tables_markdown(con)
+    discard_staged(extracted_mentions)
     log = context.log.error if result.status == "refused" else context.log.info
     log(f"{result.digest}: {result.status}: {result.message}")
     problems = [

@@ -9,9 +9,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dagster_project.folders import folder_entries, why_not_a_digest
 from extractors.version import current_version
 from reader.digest_reader import file_sha256
 from warehouse.connection import writable
+from warehouse.failures import WarehouseUnavailable
 from warehouse.load import record_if_unchanged
 
 
@@ -27,24 +29,23 @@ class IngestOutcome:
     problems: int
     message: str
     failed_checks: tuple[str, ...] = ()
+    fatal: bool = False  # the warehouse itself cannot be written: no other file can load
     # The run's asset materializations and check evaluations (Dagster events), for
     # recording in a persistent instance; empty when no run was needed.
     events: tuple[object, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
-    def failed(cls, path: Path, digest: str, message: str) -> IngestOutcome:
+    def failed(cls, path: Path, digest: str, message: str, fatal: bool = False) -> IngestOutcome:
         """A file that never got as far as a load."""
-        return cls(path, digest, "failed", 0, 0, 0, message)
+        return cls(path, digest, "failed", 0, 0, 0, message, fatal=fatal)
 
 
 def digest_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the files directly inside the folders named, sorted."""
+    """The files named, and the entries directly inside the folders named, sorted."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-            )
+            yield from folder_entries(path)  # FIFOs and dangling links too, to report them
         else:
             yield path
 
@@ -59,19 +60,22 @@ def unchanged_outcome(path: Path, db_path: str | Path) -> IngestOutcome | None:
     from its hash alone and logged as an ``unchanged`` run, as the assets would log
     it: starting a Dagster run costs seconds, this a few milliseconds. None when the
     file is new or changed (or there is no warehouse yet)."""
-    if not path.is_file() or not Path(db_path).exists():
+    if why_not_a_digest(path) is not None or not Path(db_path).exists():
         return None
     started = dt.datetime.now()
     sha = file_sha256(path)
-    with writable(db_path) as con:
-        result = record_if_unchanged(
-            con,
-            path.name,
-            content_sha256=sha,
-            extractor_version=current_version(),
-            source_path=str(path.resolve()),
-            started_at=started,
-        )
+    try:
+        with writable(db_path) as con:
+            result = record_if_unchanged(
+                con,
+                path.name,
+                content_sha256=sha,
+                extractor_version=current_version(),
+                source_path=str(path.resolve()),
+                started_at=started,
+            )
+    except WarehouseUnavailable:
+        return None  # the run reports it, file by file, as for any other failure
     if result is None:
         return None
     return IngestOutcome(

@@ -16,14 +16,21 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 
 from dagster_project.assets import ASSET_CHECKS, ASSETS
 from dagster_project.files import IngestOutcome, digest_files, side_by_side, unchanged_outcome
+from dagster_project.folders import why_not_a_digest
 from dagster_project.parallel import in_order
-from dagster_project.partitions import digest_partitions, is_valid_key
+from dagster_project.partitions import digest_partitions
 from dagster_project.resources import make_resources
+from warehouse.failures import WarehouseUnavailable, folder_cause
+from warehouse.staging import discard_run_staging
+
+if TYPE_CHECKING:
+    from dagster_shared.error import SerializableErrorInfo
 
 
 def ingest_files(
@@ -65,7 +72,7 @@ def _ingest_in_this_process(
     instance: dg.DagsterInstance,
     log_level: str,
 ) -> Iterator[IngestOutcome]:
-    resources = make_resources(db_path=db_path, terminal_progress=True)
+    resources = make_resources(db_path=db_path, terminal_progress=True, trusted_paths=True)
     for path in files:
         yield _ingest_one(path, instance, resources, year, log_level)
 
@@ -107,12 +114,8 @@ def _ingest_one(
     log_level: str,
 ) -> IngestOutcome:
     key = path.name
-    if not path.is_file():
-        return IngestOutcome.failed(path, key, f"no such file: {path}")
-    if not is_valid_key(key):
-        return IngestOutcome.failed(
-            path, key, "file name holds '...' or control characters; rename it"
-        )
+    if (why := why_not_a_digest(path)) is not None:
+        return IngestOutcome.failed(path, key, why)
     unchanged = unchanged_outcome(path, resources["warehouse"].database)
     if unchanged is not None:
         return unchanged
@@ -133,7 +136,9 @@ def _ingest_one(
         raise_on_error=False,
         tags={"source": "claims ingest"},
     )
-    return _outcome(path, key, result)
+    # An ephemeral instance's run is never re-executed: its staging can go, loaded or not.
+    discard_run_staging(resources["settings"].run_staging(result.run_id))
+    return _outcome(path, key, result, Path(resources["warehouse"].database).parent)
 
 
 def _ingest_side_by_side(
@@ -149,7 +154,7 @@ def _ingest_side_by_side(
 
 def _ingest_in_worker(path: Path, db_path: str, year: int | None, log_level: str) -> IngestOutcome:
     """Worker entry point: one file, extracted on this process's core alone."""
-    resources = make_resources(db_path=db_path, n_process=1)
+    resources = make_resources(db_path=db_path, n_process=1, trusted_paths=True)
     return _ingest_one(path, _worker_instance(), resources, year, log_level)
 
 
@@ -159,15 +164,15 @@ def _worker_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.ephemeral()
 
 
-def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestOutcome:
+def _outcome(
+    path: Path, key: str, result: dg.ExecuteInProcessResult, folder: Path
+) -> IngestOutcome:
     if not result.success:
         failure = next((e for e in result.all_events if e.is_step_failure), None)
-        message = (
-            failure.step_failure_data.error.message.strip()
-            if failure is not None and failure.step_failure_data.error is not None
-            else "run failed"
-        )
-        return IngestOutcome.failed(path, key, message)
+        error = failure.step_failure_data.error if failure is not None else None
+        if error is None:
+            return IngestOutcome.failed(path, key, "run failed")
+        return _failure(path, key, error, folder)
     materializations = result.asset_materializations_for_node("warehouse_digest")
     meta = {k: v.value for k, v in materializations[-1].metadata.items()}
     failed = tuple(
@@ -194,3 +199,19 @@ def _outcome(path: Path, key: str, result: dg.ExecuteInProcessResult) -> IngestO
         failed_checks=failed,
         events=tuple(events),
     )
+
+
+def _failure(path: Path, key: str, error: SerializableErrorInfo, folder: Path) -> IngestOutcome:
+    """One line with the real cause: the innermost error, not Dagster's wrapper
+    ("Error occurred while executing op ...") nor its stack."""
+    while error.cause is not None:
+        error = error.cause
+    message = error.message.strip()
+    one_line = " ".join(line.strip() for line in message.splitlines() if line.strip())
+    first_line = one_line or error.cls_name or "run failed"
+    if error.cls_name == WarehouseUnavailable.__name__:
+        return IngestOutcome.failed(path, key, first_line.split(": ", 1)[-1], fatal=True)
+    cause = folder_cause(message, folder)
+    if cause is not None:
+        return IngestOutcome.failed(path, key, cause, fatal=True)
+    return IngestOutcome.failed(path, key, first_line)

@@ -4,13 +4,11 @@ import os
 
 import dagster as dg
 
+from dagster_project.folders import is_valid_key
+
+__all__ = ["digest_partitions", "forget_partition", "is_valid_key"]
+
 digest_partitions = dg.DynamicPartitionsDefinition(name="digests")
-
-
-def is_valid_key(name: str) -> bool:
-    """Whether Dagster accepts ``name`` as a partition key: no "..." and no control
-    characters (its rule), which rules out a few odd file names."""
-    return bool(name) and "..." not in name and name.isprintable()
 
 
 def forget_partition(key: str) -> bool:

@@ -45,7 +45,7 @@ class IngestSettings(dg.ConfigurableResource):
     """Where new digests arrive, where stages hand data on, and how hard extraction works."""
 
     inbox_dir: str = str(DEFAULT_INBOX)
-    staging_dir: str = "data/warehouse_staging"  # per-digest Parquet between the stages
+    staging_dir: str = "data/warehouse_staging"  # per-run Parquet between the stages
     # Extraction processes per digest; 0 means one per core for large digests,
     # where starting workers pays off, and one process otherwise.
     n_process: int = 0
@@ -57,9 +57,15 @@ class IngestSettings(dg.ConfigurableResource):
             return self.n_process
         return (os.cpu_count() or 1) if paper_count >= PARALLEL_FROM_PAPERS else 1
 
-    def staged(self, digest: str, name: str) -> Path:
-        """Where the staged file ``name`` of ``digest`` lives."""
-        return Path(self.staging_dir) / digest / name
+    def run_staging(self, run_id: str) -> Path:
+        """The staging folder of one run: keyed by the run, never by the file alone,
+        so two runs of one name (two folders' ``x.jsonl`` side by side, a sensor run
+        and a CLI ingest) never write each other's files."""
+        return Path(self.staging_dir) / run_id
+
+    def staged(self, run_id: str, digest: str, name: str) -> Path:
+        """Where the staged file ``name`` of ``digest`` lives in run ``run_id``."""
+        return self.run_staging(run_id) / digest / name
 
 
 def make_resources(
@@ -68,9 +74,14 @@ def make_resources(
     *,
     terminal_progress: bool = False,
     n_process: int | None = None,
+    trusted_paths: bool = False,
 ) -> dict:
     """The project's resources; ``CLAIMS_DB``, ``CLAIMS_INBOX`` and ``CLAIMS_N_PROCESS``
-    override the defaults, and ``n_process`` overrides ``CLAIMS_N_PROCESS``."""
+    override the defaults, and ``n_process`` overrides ``CLAIMS_N_PROCESS``.
+
+    ``trusted_paths`` lets a run read any ``path`` its config names: for the CLI's
+    in-process runs only. It is a plain value, not config, so no run config (the
+    UI's launchpad) can turn it on."""
     db = Path(db_path) if db_path else default_db_path()
     inbox = Path(inbox_dir) if inbox_dir else Path(os.environ.get("CLAIMS_INBOX", DEFAULT_INBOX))
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -84,4 +95,5 @@ def make_resources(
             ),
             terminal_progress=terminal_progress,
         ),
+        "trusted_paths": trusted_paths,
     }

@@ -10,8 +10,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from dagster_project.folders import folder_entries, why_not_a_digest
 from dagster_project.jobs import ingest_digest_job
-from dagster_project.partitions import digest_partitions, is_valid_key
+from dagster_project.partitions import digest_partitions
 from dagster_project.resources import IngestSettings, WarehouseResource
 from warehouse.connection import read_only
 from warehouse.sql_files import sql_text
@@ -35,15 +36,20 @@ def digest_inbox_sensor(
     if not inbox.is_dir():
         return dg.SkipReason(f"inbox {inbox} does not exist yet")
     seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    files = sorted(
-        p
-        for p in inbox.iterdir()
-        if p.is_file() and not p.name.startswith(".") and is_valid_key(p.name)
-    )
+    files, ignored = [], []
+    for entry in folder_entries(inbox):
+        why = why_not_a_digest(entry)
+        if why is None:
+            files.append(entry)
+        else:
+            ignored.append(f"{entry.name!r} ({why})")
+    note = f"; not ingested: {', '.join(ignored)}" if ignored else ""
     stamps = {p.name: _stamp(p) for p in files}
     changed = {name: stamp for name, stamp in stamps.items() if seen.get(name) != stamp}
     if not changed:
-        return dg.SkipReason(f"no new or changed files in {inbox}")
+        return dg.SkipReason(f"no new or changed files in {inbox}{note}")
+    if ignored:
+        context.log.warning(f"inbox {inbox}{note}")
     known = set(context.instance.get_dynamic_partitions(digest_partitions.name))
     new_keys = [name for name in changed if name not in known]
     return dg.SensorResult(

@@ -18,6 +18,7 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -28,8 +29,10 @@ from reader.records import Digest, DigestStream, Paper, ReadProblem, single_date
 GZIP_MAGIC = b"\x1f\x8b"
 # A digest page is a few hundred kilobytes; anything this large is not one.
 MAX_PAGE_TEXT_BYTES = 32 * 1024 * 1024
-# JSON Lines are streamed, so only the decompressed size of one record is bounded.
+# JSON Lines are streamed, so only the decompressed size of one record is bounded;
+# lines are read with a byte bound (UTF-8 takes at most 4 bytes a character).
 MAX_RECORD_CHARS = 200_000
+MAX_RECORD_BYTES = 4 * MAX_RECORD_CHARS
 # No real abstract is this long: a longer block is a paste accident.
 MAX_ABSTRACT_CHARS = 20_000
 MAX_TITLE_CHARS = 300
@@ -121,16 +124,31 @@ def normalize_title(title: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
-def paper_key(title: str, arxiv_id: str | None = None) -> str:
+def paper_key(title: str, arxiv_id: str | None = None, abstract: str = "") -> str:
     """Stable key of a paper across digests: its arXiv id (without version) where
     the source gives one, else a hash of its normalized title.
 
     Titles alone are not unique: a listing holds different papers with the same
-    generic title, which only their ids tell apart.
+    generic title, which only their ids tell apart (see `reader.keys` for titles
+    that collide inside one digest). A title with no letters or digits at all
+    (only symbols or emoji) normalizes to nothing, so its raw text and the
+    abstract make the key instead of the empty string's hash.
     """
     if arxiv_id:
-        return "arxiv:" + ARXIV_VERSION.sub("", arxiv_id.strip().lower())
-    return hashlib.sha1(normalize_title(title).encode("utf-8")).hexdigest()[:16]
+        return "arxiv:" + versionless_id(arxiv_id)
+    normalized = normalize_title(title)
+    if not normalized:
+        return _short_hash("raw", title, abstract)
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def versionless_id(arxiv_id: str) -> str:
+    """``2401.00001v2`` -> ``2401.00001``: every version of a paper is one paper."""
+    return ARXIV_VERSION.sub("", arxiv_id.strip().lower())
+
+
+def _short_hash(*parts: str) -> str:
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 # --- bytes and encodings -----------------------------------------------------------
@@ -270,20 +288,40 @@ def _page_text_stream(
         if block.lower() not in HEADER_LINES:
             # Papers before any date line: the page lost its header or date.
             break
+    undated: ReadProblem | None = None
     if start is None or date is None:
         if all(block.lower() in HEADER_LINES for block in blocks):
             return _refused(path, sha, "file holds only the digest header, no papers")
-        return _refused(path, sha, "no date line (such as 'Mar 11') before the papers")
+        # The page lost its date line, not its papers: keep them, dated by the file.
+        start = next(i for i, block in enumerate(blocks) if block.lower() not in HEADER_LINES)
+        date = _undated_date(reference, year)
+        undated = ReadProblem(
+            f"no date line (such as 'Mar 11') before the papers; dated {date.isoformat()} "
+            "from the file's modification time",
+            severity="warning",
+        )
     if start == len(blocks):
         return _refused(path, sha, "digest has a date line but no papers")
+    records = _pair_blocks(blocks[start:])
     return DigestStream(
         path.name,
         "digest",
         date.isoformat(),
         sha,
         str(path.resolve()),
-        _pair_blocks(blocks[start:]),
+        itertools.chain([undated], records) if undated else records,
     )
+
+
+def _undated_date(reference: dt.date, year: int | None) -> dt.date:
+    """The date of a page without a date line: the file's (never future) modification
+    date, in ``year`` when one is given."""
+    if year is None or year == reference.year:
+        return reference
+    try:
+        return reference.replace(year=year)
+    except ValueError:  # 29 Feb
+        return reference.replace(year=year, day=28)
 
 
 def _is_title_like(block: str) -> bool:
@@ -349,17 +387,30 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return b'"title"' in first_line or b'"id"' in first_line
 
 
+class JsonNumber(str):
+    """A JSON number kept as its literal text (``2401.10`` stays ``2401.10``; through
+    float it would become ``2401.1``, another paper's id)."""
+
+
 def _jsonl_records(path: Path, compressed: bool) -> Iterator[Paper | ReadProblem]:
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, tuple[int, str]] = {}  # versionless id -> (idx, id) first seen
     opener = gzip.open if compressed else open
     idx = 0
     try:
         with opener(path, "rb") as raw:
-            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace")
-            for line in stream:
-                if not line.strip():
+            for line, length in _bounded_lines(raw, MAX_RECORD_BYTES):
+                if line is None:
+                    yield ReadProblem(
+                        f"record is {length:,} bytes long, over the {MAX_RECORD_BYTES:,} "
+                        "a record may have; skipped without reading it whole",
+                        idx,
+                    )
+                    idx += 1
                     continue
-                paper, problem = _jsonl_record(line, idx, seen_ids)
+                text = line.decode("utf-8-sig" if idx == 0 else "utf-8", errors="replace")
+                if not text.strip():
+                    continue
+                paper, problem = _jsonl_record(text, idx, seen_ids)
                 if problem is not None:
                     yield problem
                 if paper is not None:
@@ -371,26 +422,50 @@ def _jsonl_records(path: Path, compressed: bool) -> Iterator[Paper | ReadProblem
         yield ReadProblem("file is empty")
 
 
+def _bounded_lines(stream: io.BufferedIOBase, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """``(line, length)`` for each line of ``stream``; ``(None, length)`` for a line
+    over ``limit`` bytes, which is read past in pieces of ``limit`` and never held
+    whole (one 800 MB line must not take 800 MB)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        length = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(limit)
+            if not line:
+                break
+            length += len(line)
+        yield None, length
+
+
 def _jsonl_record(
-    line: str, idx: int, seen_ids: set[str]
+    line: str, idx: int, seen_ids: dict[str, tuple[int, str]]
 ) -> tuple[Paper | None, ReadProblem | None]:
     if len(line) > MAX_RECORD_CHARS:
         return None, ReadProblem(f"record is {len(line):,} characters long", idx, _excerpt(line))
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_int=JsonNumber, parse_float=JsonNumber)
     except ValueError as exc:
         return None, ReadProblem(f"line is not valid JSON ({exc.msg})", idx, _excerpt(line))
     if not isinstance(record, dict):
         return None, ReadProblem("line is not a JSON object", idx, _excerpt(line))
     title = record.get("title")
-    abstract = record.get("summary", record.get("abstract"))
+    # A null summary is no summary: it must not hide an abstract that is there.
+    summary_field = "summary" if record.get("summary") is not None else "abstract"
+    abstract = record.get(summary_field)
     arxiv_id = record.get("id")
-    for field, value in (("title", title), ("summary", abstract)):
+    for field, value in (("title", title), (summary_field, abstract)):
         if value is None:
-            return None, ReadProblem(f"record has no {field}", idx, _excerpt(line))
-        if not isinstance(value, str):
+            missing = "summary" if field == "abstract" else field
+            return None, ReadProblem(f"record has no {missing}", idx, _excerpt(line))
+        if not isinstance(value, str) or isinstance(value, JsonNumber):
+            kind = "number" if isinstance(value, JsonNumber) else type(value).__name__
             return None, ReadProblem(
-                f"record's {field} is a {type(value).__name__}, not a string", idx, _excerpt(line)
+                f"record's {field} is a {kind}, not a string", idx, _excerpt(line)
             )
     assert isinstance(title, str) and isinstance(abstract, str)
     title = WHITESPACE.sub(" ", title).strip()
@@ -401,16 +476,23 @@ def _jsonl_record(
         return None, ReadProblem(
             f"abstract is {len(abstract):,} characters long", idx, _excerpt(title)
         )
-    if arxiv_id is not None and not isinstance(arxiv_id, str | int | float):
+    if arxiv_id is not None and not isinstance(arxiv_id, str):
         return None, ReadProblem("record's id is not a string", idx, _excerpt(line))
-    arxiv_id = str(arxiv_id) if arxiv_id is not None else None
     if arxiv_id is not None:
-        if arxiv_id in seen_ids:
-            return None, ReadProblem(f"duplicate id {arxiv_id}", idx, _excerpt(title))
-        seen_ids.add(arxiv_id)
+        arxiv_id = str.__str__(arxiv_id).strip()  # a JsonNumber's literal, as plain text
+        same = versionless_id(arxiv_id)
+        if same in seen_ids:
+            first, first_id = seen_ids[same]
+            what = "duplicate id" if arxiv_id == first_id else "another version"
+            return None, ReadProblem(
+                f"{what} {arxiv_id}: the same paper as record {first}, which is kept",
+                idx,
+                _excerpt(title),
+            )
+        seen_ids[same] = (idx, arxiv_id)
     published = record.get("date")
     published = published[:10] if isinstance(published, str) and _is_iso_date(published) else None
-    return Paper(idx, title, abstract, arxiv_id, published), None
+    return Paper(idx, title, abstract, arxiv_id or None, published), None
 
 
 def _is_iso_date(value: str) -> bool:

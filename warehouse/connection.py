@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.failures import WarehouseUnavailable, check_is_warehouse
 from warehouse.registries import REGISTRY_FILES, check_aliases, load_registries
 from warehouse.sql_files import execute_file, sql_text
 
@@ -27,7 +28,13 @@ LOCK_WAIT_SECONDS = 600.0
 # every block it ever wrote) and need no insertion order (rows are keyed), so an
 # INSERT ... SELECT streams instead of buffering. Loads commit in chunks, so no
 # transaction needs more than this.
-WRITER_CONFIG: dict[str, object] = {"memory_limit": "256MB", "preserve_insertion_order": False}
+# Writers never fetch an extension either: nothing downloads at run time.
+WRITER_CONFIG: dict[str, object] = {
+    "memory_limit": "256MB",
+    "preserve_insertion_order": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
 # Rows per row group that writers store (DuckDB's default is 122,880). A checkpoint
 # compresses a whole row group at once, outside the buffer pool's limit; with
 # abstracts of ~1 kB a default group costs ~300 MB of peak memory, which is what
@@ -59,7 +66,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         if execute_file(con, "schema_fingerprint.sql") == [(fingerprint,)]:
             return
     except duckdb.CatalogException:
-        pass  # a new warehouse, or one from before fingerprints
+        _check_no_foreign_tables(con)  # a new warehouse, or one from before fingerprints
     load_registries(con)  # the views are built on them
     for name in SCHEMA_FILES:
         execute_file(con, name)
@@ -89,6 +96,17 @@ def require_current_schema(con: duckdb.DuckDBPyConnection, path: str | Path) -> 
         )
 
 
+def _check_no_foreign_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """A DuckDB file with tables but no ``digests`` table is someone else's."""
+    rows = execute_file(con, "warehouse_tables.sql")
+    tables = sorted(table for _, table in rows if table)
+    if tables and "digests" not in tables:
+        raise WarehouseUnavailable(
+            f"{rows[0][0]} is not a paper-claims warehouse: it holds other tables "
+            f"({', '.join(tables[:3])})"
+        )
+
+
 def is_lock_error(exc: BaseException) -> bool:
     """Whether ``exc`` says another connection holds the database file."""
     text = str(exc).lower()
@@ -108,6 +126,7 @@ def connect_with_retry(
     """Connect, waiting (jittered exponential backoff) while another connection holds
     the lock. A writable connection attaches the file to an in-memory instance as
     ``warehouse`` (its default database), which is how DuckDB takes the row-group size."""
+    check_is_warehouse(path)
     deadline = time.monotonic() + wait_seconds
     delay = 0.05
     while True:
@@ -116,6 +135,10 @@ def connect_with_retry(
                 return duckdb.connect(str(path), read_only=True, config=config or {})
             return _attach_writable(path, config or {})
         except duckdb.Error as exc:
+            if "not a valid duckdb database" in str(exc).lower():
+                raise WarehouseUnavailable(
+                    f"{path} is not a paper-claims warehouse: not a DuckDB file, or a corrupt one"
+                ) from exc
             if not is_lock_error(exc) or time.monotonic() > deadline:
                 raise
         time.sleep(delay * (0.5 + random.random()))

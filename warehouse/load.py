@@ -9,6 +9,7 @@ never row by row.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from dataclasses import dataclass
@@ -66,6 +67,17 @@ def fresh_digests(con: duckdb.DuckDBPyConnection, version: str) -> set[str]:
     }
 
 
+def loaded_digests(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every digest the warehouse holds, whatever version extracted it."""
+    return {row[0] for row in con.execute(sql_text("load/loaded_digests.sql")).fetchall()}
+
+
+def last_source(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
+    """Where the latest ingest attempt of ``digest`` read it, loaded or refused."""
+    row = con.execute(sql_text("load/last_source.sql"), {"digest": digest}).fetchone()
+    return row[0] if row else None
+
+
 def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDigest) -> None:
     """Store the papers the warehouse has never seen, with their claims, in committed
     chunks ahead of the replacing transaction. No digest links them yet, so the
@@ -88,8 +100,17 @@ def _insert_unseen_papers(con: duckdb.DuckDBPyConnection, extracted: ExtractedDi
             )
             con.commit()
         except BaseException:
-            con.rollback()
+            _rollback(con)
             raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure without hiding it: when the commit itself failed
+    (a read-only folder, a full disk) there is no transaction left, and the
+    rollback's "no transaction is active" would replace the real error (and, as a
+    TransactionException, be retried as if it were a conflict)."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
 
 
 def load_digest(
@@ -179,7 +200,7 @@ def _load_once(
             con.unregister("new_errors")
         con.commit()
     except BaseException:
-        con.rollback()
+        _rollback(con)
         raise
     return LoadResult(
         run_id=run_id,

@@ -62,23 +62,33 @@ def run_queries(db_path: str | Path, query: str) -> list[pl.DataFrame]:
     with read_only(db_path) as con:
         statements = check_read_only(con, query)
         try:
-            return [_frame(con, statement.query) for statement in statements]
+            return [result_frame(con, statement.query) for statement in statements]
         except duckdb.PermissionException as exc:
             raise RefusedQuery(
                 f"refused by the read-only warehouse: {describe_error(exc)}"
             ) from exc
 
 
-def _frame(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
-    """The result as a polars frame. A few DuckDB types have no polars equivalent
-    (INTERVAL, BIT, UNION, ...); then the query runs again and every column comes
-    back as text of its Python value, which prints in any format."""
+def result_frame(
+    con: duckdb.DuckDBPyConnection, query: str, *, max_rows: int | None = None
+) -> pl.DataFrame:
+    """The result as a polars frame, at most ``max_rows`` rows when given (DuckDB
+    stops there: nothing larger is ever handed to polars). A few DuckDB types have
+    no polars equivalent (INTERVAL, BIT, UNION, ...); then the query runs again and
+    every column comes back as text of its Python value, which prints in any format."""
+
+    def relation() -> duckdb.DuckDBPyRelation:
+        rel = con.sql(query)
+        return rel.limit(max_rows) if max_rows is not None else rel
+
     try:
-        return con.execute(query).pl()
+        if max_rows is None:
+            return con.execute(query).pl()
+        return relation().pl()
     except duckdb.Error:
         raise
     except Exception:  # polars or Arrow cannot hold a column type
-        cursor = con.execute(query)
+        cursor = con.execute(query) if max_rows is None else relation()
         names = _unique([column[0] for column in cursor.description or []])
         rows = cursor.fetchall()
         return pl.DataFrame(

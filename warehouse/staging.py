@@ -9,8 +9,10 @@ passes between Dagster assets is only these small records with the paths.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from extractors.mention import MENTION_COLUMNS, Mention
-from reader.digest_reader import paper_key
+from reader.keys import DigestKeys
 from reader.records import DigestStream, Paper, ReadProblem, single_date
 from warehouse.sql_files import sql_text
 
@@ -154,6 +156,7 @@ class _ChunkedParquet:
 
     def __init__(self, path: Path, schema: dict[str, pl.DataType]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.schema = schema
         self.columns: dict[str, list[object]] = {name: [] for name in schema}
         self.writer = pq.ParquetWriter(
@@ -177,6 +180,13 @@ class _ChunkedParquet:
         self.flush()
         self.writer.close()
 
+    def abandon(self) -> None:
+        """Close and delete a file that could not be finished (a full disk, a kill):
+        a partial Parquet file is no use to anyone."""
+        with contextlib.suppress(Exception):  # the write failed already: its error counts
+            self.writer.close()
+        self.path.unlink(missing_ok=True)
+
 
 def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
     """Drain a digest stream into ``papers_path``, keeping the problems aside."""
@@ -184,11 +194,15 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
     problems: list[ReadProblem] = []
     preview: list[tuple[int, str]] = []
     dates: set[str] = set()
+    keys = DigestKeys()
     try:
         for record in stream.records:
             if isinstance(record, ReadProblem):
                 problems.append(record)
                 continue
+            key, repeat = keys.key(record)
+            if repeat is not None:
+                problems.append(repeat)
             if len(preview) < PREVIEW_ROWS:
                 preview.append((record.idx, record.title))
             if record.published:
@@ -196,7 +210,7 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
             out.append(
                 (
                     record.idx,
-                    paper_key(record.title, record.arxiv_id),
+                    key,
                     record.arxiv_id,
                     record.title,
                     record.abstract,
@@ -204,8 +218,10 @@ def stage_papers(stream: DigestStream, papers_path: Path) -> ParsedDigest:
                     text_sha256(record),
                 )
             )
-    finally:
-        out.close()
+    except BaseException:
+        out.abandon()
+        raise
+    out.close()
     return ParsedDigest(
         name=stream.name,
         format=stream.format,
@@ -285,8 +301,10 @@ def stage_claims(
                 if len(preview) < PREVIEW_ROWS:
                     preview.append(m)
                 out.append((key, paper.idx, i, *m.column_values(), extractor_version))
-    finally:
-        out.close()
+    except BaseException:
+        out.abandon()
+        raise
+    out.close()
     return ExtractedDigest(
         parsed=parsed,
         extractor_version=extractor_version,
@@ -307,3 +325,22 @@ def skipped_extraction(parsed: ParsedDigest, extractor_version: str) -> Extracte
         mention_count=0,
         problems=[StagedProblem("read", p) for p in parsed.problems],
     )
+
+
+def discard_staged(extracted: ExtractedDigest) -> None:
+    """Delete a loaded digest's staged files, and their folders once empty."""
+    folder = extracted.parsed.papers_path.parent
+    for path in (extracted.parsed.papers_path, extracted.claims_path):
+        if path is not None:
+            path.unlink(missing_ok=True)
+    for empty in (folder, folder.parent):
+        try:
+            empty.rmdir()
+        except OSError:
+            break  # not empty (another digest of this run) or gone
+
+
+def discard_run_staging(folder: Path) -> None:
+    """Delete what a run staged, whatever state the run ended in: for runs that can
+    never be re-executed (the CLI's, on an ephemeral instance)."""
+    shutil.rmtree(folder, ignore_errors=True)

@@ -406,7 +406,7 @@ def test_the_asset_is_requested_after_a_digest_loads(db_path: Path) -> None:
 
 
 def _requests_after_a_load(db_path: Path) -> None:
-    resources = make_resources(db_path=db_path)
+    resources = make_resources(db_path=db_path, trusted_paths=True)  # the run reads a path
     graph = dg.Definitions(assets=[*ASSETS, leaderboards], resources=resources)
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])

@@ -32,7 +32,7 @@ def _tick_after_load(db_path: Path) -> None:
     sensor = defs.get_repository_def().get_sensor_def(NAME)
     assert isinstance(sensor, dg.AutomationConditionSensorDefinition)
     selection = sensor.asset_selection
-    resources = make_resources(db_path=db_path)
+    resources = make_resources(db_path=db_path, trusted_paths=True)  # the run reads a path
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])
         first = dg.evaluate_automation_conditions(

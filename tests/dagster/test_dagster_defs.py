@@ -136,7 +136,9 @@ def _scheduled_partitions(db_path: Path, known: list[str]) -> list[str] | None:
         context = dg.build_schedule_context(
             instance=instance,
             scheduled_execution_time=dt.datetime(2026, 11, 22, 4, tzinfo=dt.UTC),
-            resources={"warehouse": make_resources(db_path=db_path)["warehouse"]},
+            resources={
+                name: make_resources(db_path=db_path)[name] for name in ("warehouse", "settings")
+            },
         )
         result = daily_reingest_schedule(context)
         if isinstance(result, dg.SkipReason):
@@ -151,7 +153,7 @@ def test_report_is_requested_after_a_digest_loads(db_path: Path) -> None:
 
 
 def _report_requests(db_path: Path) -> None:
-    resources = make_resources(db_path=db_path)
+    resources = make_resources(db_path=db_path, trusted_paths=True)  # the run reads a path
     graph = dg.Definitions(assets=[*ASSETS, claims_report], resources=resources)
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])

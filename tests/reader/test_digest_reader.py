@@ -98,7 +98,6 @@ def test_jsonl_bad_records_are_reported_and_the_rest_kept(tmp_path: Path) -> Non
         ("", "empty"),
         ("\n\n  \n", "empty"),
         (HEADER, "only the digest header"),
-        (HEADER + "A title\n\n" + ABSTRACT + "\n", "no date line"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
         (bytes(range(256)) * 20, "binary"),
     ],

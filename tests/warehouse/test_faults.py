@@ -32,11 +32,10 @@ def rows(db: Path, sql: str) -> list[tuple]:
     [
         (b"", "file is empty"),
         (HEADER.encode(), "only the digest header"),
-        ((HEADER + "A title\n\n" + ABSTRACT + "\n").encode(), "no date line"),
         (b"%PDF-1.5\n" + os.urandom(3000), "PDF"),
         (os.urandom(5000), "binary"),
     ],
-    ids=["empty", "header-only", "no-date-line", "pdf", "garbage"],
+    ids=["empty", "header-only", "pdf", "garbage"],
 )
 def test_unreadable_files_are_recorded_as_refused_runs(
     tmp_path: Path, db_path: Path, content: bytes, message: str

@@ -196,7 +196,7 @@ def _outcomes_in_order(
     if rest:
         from dagster_project.ingest import ingest_files  # Dagster is slow to import
 
-        ingested = ingest_files(rest, db_path=db, year=year, jobs=jobs)
+        ingested = ingest_files(rest, db_path=db, year=year, jobs=jobs, record_in_dagster_home=True)
     for i in range(len(files)):
         yield known[i] if i in known else next(ingested)
 

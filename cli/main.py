@@ -230,7 +230,14 @@ def _outcomes_in_order(
         # The outcome lines say what failed and why; Dagster's own log of a failed
         # step is its stack (CLAIMS_LOG_LEVEL=WARNING shows it).
         log_level = os.environ.get("CLAIMS_LOG_LEVEL", "CRITICAL")
-        ingested = ingest_files(rest, db_path=db, year=year, jobs=jobs, log_level=log_level)
+        ingested = ingest_files(
+            rest,
+            db_path=db,
+            year=year,
+            jobs=jobs,
+            log_level=log_level,
+            record_in_dagster_home=True,
+        )
     for i in range(len(files)):
         yield known[i] if i in known else next(ingested)
 

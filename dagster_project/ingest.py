@@ -41,6 +41,7 @@ def ingest_files(
     instance: dg.DagsterInstance | None = None,
     log_level: str = "WARNING",
     jobs: int = 1,
+    record_in_dagster_home: bool = False,
 ) -> Iterator[IngestOutcome]:
     """Materialize one partition per file, in the order given; a failing file is
     reported, not raised.
@@ -50,7 +51,9 @@ def ingest_files(
     the warehouse's write lock, as parallel partitions do under Dagster's own
     executors. That keeps every core busy through a backfill of small daily files,
     which on their own are too small to be worth extraction workers. A caller's
-    ``instance`` keeps every run in this process, recorded there.
+    ``instance`` keeps every run in this process, recorded there. With
+    ``record_in_dagster_home`` (`claims ingest`, not a scratch ingest such as
+    `claims eval`'s), the runs' materializations also go to ``$DAGSTER_HOME``.
     """
     files = list(digest_files(paths))
     if instance is not None:
@@ -62,7 +65,7 @@ def ingest_files(
         outcomes = _ingest_in_this_process(
             files, db_path, year, dg.DagsterInstance.ephemeral(), log_level
         )
-    yield from _recorded_in_dagster_home(outcomes)
+    yield from _recorded_in_dagster_home(outcomes) if record_in_dagster_home else outcomes
 
 
 def _ingest_in_this_process(

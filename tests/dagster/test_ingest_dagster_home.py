@@ -9,7 +9,7 @@ import dagster as dg
 import pytest
 
 from cli.main import main
-from tests.conftest import DIGESTS, GOLD_DIGEST, OTHER_DIGEST
+from tests.conftest import DIGESTS, GOLD, GOLD_DIGEST, OTHER_DIGEST
 
 ASSET_NAMES = ("parsed_digest", "extracted_mentions", "warehouse_digest")
 
@@ -43,3 +43,12 @@ def test_without_dagster_home_nothing_is_recorded(
 ) -> None:
     assert main(["ingest", str(OTHER_DIGEST), "--db", str(db_path)]) == 0
     assert not (tmp_path / "dagster_home").exists()
+
+
+def test_a_scratch_ingest_for_eval_leaves_dagster_home_alone(
+    dagster_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", str(GOLD), str(GOLD_DIGEST)]) == 0
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_dynamic_partitions("digests") == []
+        assert instance.get_materialized_partitions(dg.AssetKey("warehouse_digest")) == set()

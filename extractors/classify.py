@@ -109,6 +109,9 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if q.sign in ("+", "-", "−"):
         return "change"
     if q.unit in lex.setup_units:
+        # "an average increase of 80 words": an amount the count moved by
+        if _COUNT_CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+            return "change"
         return "value"
     left = text[max(0, q.start - 50) : q.start]
     right = text[q.end : q.end + 60]
@@ -122,6 +125,8 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "change"  # "by a wide margin on two benchmarks, namely, 9.3% on A"
     if q.value_high is not None and re.search(r"\bby\s(?:up to\s|between\s)?$", left):
         return "change"  # "improve pass@1 by 1.84% to 14.51%"
+    if q.value_high is not None and q.unit in ("%", "pp") and lex.change_after_re.match(right):
+        return "change"  # "0.9 to 21.6 percent higher accuracy"
     if re.search(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$", left) and q.unit == "%":
         return "change"
     if q.unit == "pp":
@@ -140,6 +145,10 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     return "value"
 
 
+_COUNT_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase|decrease|reduction|drop|gain|growth)s?\s(?:of|by)\s(?:about\s|roughly\s|nearly\s)?$",
+    re.I,
+)
 _SHARE_OF_RANGE = re.compile(
     r"\bfrom\s\$?\d[\d.,]*[kKMBT]?\sto\s\$?\d[\d.,]*[kKMBT]?(?:\s[A-Za-z-]+){0,2}\s?\("
     r"(?:~|∼|≈|about\s|approx\.\s|i\.e\.,?\s|only\s)?\s?$"
@@ -629,7 +638,23 @@ def classify_sentence(
                 f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
                            rules=(*f.rules, "metric.same_as_previous_change"))  # fmt: skip
         out.append(f)
+    for i in range(len(qs) - 2, -1, -1):
+        # "8.48% and 11.86% improvements in EPE": the first shares the second's reading
+        q, nxt, f, nf = qs[i], qs[i + 1], out[i], out[i + 1]
+        if (
+            f.kind == "value"
+            and nf.kind in ("change", "multiplier")
+            and q.unit == nxt.unit
+            and not q.kind
+            and not nxt.sign
+            and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)
+        ):
+            out[i] = Fields(nf.kind, nf.role, nf.direction, f.qualifier, nf.metric, nf.baseline,
+                            rules=(*f.rules, "classify.coordinated_with_next"))  # fmt: skip
     return out
+
+
+_BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
 
 
 def classify(

@@ -112,12 +112,6 @@ _SUBJECT_BEFORE = re.compile(
     r"significantly|substantially|notably|still|even|only|successfully|clearly|can|"
     r"could|which)\s){0,2}" + _RESULT_VERB + r"\b"
 )
-_OURS = re.compile(
-    r"\b(?:our|the proposed|this)\s(?:\w+\s){0,2}?(?:method|model|approach|framework|"
-    r"system|technique|algorithm|pipeline|architecture|agent|network|policy)s?\b|"
-    r"\b[Ww]e\s(?:achiev|obtain|reach|attain|improv|outperform|reduc|observ|find|show|report)",
-    re.I,
-)
 _BY_BASELINE = re.compile(
     r"\s?\)?\s?(?:achieved|obtained|reported|attained|reached|scored)?\s?by\s(?:the\s)?"
     r"(?:(?:baseline|original|vanilla|standard|base|strongest|best|prior|previous)\s)*"

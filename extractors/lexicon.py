@@ -60,7 +60,6 @@ class Lexicon:
     number_word_re: re.Pattern[str]
     magnitudes: dict[str, float]
     word_quantities: tuple[WordQuantity, ...]
-    qualifier_before: tuple[tuple[re.Pattern[str], str], ...]
     qualifier_re: re.Pattern[str]  # all of qualifier_before in one: group q<i> -> symbol
     qualifier_syms: tuple[str, ...]
     qualifier_after: tuple[tuple[str, str], ...]
@@ -76,7 +75,6 @@ class Lexicon:
     setup_units: frozenset[str]
     result_cue_re: re.Pattern[str]
     count_result_left_re: re.Pattern[str]
-    setup_noun_re: re.Pattern[str]
     score_noun_re: re.Pattern[str]  # group ``metric``: a metric noun right before a decimal
     metric_after_re: re.Pattern[str]  # a metric noun right after a number: "47.7% accuracy"
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
@@ -237,7 +235,6 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             )
             for r in raw["word_quantity"]
         ),
-        qualifier_before=tuple(qual_before),
         qualifier_re=qualifier_re,
         qualifier_syms=tuple(sym for _, sym in qual_phrases),
         qualifier_after=tuple(raw["qualifier"]["after"].items()),
@@ -253,7 +250,6 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         setup_units=frozenset(role["setup_units"]),
         result_cue_re=_words(role["result_cues"]),
         count_result_left_re=re.compile(role["count_result_left"], re.I),
-        setup_noun_re=_words(role["setup_nouns"]),
         score_noun_re=re.compile(
             rf"(?P<metric>\b(?:(?!(?:and|or|of|the|an?|with|its|their)\s)[A-Za-z-]+\s)?(?:{'|'.join(raw['score_noun']['nouns'])}))"
             + raw["score_noun"]["link"],

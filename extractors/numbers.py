@@ -58,11 +58,6 @@ def parse_number(m: re.Match[str], lex: Lexicon) -> tuple[float, float]:
     return value * factor, factor
 
 
-def word_value(word: str, lex: Lexicon) -> float | None:
-    """The value of a number word (``two`` -> 2, ``a hundred`` -> 100), else None."""
-    return lex.number_words.get(word.lower())
-
-
 def fraction_percent(numerator: float, denominator: float) -> float:
     """``1/3`` as a percentage share."""
     return 100.0 * numerator / denominator

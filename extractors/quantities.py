@@ -249,7 +249,7 @@ def _noun_after(
     return None
 
 
-def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " -":
         end -= 1
     while start < end and text[start] == " ":
@@ -1048,8 +1048,3 @@ def _word_quantities(
             )
         )
     return out
-
-
-def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces and trailing hyphens from a span (for the reported text)."""
-    return _clean_span(text, start, end)

@@ -1,6 +1,10 @@
-"""The spaCy component that finds quantity mentions and stores them on ``Doc._``.
+"""One section's text to its mentions, and the spaCy component that wraps it.
 
-Results live on the Doc: ``doc._.mentions`` holds the :class:`Mention` objects of the
+``extract_mentions`` is the engine over plain text: split sentences, undo LaTeX,
+find quantities, classify them, attribute results, and map every span back to the
+original offsets. ``extractors.pipeline`` calls it directly (the hot path);
+``quantity_mentions`` runs the same function inside a spaCy pipeline. Its results
+live on the Doc: ``doc._.mentions`` holds the :class:`Mention` objects of the
 section named by ``doc._.section`` (the pipeline sets it on the Doc before the
 component runs), and ``doc._.extract_error`` holds the message when this Doc made the
 extractor fail, so one bad text never stops a batch.

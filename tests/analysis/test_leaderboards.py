@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import io
 import json
 import re
@@ -23,15 +22,13 @@ import warehouse.connection as connection
 import warehouse.registries as registries
 from analysis.report import write_report
 from cli.main import main
-from dagster_project.assets import ASSETS
 from dagster_project.definitions import defs
 from dagster_project.leaderboard_assets import leaderboards
-from dagster_project.partitions import digest_partitions
-from dagster_project.resources import WarehouseResource, make_resources
+from dagster_project.resources import WarehouseResource
 from tests.analysis import leaderboard_warehouse
 from tests.analysis.leaderboard_warehouse import EXPECTED_BOARDS, TITLES
 from tests.analysis.test_report import chromium, with_probe
-from tests.conftest import OTHER_DIGEST, ROOT
+from tests.conftest import ROOT
 from warehouse.connection import schema_fingerprint, writable
 from warehouse.registries import RegistryError
 from warehouse.sql_files import sql_text
@@ -399,27 +396,3 @@ def test_the_asset_is_in_the_definitions_and_follows_the_warehouse() -> None:
     node = repo.asset_graph.get(key)
     assert dg.AssetKey("warehouse_digest") in node.parent_keys
     assert node.automation_condition is not None
-
-
-def test_the_asset_is_requested_after_a_digest_loads(db_path: Path) -> None:
-    contextvars.copy_context().run(_requests_after_a_load, db_path)
-
-
-def _requests_after_a_load(db_path: Path) -> None:
-    resources = make_resources(db_path=db_path, trusted_paths=True)  # the run reads a path
-    graph = dg.Definitions(assets=[*ASSETS, leaderboards], resources=resources)
-    with dg.instance_for_test() as instance:
-        instance.add_dynamic_partitions(digest_partitions.name, [OTHER_DIGEST.name])
-        before = dg.evaluate_automation_conditions(defs=graph, instance=instance)
-        assert before.total_requested == 0
-        dg.materialize(
-            ASSETS,
-            partition_key=OTHER_DIGEST.name,
-            instance=instance,
-            resources=resources,
-            run_config={"ops": {"parsed_digest": {"config": {"path": str(OTHER_DIGEST)}}}},
-        )
-        after = dg.evaluate_automation_conditions(
-            defs=graph, instance=instance, cursor=before.cursor
-        )
-        assert after.get_requested_partitions(leaderboards.key) == {None}

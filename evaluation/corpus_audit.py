@@ -84,7 +84,8 @@ def _same(entry: dict[str, Any], m: Mention) -> bool:
 
 def stale(entries: list[dict[str, Any]], corpus: Path) -> list[str]:
     """One line per audited mention the current extractor no longer makes as
-    audited (same paper, section and offsets; same text, value, unit, kind)."""
+    audited (same paper, section and offsets; same text, value, unit, kind), and
+    per mention re-read as rightly gone (``"extracted": false``) that came back."""
     ids = {e["arxiv_id"] for e in entries}
     papers = {p.arxiv_id: p for p in read_corpus(corpus, ids)}
     produced: dict[str, list[Mention]] = {}
@@ -95,6 +96,22 @@ def stale(entries: list[dict[str, Any]], corpus: Path) -> list[str]:
     for e in entries:
         if e["arxiv_id"] not in papers:
             problems.append(f"{e['arxiv_id']}: paper not in the corpus")
+            continue
+        if e.get("extracted") is False:
+            # a mention that should not exist, re-read after a fix removed it: it
+            # must stay gone (nothing may overlap its span again)
+            back = [
+                m
+                for m in produced[e["arxiv_id"]]
+                if m.section == e["section"]
+                and m.start_char < e["end_char"]
+                and e["start_char"] < m.end_char
+            ]
+            if back:
+                problems.append(
+                    f"{e['arxiv_id']} {e['section']}[{e['start_char']}:{e['end_char']}] "
+                    f"{e['text']!r} was removed as no mention -> now {back[0].text!r}"
+                )
             continue
         at = [
             m

@@ -19,7 +19,7 @@ _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\barXiv:\s?\d{4}\.\d{4,5}(?:v\d)?|\bdoi:\S+",
     re.IGNORECASE,
 )
-_RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
+_RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
 _COORD = re.compile(
     r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?)$"
 )

@@ -155,10 +155,6 @@ _SHARE_OF_RANGE = re.compile(
 )
 
 
-def _words_between(text: str, a: int, b: int) -> str:
-    return text[a:b]
-
-
 _PHRASE_BREAK = frozenset("and or but in on with for than compared to of at while".split())
 
 

@@ -54,7 +54,6 @@ _LIST_AFTER_NAME = re.compile(
 )
 _EXAMPLE_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s?\((?:e\.g\.|i\.e\.|eg\.|ie\.),?\s$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
-_WORD_NUMBER_SKIP = re.compile(r"^(?:one|single)$", re.I)
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
     r"variants?|backbones?|teachers?|students?)\b"

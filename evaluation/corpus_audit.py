@@ -22,7 +22,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from evaluation.rule_firings import DEFAULT_CORPUS, CorpusError, extract_corpus, read_corpus
+from evaluation.rule_firings import (
+    DEFAULT_CORPUS,
+    CorpusError,
+    extract_corpus,
+    mention_record,
+    read_corpus,
+)
 from extractors.mention import Mention
 from extractors.pipeline import ExtractionError, Result, extract_papers
 from reader.records import Paper
@@ -51,21 +57,8 @@ def draw(results: Iterable[Result], n: int = 100, seed: int = 0) -> list[dict[st
 
 
 def audit_record(paper: Paper, m: Mention) -> dict[str, Any]:
-    return {
-        "arxiv_id": paper.arxiv_id,
-        "section": m.section,
-        "start_char": m.start_char,
-        "end_char": m.end_char,
-        "text": m.text,
-        "value": m.value,
-        "value_high": m.value_high,
-        "unit": m.unit,
-        "kind": m.kind,
-        "role": m.role,
-        "rules": list(m.rules),
-        "sentence": m.sentence,
-        "verdict": None,
-    }
+    """An audit record without its verdict, for a person to fill in."""
+    return {**mention_record(paper, m), "verdict": None}
 
 
 def load(path: Path) -> list[dict[str, Any]]:

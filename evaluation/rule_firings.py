@@ -121,10 +121,10 @@ def count_firings(results: Iterable[Result], *, sample: int = 20, seed: int = 0)
     return out
 
 
-def firing_record(rule: str, paper: Paper, m: Mention) -> dict[str, Any]:
-    """One sampled firing as a flat record (what the JSONL report holds)."""
+def mention_record(paper: Paper, m: Mention) -> dict[str, Any]:
+    """A mention as a flat record for people to read: where it is, what it says, the
+    rules that made it (what the audit and the firing reports hold)."""
     return {
-        "rule": rule,
         "arxiv_id": paper.arxiv_id,
         "section": m.section,
         "start_char": m.start_char,
@@ -142,6 +142,11 @@ def firing_record(rule: str, paper: Paper, m: Mention) -> dict[str, Any]:
         "rules": list(m.rules),
         "sentence": m.sentence,
     }
+
+
+def firing_record(rule: str, paper: Paper, m: Mention) -> dict[str, Any]:
+    """One sampled firing as a flat record (what the JSONL report holds)."""
+    return {"rule": rule, **mention_record(paper, m)}
 
 
 def sorted_rules(f: Firings) -> list[tuple[str, RuleTally]]:

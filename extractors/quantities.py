@@ -300,6 +300,11 @@ _SIZE_IN_NAME_BEFORE = re.compile(
 )
 
 
+def _number_as(n: _Num, unit: str, pint: str, **fields: object) -> RawQuantity:
+    """The number ``n`` alone (no unit word after it) read as ``unit``."""
+    return RawQuantity(n.start, n.end, n.value, None, unit, pint, n.num_start, n.end, **fields)  # type: ignore[arg-type]
+
+
 def _found(rule_id: str, q: RawQuantity) -> RawQuantity:
     """``q``, recording that the rule ``rule_id`` found it."""
     q.rules.append(rule_id)
@@ -542,15 +547,10 @@ def _quantity_from(
         share = bool(hp.group("share")) and 0 < n.value <= 1 and not n.integer
         return _found(
             "find.setting",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
+            _number_as(
+                n,
                 "%" if share else "score",
                 "proportion_fraction" if share else "score_unit",
-                n.num_start,
-                n.end,
                 kind="proportion" if share else "value",
                 metric=name,
                 setting=True,
@@ -562,17 +562,8 @@ def _quantity_from(
     if sm:
         return _found(
             "find.score_named",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
-                "score",
-                "score_unit",
-                n.num_start,
-                n.end,
-                sign=n.sign,
-                metric=_score_metric(sm.group("metric")),
+            _number_as(
+                n, "score", "score_unit", sign=n.sign, metric=_score_metric(sm.group("metric"))
             ),
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
@@ -641,67 +632,27 @@ def _quantity_from(
     ):
         return _found(
             "find.factor_of",
-            RawQuantity(n.start, n.end, n.value, None, "x", "factor", n.num_start, n.end),
+            _number_as(n, "x", "factor"),
         ), 0
     if _BATCH_BEFORE.search(left):
         return _found(
             "find.batch_size",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
-                "sample",
-                "sample",
-                n.num_start,
-                n.end,
-                metric="batch size",
-            ),
+            _number_as(n, "sample", "sample", metric="batch size"),
         ), 0
     if _CONTEXT_BEFORE.search(left):
         return _found(
             "find.context_window",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
-                "token",
-                "token",
-                n.num_start,
-                n.end,
-                metric="context window",
-            ),
+            _number_as(n, "token", "token", metric="context window"),
         ), 0
     if n.sign == "+":
         return _found(
             "find.signed_score",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
-                "score",
-                "score_unit",
-                n.num_start,
-                n.end,
-                sign=n.sign,
-            ),
+            _number_as(n, "score", "score_unit", sign=n.sign),
         ), 0
     if n.mag > 1 and (bare := _bare_unit(text, n, left, text[n.end : n.end + 30], lex)):
         return _found(
             "find.bare_hint",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
-                bare.canonical,
-                bare.pint,
-                n.num_start,
-                n.end,
-                metric=bare.metric,
-            ),
+            _number_as(n, bare.canonical, bare.pint, metric=bare.metric),
         ), 0
     if n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n"):  # 7B, 1.5 billion
         return _found("find.model_size_billions", _model_size(n)), 0
@@ -711,23 +662,12 @@ def _quantity_from(
         # "a fixed number of visual tokens (e.g., 576)": an instance of the noun just named
         return _found(
             "find.example_of",
-            RawQuantity(
-                n.start,
-                n.end,
-                n.value,
-                None,
-                rule.canonical,
-                rule.pint,
-                n.num_start,
-                n.end,
-                noun=ex.group("noun"),
-                metric=rule.metric,
-            ),
+            _number_as(n, rule.canonical, rule.pint, noun=ex.group("noun"), metric=rule.metric),
         ), 0
     # a bare number: kept without a unit so a coordinated neighbour can lend one
     return _found(
         "find.bare_number",
-        RawQuantity(n.start, n.end, n.value, None, "", "", n.num_start, n.end, sign=n.sign),
+        _number_as(n, "", "", sign=n.sign),
     ), 0
 
 

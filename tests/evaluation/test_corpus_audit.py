@@ -104,3 +104,20 @@ def extract_papers_list(paper: Paper) -> list:
     [(_, mentions)] = list(extract_papers([paper]))
     assert isinstance(mentions, list)
     return mentions
+
+
+def test_a_mention_rightly_removed_must_stay_gone(tmp_path: Path) -> None:
+    """``"extracted": false``: a mention re-read as rightly gone after a fix; a
+    mention over its span again is stale."""
+    corpus = tmp_path / "c.jsonl"
+    text = "We train on 8 GPUs for 12 hours."
+    corpus.write_text(json.dumps({"id": "2501.1", "title": "T", "summary": text}) + "\n")
+    [gpus, hours] = [
+        audit_record(Paper(0, "T", text, "2501.1"), m)
+        for m in extract_papers_list(Paper(0, "T", text, "2501.1"))
+    ]
+    gone_elsewhere = {**gpus, "start_char": 0, "end_char": 5, "extracted": False}  # "We tr"
+    assert stale([gone_elsewhere], corpus) == []
+    came_back = {**hours, "extracted": False}
+    (problem,) = stale([came_back], corpus)
+    assert "was removed as no mention -> now '12 hours'" in problem

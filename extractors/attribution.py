@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 # a token that is a name rather than a word: CamelCase, an acronym, or letters with digits
 _NAME_TOKEN = (
     r"(?:[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*"
-    r"|[A-Z][a-z]+(?=-[A-Z0-9])|[a-z]+-[A-Z][\w]*)"
+    r"|[A-Z][a-z]*(?=-[A-Z0-9])|[a-z]+-[A-Z][\w]*)"
     r"(?:[-+./][\w]+)*"
 )
 # a name, possibly of two or three tokens ("NTU 60", "ISIC 2019", "MathVerse testmini")
@@ -94,24 +94,73 @@ _PROPOSED_NP = re.compile(
     r"mechanism|module|procedure|protocol|recipe|loss|objective|estimator|detector|"
     r"classifier|policy|planner|solver|workflow|design)s?)\b"
 )
-_RESULT_VERB = (
+_RESULT_STEMS = (
     r"(?:achiev|outperform|surpass|reach|attain|obtain|improv|reduc|boost|deliver|yield|"
     r"exceed|beat|score|gain|accelerat|speed|cut|lower|rais|increas|decreas|match|show|"
     r"demonstrat|perform|record|set|establish|lead|enabl|bring|offer|provid|maintain|"
     r"preserv|retain|recover|shrink|compress|save|support|leverag|employ|integrat|"
-    r"combin|generat|produc|predict|detect|exhibit|captur)\w*"
+    r"combin|generat|produc|predict|detect|exhibit|captur|enhanc|attain|outscor|solv|"
+    r"prov|requir|tak|consum|need)"
+)
+_RESULT_VERB = _RESULT_STEMS + r"\w*"
+# the verb itself, not a noun of its stem ("achieves", not "performance"); stems that
+# are as often nouns ("gains", "sets", "cuts") are left out
+_RESULT_VERB_FORM = (
+    r"(?!(?:gain|set|cut|record|need|lead|speed|score|match)s?\b)"
+    + _RESULT_STEMS
+    + r"(?:e|es|ed|d|ing|s)?"
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfrom\s)"
     r"(?<!\bwith\s)(?<!\bacross\s)(?<!\bover\s)(?<!\bthan\s)"
     r"(?P<name>" + _NAME + r")(?:\s\([^)]{1,40}\))?"
     # "The FRoundation model with the ViT-L backbone outperforms"
-    r"(?:\s(?:model|framework|method|approach|system|network|agent|pipeline)s?"
+    r"(?:\s(?:model|framework|method|approach|system|network|agent|pipeline|protocol|"
+    r"algorithm|architecture|variant|policy|module|classifier|detector|tracker|solver|"
+    r"planner|encoder|backbone|technique|strategy|tool)s?"
     r"(?:\s(?:with|using)\s[^,.;]{1,40}?)?)?"
     r"\s(?:(?:also|further|consistently|"
     r"significantly|substantially|notably|still|even|only|successfully|clearly|can|"
     r"could|which)\s){0,2}" + _RESULT_VERB + r"\b"
 )
+_ADVERBS = (
+    r"(?:(?:also|further|consistently|significantly|substantially|notably|still|even|only|"
+    r"successfully|clearly|can|could|which)\s){0,2}"
+)
+# a head noun that names a kind of system: bare ("the method") it is the paper's own,
+# with modifiers ("the stacked LSTM model", "the U-Net with focal loss") it is described
+_SYSTEM_NOUN = (
+    r"(?:model|framework|method|approach|system|network|agent|pipeline|protocol|algorithm|"
+    r"architecture|variant|policy|module|classifier|detector|tracker|solver|planner|encoder|"
+    r"backbone|technique|strategy|tool)(?:es|s)?"
+)
+_FUNCTION_WORD = (
+    r"(?:to|for|that|which|with|in|on|of|and|or|by|from|as|at|is|are|was|were|be|been|has|"
+    r"have|had|not|when|where|while|whereas|we|it|they|than|then|both|all|each|only|also|"
+    r"can|could|may|will|would|should|a|an|the|our|this|these|its|their|such|always|"
+    r"two|three|four|several|many|most|some|when|if|although|despite|because|but|yet|"
+    r"so|thus|hence|however|moreover|furthermore|additionally|finally|notably|overall|"
+    r"often|first|last|best|same|other)"
+)
+# what did it, described rather than named: "the best model achieves", "prompt-based
+# defenses achieve", "human experts reach" (the determiner, or the clause start, before it)
+# a word of a described subject: not a function word, an adverb or a finite verb
+# ("gradient boosting model" keeps its -ing word)
+_NP_WORD = (
+    r"(?!(?i:" + _FUNCTION_WORD + r")\b|" + _RESULT_STEMS + r"(?:e|es|ed|d|s)?\b|\w+ly\b)"
+    r"[A-Za-z][\w/+-]*"
+)
+_PHRASE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?P<det>[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Tt]heir|[Ii]ts)\s|^|(?<=:\s)"
+    # "these modifications enable consistency models to achieve"
+    + "".join(f"|(?<=\\b{v}\\s)|(?<=\\b{v}s\\s)" for v in ("enable", "allow", "help"))
+    + r")"
+    r"(?P<name>(?:" + _NP_WORD + r"\s){0,4}(?P<head>" + _NP_WORD + r"[a-z]))"
+    r"(?:\s\([^)]{1,40}\))?\s(?:to\s)?" + _ADVERBS + _RESULT_VERB_FORM + r"\b"
+)
+_SYSTEM_NOUN_RE = re.compile(_SYSTEM_NOUN)
+_BARE = re.compile(r"(?:(?:proposed|new|novel|resulting|final|overall|full)\s)*" + _SYSTEM_NOUN)
+
 _BY_BASELINE = re.compile(
     r"\s?\)?\s?(?:achieved|obtained|reported|attained|reached|scored)?\s?by\s(?:the\s)?"
     r"(?:(?:baseline|original|vanilla|standard|base|strongest|best|prior|previous)\s)*"
@@ -146,10 +195,41 @@ _METRIC_WORD = re.compile(
 _MODEL_SIZE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?[BM]\b")  # Llama-2-7B, not GSM8K
 _ON = re.compile(r"\b(?:on|in|across)\s")
 _VERSUS = re.compile(r"[^.;\d]{0,30}?\b(?:vs\.?|versus|compared (?:to|with)|against)\s[^\d]{0,20}")
+# "54x faster than Habitat 2.0 (7699 SPS)": the open parenthesis before a number
+_OPEN_PAREN = re.compile(r"\s?\((?:[^()]{0,30}[,;]\s)?[^()\d]{0,12}$")
+# "compared to 138.66 with DDIM", "than the 24 hours it takes in Habitat 2.0": the
+# number is the compared system's, named after it
+_COMPARED_BEFORE = re.compile(
+    # not "more than 70%": a bare "than" before a number is its qualifier
+    r"(?:\b(?:compared (?:to|with)|versus|vs\.?|relative to)\s(?:the\s|that\sof\s)?"
+    r"|\bthan\s(?:the\s|that\sof\s))"
+    r"(?:(?:over|about|around|nearly|only|just)\s)?$"
+)
+_COMPARED_NAME_AFTER = re.compile(
+    r"[^.;,()]{0,50}?\b(?:with|by|in|of|from|for)\s(?:the\s)?(?P<name>" + _NAME + r")(?![\w-])"
+)
 _EVAL_ON = re.compile(
     r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + _NAME + r")(?![\w-])"
     r"(?P<name2>)"
 )
+
+
+# "Adaptive Guidance" (AG), Low-Rank Clone (LRC): an acronym after the words it abbreviates
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<long>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,5})[\"'”’]?\s\((?P<acronym>[A-Z][A-Za-z]*[A-Z][\w-]*)\)"
+)
+
+
+def _long_form(acronym: str, long: str) -> str | None:
+    """The last words of ``long`` whose initials spell the capitals of ``acronym``
+    (``Low-Rank Clone`` for ``LRC``), or None when they do not."""
+    caps = [c for c in acronym if c.isupper()]
+    words = long.split()
+    for k in range(1, len(words) + 1):
+        initials = [part[0] for w in words[-k:] for part in w.split("-") if part]
+        if initials == caps:
+            return " ".join(words[-k:])
+    return None
 
 
 class PaperContext:
@@ -173,6 +253,17 @@ class PaperContext:
                 if name and name not in found:
                     found.append(name)
         return tuple(found)
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the abstract defines, each with its long form: ``AG`` →
+        ``Adaptive Guidance (AG)``, so that either spelling of a subject names it."""
+        found = {}
+        for m in _DEFINED_ACRONYM.finditer(self.abstract or ""):
+            long = _long_form(m.group("acronym"), m.group("long"))
+            if long:
+                found[m.group("acronym")] = f"{long} ({m.group('acronym')})"
+        return found
 
     @cached_property
     def benchmarks(self) -> tuple[str, ...]:
@@ -215,6 +306,10 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
         prefix = None
     if prefix and _NAME_RE.fullmatch(prefix):
         return prefix
+    if prefix and len(prefix.split()) <= 3 and prefix.lower() in (abstract or "").lower():
+        # "Adaptive Guidance: ..." whose abstract proposes "Adaptive Guidance" (AG): a
+        # name of ordinary words, which the abstract uses as one
+        return prefix
     text = abstract or ""
     long = _LONG_NAME.search(text)
     if long:  # both spellings, since either may be the one used later
@@ -226,8 +321,6 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
             name = _clean_name(found)
             if not is_model_name(name, lex) or pattern is not _PROPOSE:
                 return name
-    if prefix:
-        return prefix
     described = _PROPOSED_NP.search(text)
     if described and len(described.group("np").split()) > 1:  # "a framework" names nothing
         return " ".join(described.group("np").split())
@@ -236,7 +329,9 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
         name = _clean_name(m.group("name"))
         if not is_model_name(name, lex) and not lex.not_benchmark_re.fullmatch(name):
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
+    if counts:
+        return max(counts, key=lambda k: counts[k])
+    return prefix
 
 
 def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:
@@ -297,7 +392,7 @@ def subject_of(
         and _clean_name(own.group("name")) not in ctx.benchmarks
     ):
         return _clean_name(own.group("name")), "subject.own_number"
-    best = None
+    best, best_at = None, None
     for m in _SUBJECT_BEFORE.finditer(sentence, 0, start):
         name = _clean_name(m.group("name"))
         if (
@@ -305,12 +400,52 @@ def subject_of(
             and name not in ctx.benchmarks
             and not lex.not_benchmark_re.fullmatch(name)
         ):
-            best = name
+            best, best_at = name, m.end()
+    phrase = None
+    for m in _PHRASE_BEFORE.finditer(sentence, 0, start):
+        phrase = m
+    if phrase and (best_at is None or phrase.end() > best_at):
+        described = _described(phrase, ctx, lex)
+        if described:
+            return described, "subject.phrase_before_verb"
     if best:
-        return best, "subject.name_before_verb"
+        return ctx.acronyms.get(best, best), "subject.name_before_verb"
     if ctx.method:
         return ctx.method, "subject.paper_method"
     return None, None
+
+
+def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
+    """The phrase of a :data:`_PHRASE_BEFORE` match as a subject, or None when it names
+    nothing: a non-agent ("the experiments show"), or the paper's own method in general
+    words ("our method", "the proposed framework"), which the method's name answers."""
+    phrase = " ".join(m.group("name").split())
+    if lex.not_agent_re.fullmatch(m.group("head")) or lex.not_benchmark_re.fullmatch(phrase):
+        return None
+    if _BARE.fullmatch(phrase):
+        return None
+    if (m.group("det") or "").lower() == "our" and ctx.method:
+        return None  # "our lightweight model achieves": the paper's method, by its name
+    return phrase
+
+
+def _compared_side(
+    sentence: str, q: RawQuantity, baseline: str | None, lex: Lexicon
+) -> tuple[str, str] | None:
+    """The compared system of a number that is its own, not the method's: one in
+    parentheses right after the baseline's name (``than Habitat 2.0 (7699 SPS)``), or
+    one stated as what is compared against (``compared to 138.66 with DDIM``)."""
+    left = sentence[max(0, q.start - 120) : q.start]
+    paren = _OPEN_PAREN.search(left)
+    if baseline and paren and left[: paren.start()].rstrip().endswith(baseline):
+        return baseline, "subject.baseline_own_number"
+    if _COMPARED_BEFORE.search(left):
+        after = _COMPARED_NAME_AFTER.match(sentence, q.end)
+        if after and not lex.not_benchmark_re.fullmatch(_clean_name(after.group("name"))):
+            return _clean_name(after.group("name")), "subject.compared_number"
+        if baseline:
+            return baseline, "subject.compared_number"
+    return None
 
 
 def _is_benchmark(name: str, benchmark: str | None) -> bool:
@@ -343,11 +478,14 @@ def attribute(
             # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is
             # the compared system's own
             subject, subject_rule = f.baseline, "subject.compared_side"
+        compared = _compared_side(sentence, q, f.baseline, lex)
+        if compared:
+            subject, subject_rule = compared
         if q.before_after == "before":
             # "raises accuracy from 42.1% to 55.3%": the before is not the method's number
             subject, subject_rule = f.baseline, "subject.before_value"
         metric, rules = f.metric, [*f.rules, bench_rule, subject_rule]
-        if metric and (metric == bench or metric in ctx.benchmarks):
+        if metric and (metric in (bench, subject) or metric in ctx.benchmarks):
             # "43.68% on MathVerse testmini", "97.5% on NTU 60": a name read as the metric
             metric = None
             rules.append("metric.not_a_name")

@@ -1,4 +1,5 @@
-"""Golden extraction cases kept as data (tests/cases/extraction_cases.jsonl).
+"""Golden extraction cases kept as data (tests/cases/*_cases.jsonl: extraction_cases
+for numbers and their fields, attribution_cases for who scored a result and where).
 
 Each case is a text and the mentions expected in it (text, value, value_high, unit,
 kind, direction, qualifier, role, and where given metric, baseline, subject and
@@ -18,11 +19,16 @@ from extractors.pipeline import extract_paper
 from reader.records import Paper
 from tests.conftest import ROOT
 
-CASES = ROOT / "tests" / "cases" / "extraction_cases.jsonl"
+CASES = sorted((ROOT / "tests" / "cases").glob("*_cases.jsonl"))
 
 
 def _cases() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line)
+        for path in CASES
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
 
 
 def _same(a: float | None, b: float | None) -> bool:

@@ -140,7 +140,7 @@ _FUNCTION_WORD = (
     r"can|could|may|will|would|should|a|an|the|our|this|these|its|their|such|always|"
     r"two|three|four|several|many|most|some|when|if|although|despite|because|but|yet|"
     r"so|thus|hence|however|moreover|furthermore|additionally|finally|notably|overall|"
-    r"often|first|last|best|same|other)"
+    r"often|first|last|best|same|other|still|even|just|then)"
 )
 # what did it, described rather than named: "the best model achieves", "prompt-based
 # defenses achieve", "human experts reach" (the determiner, or the clause start, before it)
@@ -154,6 +154,7 @@ _PHRASE_BEFORE = re.compile(
     r"(?:(?<![\w-])(?P<det>[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Tt]heir|[Ii]ts)\s|^|(?<=:\s)"
     # "these modifications enable consistency models to achieve"
     + "".join(f"|(?<=\\b{v}\\s)|(?<=\\b{v}s\\s)" for v in ("enable", "allow", "help"))
+    + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))
     + r")"
     r"(?P<name>(?:" + _NP_WORD + r"\s){0,4}(?P<head>" + _NP_WORD + r"[a-z]))"
     r"(?:\s\([^)]{1,40}\))?\s(?:to\s)?" + _ADVERBS + _RESULT_VERB_FORM + r"\b"
@@ -167,24 +168,45 @@ _BY_BASELINE = re.compile(
     r"(?P<name>" + _NAME + r")"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:'s|’s)\s(?:\w+\s){0,2}$")
-_PAREN_AFTER_NAME = re.compile(r"(?P<name>" + _NAME + r")\s\($")
+_PAREN_AFTER_NAME = re.compile(
+    r"(?P<name>" + _NAME + r")(?:\s(?:(?:test|val|dev)\s)?(?:set|split|benchmark|dataset))?\s\($"
+)
 
 _BENCH_AFTER = re.compile(
-    r"(?:[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|over|(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)))\s(?:the\s)?(?:(?:challenging|popular|"
+    # the first "on" after the number: in "93.1% on Kinetics 400 and 97.5% on NTU 60",
+    # not the NTU 60 of the next number
+    r"(?:(?!\b(?:on|across|over)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|over|"
+    r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)))\s(?:the\s)?(?:(?:challenging|popular|"
     r"widely[- ]used|standard|public|large-scale|new|held-out|unseen|full|original|"
     r"proposed|real-world|[a-z]+-?level)\s){0,2}(?:[A-Za-z-]+\s(?:benchmark|dataset|"
     r"suite|split|subset|test set)\s)?(?P<name>" + _NAME + r")(?![\w-])"
 )
 _BENCH_BEFORE = re.compile(
-    r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:[\w-]+\s){0,3}?(?P<name>"
+    # "on the large-scale FR benchmark IJB-C": the name after the data noun first
+    r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?\s"
+    r"|(?:[\w-]+\s){0,3}?)(?P<name>"
     + _NAME
     + r")(?![\w-])(?:\s(?:benchmarks?|datasets?|test sets?|tasks?|suites?))?,?\s"
 )
-_BENCH_NOUN = re.compile(
-    r"(?P<name>" + _NAME + r")(?:\s(?:benchmarks?|datasets?|test sets?|suites?|corpus|"
-    r"leaderboards?|challenges?))\b|\b(?:benchmarks?|datasets?)\s(?:such as\s|like\s|"
-    r"including\s)?(?P<name2>" + _NAME + r")(?![\w-])"
+_DATA_NOUN_AFTER = (
+    r"['’”]?\s(?:benchmarks?|datasets?|test sets?|suites?|corpus|leaderboards?|challenges?|"
+    r"cohorts?)\b"
 )
+_BENCH_NOUN = re.compile(
+    r"(?P<name>" + _NAME + r")" + _DATA_NOUN_AFTER + r"|\b(?:benchmarks?|datasets?)\s(?:such as\s|"
+    r"like\s|including\s)?(?P<name2>" + _NAME + r")(?![\w-])"
+    # a name of ordinary capitalised words: "the Natural Instructions dataset"
+    r"|(?<![\w-])(?:(?:The|On|In|Across|For|Our|This|These|Its|Their)\s)?"
+    r"(?P<name3>[A-Z][\w-]*(?:\s[A-Z][\w-]*){1,3})" + _DATA_NOUN_AFTER
+)
+
+
+def _found_name(m: re.Match[str]) -> str:
+    """The name a benchmark pattern matched, whichever of its groups holds it."""
+    groups = m.groupdict()
+    return groups.get("name") or groups.get("name2") or groups.get("name3") or ""
+
+
 # a metric named somewhere in the sentence, for a number whose own words name none
 _METRIC_WORD = re.compile(
     r"\b(?:(?:top-1|top-5|average|mean|overall|zero-shot|few-shot)\s)?(?:accuracy|success rate|"
@@ -192,6 +214,7 @@ _METRIC_WORD = re.compile(
     r"reasoning ability|performance)\b",
     re.I,
 )
+_DATA_WORD = re.compile(r"\b(?:benchmarks?|datasets?|tasks)\b")
 _MODEL_SIZE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?[BM]\b")  # Llama-2-7B, not GSM8K
 _ON = re.compile(r"\b(?:on|in|across)\s")
 _VERSUS = re.compile(r"[^.;\d]{0,30}?\b(?:vs\.?|versus|compared (?:to|with)|against)\s[^\d]{0,20}")
@@ -232,6 +255,34 @@ def _long_form(acronym: str, long: str) -> str | None:
     return None
 
 
+_NOT_IN_APPOSITIVE = r"(?!(?:that|which|for|on|to|with|in|of|and)\b)"
+
+
+def _names_a_benchmark(name: str, abstract: str) -> bool:
+    """Whether the abstract calls ``name`` a benchmark or dataset ("AGQA, a new benchmark
+    for ...", "the MAVERIX benchmark", "a dataset called X")."""
+    n = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
+    data = r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
+    appositive = (
+        r"(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s(?:" + _NOT_IN_APPOSITIVE + r"[\w-]+\s){0,3}"
+    )
+    return bool(
+        re.search(
+            n
+            + r"['’”]?(?:"
+            + appositive
+            + r"|\s)"
+            + data  # "AGQA, a new benchmark", "X dataset"
+            # "a misalignment propensity benchmark, AgentMisalignment", "a dataset called X"
+            + r"|\b(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}"
+            + data
+            + r"(?:,\s|\s(?:called|named|dubbed|termed)\s)['‘“`]?"
+            + n,
+            abstract,
+        )
+    )
+
+
 class PaperContext:
     """What the whole paper says about names: its own method's and its benchmarks.
 
@@ -243,13 +294,27 @@ class PaperContext:
 
     @cached_property
     def method(self) -> str | None:
+        """The paper's own method, or None for a paper whose named contribution is a
+        benchmark ("we introduce AGQA, a new benchmark"): its results are the models'
+        it evaluates, and the name is where they were measured."""
+        return None if self.own_benchmark else self._named
+
+    @cached_property
+    def _named(self) -> str | None:
         return method_name(self.title, self.abstract, self.lex)
+
+    @cached_property
+    def own_benchmark(self) -> str | None:
+        """The benchmark the paper contributes, when what it names is one: where the
+        results it reports were measured unless a sentence names another."""
+        name = self._named
+        return name if name and _names_a_benchmark(name, self.abstract or "") else None
 
     def _names(self, *patterns: re.Pattern[str]) -> tuple[str, ...]:
         found: list[str] = []
         for pattern in patterns:
             for m in pattern.finditer(self.abstract or ""):
-                name = _benchmark_name(m.group("name") or m.group("name2"), self.lex, self.method)
+                name = _benchmark_name(_found_name(m), self.lex, self.method)
                 if name and name not in found:
                     found.append(name)
         return tuple(found)
@@ -355,8 +420,11 @@ def benchmark_of(
         return name, "benchmark.on_after"
     paren = _PAREN_AFTER_NAME.search(sentence, max(0, start - 40), start)
     if (
-        paren  # "performance on GSM8K (+10.5%)"
-        and _ON.search(sentence, max(0, paren.start() - 60), paren.start())
+        paren  # "performance on GSM8K (+10.5%)", "benchmarks such as HumanEval (+12.2%)"
+        and (
+            _ON.search(sentence, max(0, paren.start() - 60), paren.start())
+            or _DATA_WORD.search(sentence, 0, paren.start())
+        )
         and (name := _benchmark_name(paren.group("name"), lex, ctx.method))
     ):
         return name, "benchmark.name_before_parenthesis"
@@ -365,9 +433,15 @@ def benchmark_of(
         before = m
     if before and (name := _benchmark_name(before.group("name"), lex, ctx.method)):
         return name, "benchmark.on_before"
-    for m in _BENCH_NOUN.finditer(sentence):
-        if name := _benchmark_name(m.group("name") or m.group("name2"), lex, ctx.method):
-            return name, "benchmark.named_in_sentence"
+    named = [
+        (abs(m.start() - start) if m.start() < start else len(sentence) + m.start(), name)
+        for m in _BENCH_NOUN.finditer(sentence)
+        if (name := _benchmark_name(_found_name(m), lex, ctx.method))
+    ]
+    if named:  # the nearest before the number, else the first after it
+        return min(named)[1], "benchmark.named_in_sentence"
+    if ctx.own_benchmark and unit in _MEASURED_UNITS:
+        return ctx.own_benchmark, "benchmark.paper_benchmark"
     if ctx.only_benchmark and unit in _MEASURED_UNITS:
         # a score or share measured in the paper's evaluation, not a count or a size
         return ctx.only_benchmark, "benchmark.only_one_in_abstract"
@@ -404,6 +478,13 @@ def subject_of(
     phrase = None
     for m in _PHRASE_BEFORE.finditer(sentence, 0, start):
         phrase = m
+    # "X achieves 10.1%, while our proposed Y ... achieves 15.4%": a subject in an earlier
+    # clause is not this number's
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    if best_at is not None and best_at < clause:
+        best = None
+    if phrase and phrase.end() < clause:
+        phrase = None
     if phrase and (best_at is None or phrase.end() > best_at):
         described = _described(phrase, ctx, lex)
         if described:
@@ -413,6 +494,9 @@ def subject_of(
     if ctx.method:
         return ctx.method, "subject.paper_method"
     return None, None
+
+
+_CLAUSE_BREAK = re.compile(r",?\s(?:while|whereas)\s|;\s")
 
 
 def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
@@ -485,7 +569,11 @@ def attribute(
             # "raises accuracy from 42.1% to 55.3%": the before is not the method's number
             subject, subject_rule = f.baseline, "subject.before_value"
         metric, rules = f.metric, [*f.rules, bench_rule, subject_rule]
-        if metric and (metric in (bench, subject) or metric in ctx.benchmarks):
+        if metric and (
+            metric in (bench, subject)
+            or metric in ctx.benchmarks
+            or (bench and bench.startswith(metric + " "))  # "97.5% on NTU 60": "NTU"
+        ):
             # "43.68% on MathVerse testmini", "97.5% on NTU 60": a name read as the metric
             metric = None
             rules.append("metric.not_a_name")
@@ -508,6 +596,17 @@ _NAME_LIST = re.compile(
     + _NAME
     + r")+)"
 )
+# any list of names, for a sentence that says the numbers go with it "respectively"
+# ("on the test sets of MATH and GSM8K, respectively", "(AIME2024 and AIME2025) ...
+# up to 13% and 10% respectively")
+_ANY_NAME_LIST = re.compile(
+    r"(?<![\w-])(?P<list>"
+    + _NAME
+    + r"(?:(?:,\s(?:and\s)?|,?\s(?:and|or)\s)"
+    + _NAME
+    + r")+)(?![\w-])"
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b|\beach\b(?=[\s.,;]*$)")
 _LIST_SEP = re.compile(r",\s(?:and\s)?|,?\s(?:and|or)\s")
 
 
@@ -515,22 +614,30 @@ def _respectively(
     sentence: str, qs: list[RawQuantity], fields: list[Fields], ctx: PaperContext, lex: Lexicon
 ) -> list[Fields]:
     """``81.8%, 34.7% and 76.4% on GSM8K, MATH and ARC-C``: as many results of a kind
-    before a list of as many names take them in order."""
-    m = _NAME_LIST.search(sentence)
-    if not m:
-        return fields
-    names = [_benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
-    if len(names) < 2 or not all(names):
-        return fields
+    as a list has names take them in order, when the list follows the numbers with
+    "on", or stands anywhere in a sentence that says "respectively"."""
+    lists = [(m, "benchmark.respectively") for m in _NAME_LIST.finditer(sentence)]
+    if _RESPECTIVELY.search(sentence):
+        lists += [(m, "benchmark.respectively_any") for m in _ANY_NAME_LIST.finditer(sentence)]
     out = list(fields)
-    for kind in ("value", "change", "multiplier"):
-        idx = [
-            i
-            for i, (q, f) in enumerate(zip(qs, fields, strict=True))
-            if f.role == "result" and f.kind == kind and q.end <= m.start()
-        ]
-        if len(idx) == len(names):
+    done: set[int] = set()
+    for m, rule in lists:
+        names = [_benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
+        if len(names) < 2 or not all(names):
+            continue
+        for kind in ("value", "change", "multiplier"):
+            idx = [
+                i
+                for i, (q, f) in enumerate(zip(qs, fields, strict=True))
+                if f.role == "result"
+                and f.kind == kind
+                and i not in done
+                and (rule != "benchmark.respectively" or q.end <= m.start())
+            ]
+            if len(idx) != len(names):
+                continue
             for i, name in zip(idx, names, strict=True):
                 rules = (*(r for r in out[i].rules if not r.startswith("benchmark.")),)
-                out[i] = replace(out[i], benchmark=name, rules=(*rules, "benchmark.respectively"))
+                out[i] = replace(out[i], benchmark=name, rules=(*rules, rule))
+                done.add(i)
     return out

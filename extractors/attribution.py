@@ -113,6 +113,7 @@ _RESULT_VERB_FORM = (
 _SUBJECT_BEFORE = re.compile(
     r"(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfrom\s)"
     r"(?<!\bwith\s)(?<!\bacross\s)(?<!\bover\s)(?<!\bthan\s)"
+    r"(?<!\bon\sthe\s)(?<!\bin\sthe\s)(?<!\bof\sthe\s)"
     r"(?P<name>" + _NAME + r")(?:\s\([^)]{1,40}\))?"
     # "The FRoundation model with the ViT-L backbone outperforms"
     r"(?:\s(?:model|framework|method|approach|system|network|agent|pipeline|protocol|"
@@ -121,7 +122,7 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:\s(?:with|using)\s[^,.;]{1,40}?)?)?"
     r"\s(?:(?:also|further|consistently|"
     r"significantly|substantially|notably|still|even|only|successfully|clearly|can|"
-    r"could|which)\s){0,2}" + _RESULT_VERB + r"\b"
+    r"could|which)\s){0,2}(?!set\b)" + _RESULT_VERB + r"\b"  # "the X test set" sets nothing
 )
 _ADVERBS = (
     r"(?:(?:also|further|consistently|significantly|substantially|notably|still|even|only|"
@@ -211,7 +212,8 @@ def _found_name(m: re.Match[str]) -> str:
 _METRIC_WORD = re.compile(
     r"\b(?:(?:top-1|top-5|average|mean|overall|zero-shot|few-shot)\s)?(?:accuracy|success rate|"
     r"F1(?:\sscore)?|pass@\d+|win rate|exact match|recall|precision|mIoU|mAP|AUC|AUROC|BLEU|"
-    r"reasoning ability|performance)\b",
+    r"sensitivity|specificity|Dice(?:\sscore)?|IoU|SSIM|PSNR|ROUGE(?:-\w+)?|harmonic mean|"
+    r"correlation|error rate|WER|CER|FID|perplexity|reasoning ability|performance)\b",
     re.I,
 )
 _DATA_WORD = re.compile(r"\b(?:benchmarks?|datasets?|tasks)\b")
@@ -230,6 +232,14 @@ _COMPARED_BEFORE = re.compile(
 )
 _COMPARED_NAME_AFTER = re.compile(
     r"[^.;,()]{0,50}?\b(?:with|by|in|of|from|for)\s(?:the\s)?(?P<name>" + _NAME + r")(?![\w-])"
+)
+_EVALUATED_ON = re.compile(
+    r"\b(?:evaluat\w*|experiments?|tested|tests|results?|achiev\w*|outperform\w*|accuracy|"
+    r"scores?|performance|improv\w*|surpass\w*|state-of-the-art|SOTA|FID|gains?)\b"
+    r"(?:[^.;]|\.(?=\d)){0,100}?"
+    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + _NAME + r")(?![\w-])"
+    # a sentence that opens "On ImageNet, ..."
+    r"|(?:^|(?<=[.:]\s))(?:On|Across)\s(?:the\s)?(?P<name2>" + _NAME + r")(?![\w-])"
 )
 _EVAL_ON = re.compile(
     r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + _NAME + r")(?![\w-])"
@@ -337,8 +347,14 @@ class PaperContext:
 
     @cached_property
     def only_benchmark(self) -> str | None:
-        """The benchmark of an abstract that evaluates on exactly one named thing."""
-        return self.benchmarks[0] if len(self.benchmarks) == 1 else None
+        """The benchmark of an abstract that evaluates on exactly one named thing, when
+        the abstract says it is one: a dataset or benchmark by name, or what results are
+        reported on ("experiments on X", "achieves ... on X"), not any "on X" ("runs on
+        H800 GPUs", "trained on UK data")."""
+        if len(self.benchmarks) != 1:
+            return None
+        name = self.benchmarks[0]
+        return name if name in self._names(_DATA_CALLED, _BENCH_NOUN, _EVALUATED_ON) else None
 
 
 def _clean_name(name: str) -> str:
@@ -554,13 +570,12 @@ def attribute(
         subject, subject_rule = subject_of(sentence, q.start, q.end, ctx, lex, bench)
         prev = qs[i - 1] if i else None
         if (
-            f.baseline
-            and prev is not None
+            prev is not None
             and prev.unit == q.unit
             and _VERSUS.fullmatch(sentence, prev.end, q.start)
         ):
             # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is
-            # the compared system's own
+            # the compared system's own, never the method's, even when it goes unnamed
             subject, subject_rule = f.baseline, "subject.compared_side"
         compared = _compared_side(sentence, q, f.baseline, lex)
         if compared:
@@ -577,11 +592,16 @@ def attribute(
             # "43.68% on MathVerse testmini", "97.5% on NTU 60": a name read as the metric
             metric = None
             rules.append("metric.not_a_name")
-        if metric is None and f.kind == "value" and q.unit == "%":
-            # "state-of-the-art results: 94.1% on NTU 60": the metric the sentence, else
-            # the abstract, names
-            named = _METRIC_WORD.search(sentence) or _METRIC_WORD.search(ctx.abstract or "")
+        if metric is None and f.kind == "value" and q.unit in ("%", "score"):
+            # "state-of-the-art results: 94.1% on NTU 60", "sensitivity for lesions (Bone:
+            # 80% vs. 46%)": the metric the sentence names nearest before the number, else
+            # after it, else the abstract's
+            before = list(_METRIC_WORD.finditer(sentence, 0, q.start))
+            named = (before[-1] if before else None) or _METRIC_WORD.search(sentence, q.end)
             if named:
+                metric = named.group()
+                rules.append("metric.named_in_sentence")
+            elif q.unit == "%" and (named := _METRIC_WORD.search(ctx.abstract or "")):
                 metric = named.group()
                 rules.append("metric.named_in_abstract")
         rules = tuple(r for r in rules if r)

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 # a token that is a name rather than a word: CamelCase, an acronym, or letters with digits
 _NAME_TOKEN = (
-    r"(?:[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*"
+    # a family, a version and a size: "Llama 2-7B", "Gemma 3 27B"
+    r"(?:[A-Z][a-z]+\s\d+(?:\.\d+)?(?:-|\s)\d+(?:\.\d+)?[BM]\b"
+    r"|[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*"
     r"|[A-Z][a-z]*(?=-[A-Z0-9])|[a-z]+-[A-Z][\w]*)"
     r"(?:[-+./][\w]+)*"
 )
@@ -118,8 +120,9 @@ _SUBJECT_BEFORE = re.compile(
     # "The FRoundation model with the ViT-L backbone outperforms"
     r"(?:\s(?:model|framework|method|approach|system|network|agent|pipeline|protocol|"
     r"algorithm|architecture|variant|policy|module|classifier|detector|tracker|solver|"
-    r"planner|encoder|backbone|technique|strategy|tool)s?"
-    r"(?:\s(?:with|using)\s[^,.;]{1,40}?)?)?"
+    r"planner|encoder|backbone|technique|strategy|tool)s?)?"
+    # "The U-Net with focal loss achieved"
+    r"(?:\s(?:with|using)\s[^,.;]{1,40}?)?"
     r"\s(?:(?:also|further|consistently|"
     r"significantly|substantially|notably|still|even|only|successfully|clearly|can|"
     r"could|which)\s){0,2}(?!set\b)" + _RESULT_VERB + r"\b"  # "the X test set" sets nothing
@@ -163,6 +166,16 @@ _PHRASE_BEFORE = re.compile(
 _SYSTEM_NOUN_RE = re.compile(_SYSTEM_NOUN)
 _BARE = re.compile(r"(?:(?:proposed|new|novel|resulting|final|overall|full)\s)*" + _SYSTEM_NOUN)
 
+# "gains with o1-mini, which achieves 63.3% F1": a name the relative clause is about,
+# after any preposition
+_WHICH_BEFORE = re.compile(
+    r"(?P<name>"
+    + _NAME
+    + r")(?:\s\([^)]{1,40}\))?,\s(?:which|who)\s"
+    + _ADVERBS
+    + _RESULT_VERB
+    + r"\b"
+)
 _BY_BASELINE = re.compile(
     r"\s?\)?\s?(?:achieved|obtained|reported|attained|reached|scored)?\s?by\s(?:the\s)?"
     r"(?:(?:baseline|original|vanilla|standard|base|strongest|best|prior|previous)\s)*"
@@ -256,11 +269,14 @@ _DEFINED_ACRONYM = re.compile(
 def _long_form(acronym: str, long: str) -> str | None:
     """The last words of ``long`` whose initials spell the capitals of ``acronym``
     (``Low-Rank Clone`` for ``LRC``), or None when they do not."""
-    caps = [c for c in acronym if c.isupper()]
+    caps = "".join(c for c in acronym if c.isupper())
     words = long.split()
     for k in range(1, len(words) + 1):
-        initials = [part[0] for w in words[-k:] for part in w.split("-") if part]
-        if initials == caps:
+        parts = [part for w in words[-k:] for part in w.split("-") if part]
+        initials = "".join(part[0] for part in parts)
+        # "REPresentation Alignment" abbreviates REPA by its leading capitals
+        runs = "".join(re.match(r"[A-Z]*", part).group() or part[0] for part in parts)
+        if caps in (initials, runs):
             return " ".join(words[-k:])
     return None
 
@@ -307,7 +323,14 @@ class PaperContext:
         """The paper's own method, or None for a paper whose named contribution is a
         benchmark ("we introduce AGQA, a new benchmark"): its results are the models'
         it evaluates, and the name is where they were measured."""
-        return None if self.own_benchmark else self._named
+        if self.own_benchmark or not self._named:
+            return None
+        name = self._named
+        for acronym, both in self.acronyms.items():
+            # "a regularization called REPresentation Alignment (REPA)": either spelling
+            if name == acronym or both.startswith(name + " ") or both.startswith(name + "("):
+                return both
+        return name
 
     @cached_property
     def _named(self) -> str | None:
@@ -483,7 +506,11 @@ def subject_of(
     ):
         return _clean_name(own.group("name")), "subject.own_number"
     best, best_at = None, None
-    for m in _SUBJECT_BEFORE.finditer(sentence, 0, start):
+    found = [
+        *_SUBJECT_BEFORE.finditer(sentence, 0, start),
+        *_WHICH_BEFORE.finditer(sentence, 0, start),
+    ]
+    for m in sorted(found, key=lambda m: m.end()):
         name = _clean_name(m.group("name"))
         if (
             not _is_benchmark(name, benchmark)

@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 _NAME_TOKEN = (
     # a family, a version and a size: "Llama 2-7B", "Gemma 3 27B"
     r"(?:[A-Z][a-z]+\s\d+(?:\.\d+)?(?:-|\s)\d+(?:\.\d+)?[BM]\b"
+    # a word and a dotted version: "Habitat 2.0", "Gemini 1.5" (not "Section 3.2")
+    r"|(?!(?:Figure|Fig|Table|Section|Sec|Eq|Equation|Chapter|Appendix|Step|Phase|Stage|"
+    r"Version|Level|Grade|Type|Accuracy|Score|Recall|Precision|Rate|Loss|Error|Mean|"
+    r"Average|Top|Overall|Only|About|Around|Nearly|From|To|Of|By|And)\s)"
+    r"[A-Z][a-z]+\s\d+\.\d+\b(?!\.\d|%)"
     r"|[A-Z][a-z]*[A-Z0-9][\w]*|[A-Z]{2,}[\w]*|[A-Z][a-z]+-?\d[\w]*|[a-z]+[A-Z][\w]*"
     r"|[A-Z][a-z]*(?=-[A-Z0-9])|[a-z]+-[A-Z][\w]*)"
     r"(?:[-+./][\w]+)*"
@@ -144,7 +149,7 @@ _FUNCTION_WORD = (
     r"can|could|may|will|would|should|a|an|the|our|this|these|its|their|such|always|"
     r"two|three|four|several|many|most|some|when|if|although|despite|because|but|yet|"
     r"so|thus|hence|however|moreover|furthermore|additionally|finally|notably|overall|"
-    r"often|first|last|best|same|other|still|even|just|then)"
+    r"often|first|last|same|still|even|just|then)"
 )
 # what did it, described rather than named: "the best model achieves", "prompt-based
 # defenses achieve", "human experts reach" (the determiner, or the clause start, before it)
@@ -180,6 +185,13 @@ _BY_BASELINE = re.compile(
     r"\s?\)?\s?(?:achieved|obtained|reported|attained|reached|scored)?\s?by\s(?:the\s)?"
     r"(?:(?:baseline|original|vanilla|standard|base|strongest|best|prior|previous)\s)*"
     r"(?P<name>" + _NAME + r")"
+)
+# "a SiT model trained for 7M steps", "Llama-3 fine-tuned on 10k examples": the number
+# describes the named model right before it
+_NAME_PARTICIPLE_BEFORE = re.compile(
+    r"(?P<name>" + _NAME + r")(?:\s" + _SYSTEM_NOUN + r")?\s(?:trained|fine-tuned|finetuned|"
+    r"pretrained|pre-trained|distilled|run)\s(?:for|on|with|in)\s"
+    r"(?:(?:only|over|about|around|nearly|just|roughly)\s)?$"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:'s|’s)\s(?:\w+\s){0,2}$")
 _PAREN_AFTER_NAME = re.compile(
@@ -499,6 +511,8 @@ def subject_of(
     if own is None and (paren := _PAREN_AFTER_NAME.search(left)):
         # "GPT-4o (45.2%)" is the model's own number; "HumanEval (+12.2%)" names where
         own = paren if is_model_name(_clean_name(paren.group("name")), lex) else None
+    if own is None:
+        own = _NAME_PARTICIPLE_BEFORE.search(sentence, max(0, start - 80), start)
     if (
         own
         and not _is_benchmark(own.group("name"), benchmark)

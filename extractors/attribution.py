@@ -258,6 +258,11 @@ _COMPARED_BEFORE = re.compile(
 _COMPARED_NAME_AFTER = re.compile(
     r"[^.;,()]{0,50}?\b(?:with|by|in|of|from|for)\s(?:the\s)?(?P<name>" + _NAME + r")(?![\w-])"
 )
+_DESCRIBED_BENCH = re.compile(
+    r"\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s(?:the|a|our)\s(?P<name>(?:(?!(?:proposed|new|"
+    r"challenging|popular|standard|public|same|whole|entire|full)\b)[a-z][\w-]*\s){1,3}"
+    r"(?:benchmark|dataset|test set|corpus|suite))\b(?!s)"
+)
 _EVALUATED_ON = re.compile(
     r"\b(?:evaluat\w*|experiments?|tested|tests|results?|achiev\w*|outperform\w*|accuracy|"
     r"scores?|performance|improv\w*|surpass\w*|state-of-the-art|SOTA|FID|gains?)\b"
@@ -491,6 +496,14 @@ def benchmark_of(
     ]
     if named:  # the nearest before the number, else the first after it
         return min(named)[1], "benchmark.named_in_sentence"
+    described = None
+    for m in _DESCRIBED_BENCH.finditer(sentence):
+        if described is None or m.start() < start:
+            described = m
+    if described and unit in _MEASURED_UNITS:
+        # "On the base-to-novel generalization benchmark, ...": a benchmark named by what
+        # it is
+        return " ".join(described.group("name").split()), "benchmark.described"
     if ctx.own_benchmark and unit in _MEASURED_UNITS:
         return ctx.own_benchmark, "benchmark.paper_benchmark"
     if ctx.only_benchmark and unit in _MEASURED_UNITS:

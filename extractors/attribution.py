@@ -256,7 +256,22 @@ _COMPARED_BEFORE = re.compile(
     r"(?:(?:over|about|around|nearly|only|just)\s)?$"
 )
 _COMPARED_NAME_AFTER = re.compile(
-    r"[^.;,()]{0,50}?\b(?:with|by|in|of|from|for)\s(?:the\s)?(?P<name>" + _NAME + r")(?![\w-])"
+    r"[^.;,()]{0,50}?\b(?:with|by|in|of|from|for)\s(?:(?:the|a|an)\s)?(?:[a-z][\w-]*\s){0,2}"
+    r"(?P<name>" + _NAME + r")(?![\w-])"
+)
+# "vs. 90.1% by humans", "for the baselines": the compared side described by an agent noun
+_COMPARED_PHRASE_AFTER = re.compile(
+    r"[^\s.;,()]*\s(?:for|by)\s(?:(?:the|a|an)\s)?(?P<name>(?:[a-z][\w-]*\s){0,2}(?P<head>[a-z][\w-]*))\b"
+)
+# "Galaxy-Bench, a benchmark of 500 scenes", "MAVERIX (...), a novel benchmark"
+_BENCH_APPOSITIVE = re.compile(
+    r"(?P<name>" + _NAME + r")(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s"
+    r"(?:(?!(?:that|which|for|on|to|with|in|of|and)\b)[\w-]+\s){0,3}"
+    r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
+)
+_COMPARED_LEFT = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|than|over|beat\w*|exceed\w*|versus|vs\.?|compared\s(?:to|with)|"
+    r"relative\sto|against)\s(?:(?:the|a|an|all|both)\s)?(?:[\w-]+\s){0,3}$"
 )
 _DESCRIBED_BENCH = re.compile(
     r"\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s(?:the|a|our)\s(?P<name>(?:(?!(?:proposed|new|"
@@ -383,7 +398,7 @@ class PaperContext:
     @cached_property
     def benchmarks(self) -> tuple[str, ...]:
         """Distinct names the abstract evaluates on ("on X" included), never subjects."""
-        return self._names(_DATA_CALLED, _BENCH_NOUN, _EVAL_ON)
+        return self._names(_DATA_CALLED, _BENCH_NOUN, _BENCH_APPOSITIVE, _EVAL_ON)
 
     @cached_property
     def only_benchmark(self) -> str | None:
@@ -394,7 +409,8 @@ class PaperContext:
         if len(self.benchmarks) != 1:
             return None
         name = self.benchmarks[0]
-        return name if name in self._names(_DATA_CALLED, _BENCH_NOUN, _EVALUATED_ON) else None
+        strong = self._names(_DATA_CALLED, _BENCH_NOUN, _BENCH_APPOSITIVE, _EVALUATED_ON)
+        return name if name in strong else None
 
 
 def _clean_name(name: str) -> str:
@@ -465,10 +481,17 @@ Found = tuple[str | None, str | None]  # (the name, the id of the rule that foun
 
 
 _MEASURED_UNITS = frozenset({"%", "pp", "score", "x"})
+_DEFAULT_UNITS = frozenset({"%", "pp", "score"})
 
 
 def benchmark_of(
-    sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon, unit: str = "score"
+    sentence: str,
+    start: int,
+    end: int,
+    ctx: PaperContext,
+    lex: Lexicon,
+    unit: str = "score",
+    kind: str = "value",
 ) -> Found:
     """The benchmark a result at ``sentence[start:end]`` was measured on."""
     after = _BENCH_AFTER.match(sentence, end)
@@ -481,6 +504,8 @@ def benchmark_of(
             _ON.search(sentence, max(0, paren.start() - 60), paren.start())
             or _DATA_WORD.search(sentence, 0, paren.start())
         )
+        # "outperforming conventional CNN (58.3%)" names a compared system
+        and not _COMPARED_LEFT.search(sentence, max(0, paren.start() - 50), paren.start())
         and (name := _benchmark_name(paren.group("name"), lex, ctx.method))
     ):
         return name, "benchmark.name_before_parenthesis"
@@ -504,11 +529,13 @@ def benchmark_of(
         # "On the base-to-novel generalization benchmark, ...": a benchmark named by what
         # it is
         return " ".join(described.group("name").split()), "benchmark.described"
-    if ctx.own_benchmark and unit in _MEASURED_UNITS:
-        return ctx.own_benchmark, "benchmark.paper_benchmark"
-    if ctx.only_benchmark and unit in _MEASURED_UNITS:
-        # a score or share measured in the paper's evaluation, not a count or a size
+    if ctx.only_benchmark and unit in _DEFAULT_UNITS and kind in ("value", "change"):
+        # a score measured in the paper's evaluation, or a gain in one: not a count, a
+        # size, a speed-up or a share of something ("2% of the parameters")
         return ctx.only_benchmark, "benchmark.only_one_in_abstract"
+    if ctx.own_benchmark and unit in _MEASURED_UNITS:
+        # a paper that contributes a benchmark measures on it unless it names another
+        return ctx.own_benchmark, "benchmark.paper_benchmark"
     return None, None
 
 
@@ -566,15 +593,17 @@ def subject_of(
     return None, None
 
 
-_CLAUSE_BREAK = re.compile(r",?\s(?:while|whereas)\s|;\s")
+# a clause with a subject of its own ("while our model reaches"), not "while reducing"
+_CLAUSE_BREAK = re.compile(r",?\s(?:while|whereas)\s(?!\w+ing\b)|;\s")
 
 
 def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
     """The phrase of a :data:`_PHRASE_BEFORE` match as a subject, or None when it names
-    nothing: a non-agent ("the experiments show"), or the paper's own method in general
+    nothing: a head that is not an agent ("the experiments show", "Chamfer Distance
+    improves"; ``rules.toml`` ``agent_heads``), or the paper's own method in general
     words ("our method", "the proposed framework"), which the method's name answers."""
     phrase = " ".join(m.group("name").split())
-    if lex.not_agent_re.fullmatch(m.group("head")) or lex.not_benchmark_re.fullmatch(phrase):
+    if not lex.agent_head_re.fullmatch(m.group("head")) or lex.not_benchmark_re.fullmatch(phrase):
         return None
     if _BARE.fullmatch(phrase):
         return None
@@ -583,13 +612,24 @@ def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
     return phrase
 
 
+_P_VALUE_BEFORE = re.compile(r"\b[pP]\s?[<=>≤]\s?$|\b[pP]-values?\s(?:of\s)?$")
+_VERSUS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s")
+# a baseline phrase that names something: a word of three letters or more, not "the"
+_NAME_WORD = re.compile(r"(?!(?:the|and|just|only|all|its|our|their)\b)[A-Za-z][\w-]{2,}")
+
+
 def _compared_side(
-    sentence: str, q: RawQuantity, baseline: str | None, lex: Lexicon
+    sentence: str, q: RawQuantity, baseline: str | None, lex: Lexicon, kind: str
 ) -> tuple[str, str] | None:
     """The compared system of a number that is its own, not the method's: one in
     parentheses right after the baseline's name (``than Habitat 2.0 (7699 SPS)``), or
     one stated as what is compared against (``compared to 138.66 with DDIM``)."""
     left = sentence[max(0, q.start - 120) : q.start]
+    if kind != "value" or _P_VALUE_BEFORE.search(left) or _VERSUS_AFTER.match(sentence, q.end):
+        # a gain over the baseline ("(+3.1% on PET)"), a test statistic ("p<0.001"), or
+        # the first side of "84.57% vs. 83.89%" is not the baseline's own
+        return None
+    baseline = baseline if baseline and _NAME_WORD.search(baseline) else None
     paren = _OPEN_PAREN.search(left)
     if baseline and paren and left[: paren.start()].rstrip().endswith(baseline):
         return baseline, "subject.baseline_own_number"
@@ -620,7 +660,7 @@ def attribute(
         if f.role != "result":
             out.append(f)
             continue
-        bench, bench_rule = benchmark_of(sentence, q.start, q.end, ctx, lex, q.unit)
+        bench, bench_rule = benchmark_of(sentence, q.start, q.end, ctx, lex, q.unit, f.kind)
         subject, subject_rule = subject_of(sentence, q.start, q.end, ctx, lex, bench)
         prev = qs[i - 1] if i else None
         if (
@@ -629,9 +669,18 @@ def attribute(
             and _VERSUS.fullmatch(sentence, prev.end, q.start)
         ):
             # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is
-            # the compared system's own, never the method's, even when it goes unnamed
-            subject, subject_rule = f.baseline, "subject.compared_side"
-        compared = _compared_side(sentence, q, f.baseline, lex)
+            # the compared system's own, never the method's, even when it goes unnamed;
+            # named right after it ("vs. 60.1% for GPT-4") or as the baseline
+            after = _COMPARED_NAME_AFTER.match(sentence, q.end)
+            named = after and _clean_name(after.group("name"))
+            if named and lex.not_benchmark_re.fullmatch(named):
+                named = None
+            described = _COMPARED_PHRASE_AFTER.match(sentence, q.end)
+            if not named and described and lex.agent_head_re.fullmatch(described.group("head")):
+                named = " ".join(described.group("name").split())
+            baseline = f.baseline if f.baseline and _NAME_WORD.search(f.baseline) else None
+            subject, subject_rule = named or baseline, "subject.compared_side"
+        compared = _compared_side(sentence, q, f.baseline, lex, f.kind)
         if compared:
             subject, subject_rule = compared
         if q.before_after == "before":
@@ -680,6 +729,11 @@ _ANY_NAME_LIST = re.compile(
     + _NAME
     + r")+)(?![\w-])"
 )
+_LIST_OF_DATA = re.compile(
+    r"(?:\b(?:[Oo]n|[Aa]cross|[Ii]n|[Ff]or|of)\s(?:the\s)?(?:[\w-]+\s){0,4}?|"
+    r"\b(?:benchmarks?|datasets?|tasks|test sets?|splits?)\W{1,3}"
+    r"(?:such as\s|including\s|like\s)?)$"
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b|\beach\b(?=[\s.,;]*$)")
 _LIST_SEP = re.compile(r",\s(?:and\s)?|,?\s(?:and|or)\s")
 
@@ -692,14 +746,20 @@ def _respectively(
     "on", or stands anywhere in a sentence that says "respectively"."""
     lists = [(m, "benchmark.respectively") for m in _NAME_LIST.finditer(sentence)]
     if _RESPECTIVELY.search(sentence):
-        lists += [(m, "benchmark.respectively_any") for m in _ANY_NAME_LIST.finditer(sentence)]
+        lists += [
+            (m, "benchmark.respectively_any")
+            for m in _ANY_NAME_LIST.finditer(sentence)
+            # a list of where things were measured, not of models or baselines
+            if _LIST_OF_DATA.search(sentence, max(0, m.start() - 50), m.start())
+            and not _COMPARED_LEFT.search(sentence, max(0, m.start() - 50), m.start())
+        ]
     out = list(fields)
     done: set[int] = set()
     for m, rule in lists:
         names = [_benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
         if len(names) < 2 or not all(names):
             continue
-        for kind in ("value", "change", "multiplier"):
+        for kind in ("value", "change"):
             idx = [
                 i
                 for i, (q, f) in enumerate(zip(qs, fields, strict=True))

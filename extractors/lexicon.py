@@ -86,7 +86,7 @@ class Lexicon:
     year_re: re.Pattern[str]
     model_family_re: re.Pattern[str]  # names of models and hardware, never benchmarks
     not_benchmark_re: re.Pattern[str]  # .fullmatch: names that are neither subject nor benchmark
-    not_agent_re: re.Pattern[str]  # .fullmatch: head nouns that never name who scored a number
+    agent_head_re: re.Pattern[str]  # .fullmatch: head nouns that can name who scored a number
 
 
 def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.Pattern[str]:
@@ -277,5 +277,5 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         not_benchmark_re=re.compile(
             r"(?:" + "|".join(raw["attribution"]["not_names"]) + r")", re.I
         ),
-        not_agent_re=re.compile(r"(?:" + "|".join(raw["attribution"]["not_agents"]) + r")", re.I),
+        agent_head_re=re.compile(r"(?:" + "|".join(raw["attribution"]["agent_heads"]) + r")", re.I),
     )

@@ -431,6 +431,12 @@ def _benchmark_name(name: str, lex: Lexicon, method: str | None) -> str | None:
     return name
 
 
+_PHRASE_TITLE = re.compile(
+    r"(?:From|On|Beyond|Towards?|When|Why|How|What|Is|Are|Do|Does|Can|Should|A|An|The|"
+    r"Through|Into|Under|Over|Against|Between|After|Before)\b|\w+ing\b"
+)
+
+
 def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
     """The name the paper gives its own method, or None when it gives none.
 
@@ -468,7 +474,11 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
             counts[name] = counts.get(name, 0) + 1
     if counts:
         return max(counts, key=lambda k: counts[k])
-    return prefix
+    if prefix and len(prefix.split()) <= 2 and not _PHRASE_TITLE.match(prefix):
+        # "Masked Thought: ..." names a method; "From Dormant to Deleted: ...",
+        # "Protecting Your Video Content: ..." are phrases, and name none
+        return prefix
+    return None
 
 
 def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:

@@ -202,10 +202,14 @@ _BENCH_AFTER = re.compile(
     # the first "on" after the number: in "93.1% on Kinetics 400 and 97.5% on NTU 60",
     # not the NTU 60 of the next number
     r"(?:(?!\b(?:on|across|over)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|over|"
-    r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)))\s(?:the\s)?(?:(?:challenging|popular|"
-    r"widely[- ]used|standard|public|large-scale|new|held-out|unseen|full|original|"
-    r"proposed|real-world|[a-z]+-?level)\s){0,2}(?:[A-Za-z-]+\s(?:benchmark|dataset|"
-    r"suite|split|subset|test set)\s)?(?P<name>" + _NAME + r")(?![\w-])"
+    # "in reasoning benchmarks like Big-Bench Hard", "in GSM8K accuracy"
+    r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|\s(?:[\w-]+\s){1,4}?"
+    r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s)|"
+    r"in(?=\s(?:the\s)?" + _NAME + r"\s(?:accuracy|scores?|performance|F1|pass@\d+|results?)\b))"
+    # any one or two modifiers: "on zero-shot COCO 2014", "on the challenging X"
+    r"\s(?:the\s)?(?:(?:[a-z][\w-]*|widely[- ]used)\s){0,2}?"
+    r"(?:(?:[A-Za-z-]+\s){0,3}?(?:benchmarks?|datasets?|suites?|splits?|subsets?|test sets?)"
+    r"\s(?:(?:like|such as|including)\s)?)?(?P<name>" + _NAME + r")(?![\w-])"
 )
 _BENCH_BEFORE = re.compile(
     # "on the large-scale FR benchmark IJB-C": the name after the data noun first

@@ -267,12 +267,6 @@ _COMPARED_NAME_AFTER = re.compile(
 _COMPARED_PHRASE_AFTER = re.compile(
     r"[^\s.;,()]*\s(?:for|by)\s(?:(?:the|a|an)\s)?(?P<name>(?:[a-z][\w-]*\s){0,2}(?P<head>[a-z][\w-]*))\b"
 )
-# "Galaxy-Bench, a benchmark of 500 scenes", "MAVERIX (...), a novel benchmark"
-_BENCH_APPOSITIVE = re.compile(
-    r"(?P<name>" + _NAME + r")(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s"
-    r"(?:(?!(?:that|which|for|on|to|with|in|of|and)\b)[\w-]+\s){0,3}"
-    r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
-)
 _COMPARED_LEFT = re.compile(
     r"\b(?:outperform\w*|surpass\w*|than|over|beat\w*|exceed\w*|versus|vs\.?|compared\s(?:to|with)|"
     r"relative\sto|against)\s(?:(?:the|a|an|all|both)\s)?(?:[\w-]+\s){0,3}$"
@@ -317,27 +311,30 @@ def _long_form(acronym: str, long: str) -> str | None:
     return None
 
 
+_DATA_KIND = r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
 _NOT_IN_APPOSITIVE = r"(?!(?:that|which|for|on|to|with|in|of|and)\b)"
+# "Galaxy-Bench, a benchmark of 500 scenes", "MAVERIX (...), a novel benchmark"
+_APPOSITIVE = (
+    r"(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s(?:" + _NOT_IN_APPOSITIVE + r"[\w-]+\s){0,3}"
+)
+_BENCH_APPOSITIVE = re.compile(r"(?P<name>" + _NAME + r")" + _APPOSITIVE + _DATA_KIND)
 
 
 def _names_a_benchmark(name: str, abstract: str) -> bool:
     """Whether the abstract calls ``name`` a benchmark or dataset ("AGQA, a new benchmark
     for ...", "the MAVERIX benchmark", "a dataset called X")."""
     n = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
-    data = r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
-    appositive = (
-        r"(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s(?:" + _NOT_IN_APPOSITIVE + r"[\w-]+\s){0,3}"
-    )
     return bool(
         re.search(
+            # "AGQA, a new benchmark", "X dataset"
             n
             + r"['’”]?(?:"
-            + appositive
+            + _APPOSITIVE
             + r"|\s)"
-            + data  # "AGQA, a new benchmark", "X dataset"
+            + _DATA_KIND
             # "a misalignment propensity benchmark, AgentMisalignment", "a dataset called X"
             + r"|\b(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}"
-            + data
+            + _DATA_KIND
             + r"(?:,\s|\s(?:called|named|dubbed|termed)\s)['‘“`]?"
             + n,
             abstract,

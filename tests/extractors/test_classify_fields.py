@@ -1,0 +1,40 @@
+"""Metric, baseline and direction of a mention, read from the words around its number
+(extractors/classify.py). Each case is one construction, not one sentence: the texts are
+made up, the constructions are those the gold sets disagreed on."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.mention import Mention
+from extractors.pipeline import extract_paper
+from reader.records import Paper
+
+
+def _mention(text: str, number: str) -> Mention:
+    mentions = extract_paper(Paper(0, "Zorb: A Method", text))
+    got = {m.text: m for m in mentions if m.section == "abstract"}
+    assert number in got, sorted(got)
+    return got[number]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "metric"),
+    [
+        # what follows a comparison word is the baseline, not the metric
+        ("Zorb improves 7 percent over standard prompting.", "7 percent", None),
+        ("Zorb cuts steps by 40% and 35% compared to DiT.", "35%", "steps"),
+        # the noun phrase after the last article or verb before "of"
+        ("The model reaches a MAPE of 4.5% on held-out homes.", "4.5%", "MAPE"),
+        # an acronym the text defines, right before "of"
+        ("It attains a structural similarity index (SSIM) of 0.912.", "0.912", "SSIM"),
+        # a bound word links the noun to the number as "of" does
+        ("Zorb reaches a detection rate exceeding 97% in tests.", "97%", "detection rate"),
+        ("It keeps a false alarm rate below 2% overall.", "2%", "false alarm rate"),
+        ("Our training cost is merely 3%.", "3%", "training cost"),
+        # what is beaten is no metric
+        ("Zorb outperforms the baselines by 3x on new puzzles.", "3x", None),
+    ],
+)
+def test_metric(text: str, number: str, metric: str | None) -> None:
+    assert _mention(text, number).metric == metric

@@ -47,8 +47,8 @@ _NP_BEFORE = re.compile(
 # "13 percent over standard zero-shot classification", "80% and 77% compared to DiT": what
 # follows a comparison word is the thing compared against (the baseline), not the metric
 _COMPARED_AFTER = re.compile(
-    r"^\s?(?:than|over|compared|comparing|vs\.?|versus|relative|against|beyond|with|while|"
-    r"when|and|or|from|by|across|at|under|below|above|respectively)\b",
+    r"^\s?(?:than|over|compared|comparing|vs\.?|versus|relative to|against|beyond|with|while|"
+    r"when|and|or|from|by|across|at|under|below|above|respectively|along|alongside|together|per)\b",
     re.I,
 )
 _ARTICLES = frozenset("a an the its their our this that these those".split())
@@ -60,7 +60,9 @@ _NOT_METRIC = frozenset(
     we it they this these those as per such while up down more less fewer higher lower
     faster slower better worse improvement improvements gain gains increase increases
     decrease decreases reduction reductions drop drops boost boosts speedup speedups
-    relative absolute average overall significant substantial consistent notable""".split()
+    relative absolute average overall significant substantial consistent notable
+    best worst highest lowest often always usually typically generally still even already
+    mostly""".split()
 )
 _SETUP_HYPHEN = re.compile(r"^\d[\d.,]*[kKMBG]?-(?:second|minute|hour|day|layer|bit|step)")
 
@@ -402,44 +404,65 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     m = lex.metric_after_re.match(right) if q.unit in ("%", "pp", "score") else None
     if m and (np := _trim_np(m.group("metric"))):
         return np  # "47.7% accuracy", "0.9 win rate"
-    np = _metric_before(text[max(lo, q.start - 80) : q.start], left, kind, lex)
-    if np:
-        return np
+    after = None
     m = _NP_AFTER.match(right)
     if m and q.unit in ("%", "score", "pp") and not _COMPARED_AFTER.match(right):
-        np = _trim_np(m.group("np"))
-        if np and not np[0].isdigit():
+        after = _trim_np(m.group("np"))
+        if after and not after[0].isdigit() and m.group("np").startswith(after):
+            return after  # "up to 67.3% F1 score": a noun right after the number
+    np = _metric_before(left, lex)
+    if np:
+        return np
+    if kind == "value" and left != text[max(lo, q.start - 80) : q.start]:
+        # "a detection rate exceeding 98% with ...": a bound word links the noun before
+        np = _metric_across_bound(left, lex)
+        if np:
             return np
+    if after and not after[0].isdigit():
+        return after
     return None
 
 
-def _metric_before(raw_left: str, left: str, kind: str, lex: Lexicon) -> str | None:
+def _metric_before(left: str, lex: Lexicon) -> str | None:
     """The metric a value is stated of, from the words before it: ``a MAPE of 6.46%``,
-    ``(SSIM) of 0.990`` (the acronym the text defines), ``error detection rate exceeding
-    98%`` (a bound word links the noun to the number as ``of`` does)."""
+    ``(SSIM) of 0.990`` (the acronym the text defines)."""
     m = _ACRONYM_BEFORE.search(left)
     if m:
         return m.group("np")
     m = _NP_BEFORE.search(left)
     if m:
-        if _COMPARISON_VERB.search(m.group("np")):
+        if left.rstrip().endswith(" by") and _COMPARISON_VERB.search(left, max(0, m.start() - 30)):
             return None  # "outperforms the baselines by 2x": what is beaten, not measured
-        return _tail_np(m.group("np"), lex)
-    if kind == "value" and left != raw_left:  # a bound stood between the noun and the number
-        m = _NP_DIRECT.search(left)
-        if m and not re.search(r"(?:ed|ing|ly)$", m.group("np")):
-            np = _tail_np(m.group("np"), lex)
-            if np and not _junk_metric(np, lex):
-                return np
+        np = _tail_np(m.group("np"), lex)
+        if np and lex.model_family_re.match(np):
+            return None  # "improve DeepSeek-R1 from 54.0": a model is not what is measured
+        return np
     return None
+
+
+def _metric_across_bound(left: str, lex: Lexicon) -> str | None:
+    """``error detection rate exceeding 98%``, ``angular error within 10 degrees``: the noun
+    right before a bound word (``left`` is the text before it), when it is a noun."""
+    m = _NP_DIRECT.search(left)
+    if (
+        not m
+        or lex.qualifier_re.search(left, max(0, len(left) - 30))
+        or re.search(r"(?:ed|ing|ly)$", m.group("np"))
+        or _not_noun(m.group("last"), lex)
+    ):
+        return None
+    np = _tail_np(m.group("np"), lex)
+    return np if np and not _junk_metric(np, lex) else None
 
 
 def _tail_np(np: str, lex: Lexicon) -> str | None:
     """The noun phrase at the end of ``np``: what follows its last article, verb or
     function word (``yielding a MAPE`` -> ``MAPE``)."""
     words = np.split()
-    while words and _not_noun(words[-1], lex):
-        words.pop()  # "overall performance dropped (to)"
+    while words and (
+        _not_noun(words[-1], lex) or _PARTICIPLE.search(words[-1]) or words[-1].endswith("ly")
+    ):
+        words.pop()  # "overall performance dropped (to)", "performance was estimated (at)"
     for i in range(len(words) - 1, -1, -1):
         if _not_noun(words[i], lex):
             words = words[i + 1 :]
@@ -461,10 +484,11 @@ _ACRONYM_BEFORE = re.compile(
     r"\((?P<np>[A-Za-z][\w@.+/-]*)\)\s(?:(?:score|value|rate)\s)?(?:of|is|was|=|:|reaches|"
     r"reached|achieves|achieved|at)\s(?:only\s|just\s|merely\s)?$"
 )
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")
 _COMPARISON_VERB = re.compile(
     r"(?i)\b(?:outperform|surpass|exceed|beat|outscor|outpac|trail|lag)\w*\b"
 )
-_NP_DIRECT = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}[A-Za-z][\w@.+/-]*)\s?$")
+_NP_DIRECT = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}(?P<last>[A-Za-z][\w@.+/-]*))\s?$")
 _PRONOUNS = frozenset("them it this that these those they others ours theirs".split())
 
 

@@ -48,7 +48,8 @@ _NP_BEFORE = re.compile(
 # follows a comparison word is the thing compared against (the baseline), not the metric
 _COMPARED_AFTER = re.compile(
     r"^\s?(?:than|over|compared|comparing|vs\.?|versus|relative to|against|beyond|with|while|"
-    r"when|and|or|from|by|across|at|under|below|above|respectively|along|alongside|together|per)\b",
+    r"when|and|or|from|by|across|at|under|below|above|respectively|along|alongside|together|per|"
+    r"due|thanks)\b|^\s?(?:on|in)\s(?:the\s)?(?-i:[A-Z])",  # "85% on NTU 60" names a benchmark
     re.I,
 )
 _ARTICLES = frozenset("a an the its their our this that these those".split())
@@ -275,6 +276,9 @@ _NP_CHANGE_AFTER = re.compile(
 _NP_CHANGE_BEFORE = re.compile(
     r"(?P<np>[\w-]+(?:\s[\w-]+)?)\s" + _CHANGE_NOUN + r"\s(?:of|by)\s(?:up to\s|about\s)?$", re.I
 )
+_IN_NAME_AFTER = re.compile(
+    r"^\s?in\s(?P<np>(?-i:[A-Z])[\w@.+/-]*(?:\s(?:scores?|values?))?)(?![\w-])"
+)
 _CHANGE_VERB_LEFT = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
     r"lower\w*|rais\w*|enhanc\w*|speed\w* up|sav\w*|shrink\w*|compress\w*|halv\w*)\s"
@@ -311,6 +315,7 @@ def _junk_metric(np: str, lex: Lexicon) -> bool:
     first = np.split()[0].lower()
     return (
         first in _NOT_A_METRIC
+        or first in lex.number_words
         or first in lex.not_nouns
         or bool(lex.up_re.fullmatch(first) or lex.down_re.fullmatch(first))
         or first in ("scores", "score", "accomplish", "sacrifices", "achieved", "reported")
@@ -341,7 +346,9 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     if q.metric:
         # "structural similarity index (SSIM) of 0.990": the name the text gives it
         m = _ACRONYM_BEFORE.search(text, max(0, q.start - 40), q.start)
-        return m.group("np") if m else q.metric
+        if not m:
+            return q.metric
+        return m.group("np") if _junk_metric(q.metric, lex) else f"{q.metric} ({m.group('np')})"
     if q.noun and q.unit not in ("%", "x", "pp"):
         np = _trim_np(q.noun) or q.noun
         return _plural(np) if q.unit in ("count", "step", "sample", "token") else np
@@ -386,6 +393,11 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
             np = _trim_np(rm.group("np"))
             if np and np[0].islower():
                 return np
+        # "by 42.3% in ECE", "by 3 dB in PSNR": a name right after "in" is what changed
+        # (a benchmark's name is taken back by attribution, which knows the paper's)
+        rm = _IN_NAME_AFTER.match(right) if kind == "change" else None
+        if rm and (np := _trim_np(rm.group("np"))) and not lex.model_family_re.match(np):
+            return np
         if kind == "multiplier" and re.search(r"(?i)speed|faster|accelerat", text):
             return "speed"
     if kind == "proportion":
@@ -407,7 +419,9 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     after = None
     m = _NP_AFTER.match(right)
     if m and q.unit in ("%", "score", "pp") and not _COMPARED_AFTER.match(right):
-        after = _trim_np(m.group("np"))
+        after = _trim_np(m.group("np").rstrip(" .,;:"))
+        if after and _junk_metric(after, lex):
+            after = None
         if after and not after[0].isdigit() and m.group("np").startswith(after):
             return after  # "up to 67.3% F1 score": a noun right after the number
     np = _metric_before(left, lex)
@@ -428,10 +442,13 @@ def _metric_before(left: str, lex: Lexicon) -> str | None:
     ``(SSIM) of 0.990`` (the acronym the text defines)."""
     m = _ACRONYM_BEFORE.search(left)
     if m:
-        return m.group("np")
+        # both names, so either one agrees: "word error rate (WER)"
+        named = _NP_BEFORE_PAREN.search(left, 0, m.start())
+        name = _tail_np(named.group("np"), lex) if named else None
+        return f"{name} ({m.group('np')})" if name else m.group("np")
     m = _NP_BEFORE.search(left)
     if m:
-        if left.rstrip().endswith(" by") and _COMPARISON_VERB.search(left, max(0, m.start() - 30)):
+        if _BEATEN.search(left):
             return None  # "outperforms the baselines by 2x": what is beaten, not measured
         np = _tail_np(m.group("np"), lex)
         if np and lex.model_family_re.match(np):
@@ -485,9 +502,13 @@ _ACRONYM_BEFORE = re.compile(
     r"reached|achieves|achieved|at)\s(?:only\s|just\s|merely\s)?$"
 )
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")
-_COMPARISON_VERB = re.compile(
-    r"(?i)\b(?:outperform|surpass|exceed|beat|outscor|outpac|trail|lag)\w*\b"
+# "outperforms both classical and graph-specific baselines by": the object of the verb
+# (no preposition between) is what is beaten; "surpasses X in few-shot accuracy by" is not
+_BEATEN = re.compile(
+    r"(?i)\b(?:outperform|surpass|exceed|beat|outscor|outpac|trail|lag)\w*\s"
+    r"(?:(?!(?:in|on|at|for|across|with|of)\s)[\w.+/-]+\s){1,6}by\s$"
 )
+_NP_BEFORE_PAREN = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,3}[A-Za-z][\w@.+/-]*)\s$")
 _NP_DIRECT = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}(?P<last>[A-Za-z][\w@.+/-]*))\s?$")
 _PRONOUNS = frozenset("them it this that these those they others ours theirs".split())
 
@@ -717,6 +738,20 @@ def classify_sentence(
             if named:
                 f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
                            rules=(*f.rules, "metric.same_as_previous_change"))  # fmt: skip
+        if f.metric is None and f.role == "result":
+            # "an ASR of 86.67% and 85%", "a MAPE of 6.46%, outperforming the area (9.36%)":
+            # a value that names nothing measures what the value before it measured; so
+            # does a bare comparative ("a 68.5% success rate, four times higher than ...")
+            comparative = f.kind in ("change", "multiplier") and _BARE_COMPARATIVE.match(
+                text, q.end
+            )
+            if (f.kind == "value" and q.unit in ("%", "pp", "score")) or comparative:
+                named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
+                         if pf.kind == "value" and pf.role == "result" and pf.metric
+                         and (p.unit == q.unit or comparative)]  # fmt: skip
+                if named:
+                    f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
+                               rules=(*f.rules, "metric.same_as_previous_value"))  # fmt: skip
         out.append(f)
     for i in range(len(qs) - 2, -1, -1):
         # "8.48% and 11.86% improvements in EPE": the first shares the second's reading
@@ -734,6 +769,10 @@ def classify_sentence(
     return out
 
 
+# "four times higher than", "13% better than": a comparative that names no noun
+_BARE_COMPARATIVE = re.compile(
+    r"\s(?:higher|lower|better|worse|greater|larger|smaller|more|less)\s(?:than|compared)\b"
+)
 _BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
 
 

@@ -111,6 +111,8 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
 
 def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     """multiplier / change / proportion / value (claims-spec's ``kind``)."""
+    if q.kind == "proportion" and q.is_word and _CHANGE_VERB_BEFORE.search(text, 0, q.start):
+        return "change"  # "saving half the computation": the amount saved
     if q.kind:
         return q.kind
     if q.unit == "x":
@@ -156,6 +158,10 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     return "value"
 
 
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:sav|reduc|cut|lower|decreas|shrink|trim)\w*\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$",
+    re.I,
+)
 _COUNT_CHANGE_BEFORE = re.compile(
     r"\b(?:increase|decrease|reduction|drop|gain|growth)s?\s(?:of|by)\s(?:about\s|roughly\s|nearly\s)?$",
     re.I,
@@ -203,18 +209,40 @@ def direction_of(
         return None
 
     word = None
-    # 1. the word right after: "2.62x faster", "80% fewer", "a 5% improvement"
-    for w in right_words[:2]:
-        if w.lower() in _PHRASE_BREAK:
+    # 1. the word right after, or the head of the noun phrase the number starts: "2.62x
+    # faster", "80% fewer", "a 5% improvement", "12.5% false rejection increase" (up to a
+    # comma, a parenthesis or a word that ends the phrase)
+    head = re.split(r"[,;()]", right, maxsplit=1)[0]
+    for w in [m.group() for m in _WORD.finditer(head)][:4]:
+        if w.lower() in _PHRASE_BREAK or w.lower() in _NP_END:
             break
         if (d := polarity(w)) is not None:
             word = (d, w)
             break
-    # 2. the nearest word before, in the clause: "reduces memory by 62%"
+    # 2. the nearest word before, in the clause: "reduces memory by 62%"; a verb that
+    # states a result without a direction ends the search ("reduces X by 2x and achieves
+    # up to 2x TPS")
+    if word is None and re.search(r"\bby\s?$", left):
+        # "reduces calls to larger LLMs by 50%": the verb that takes "by" says the way,
+        # not a comparative inside its object
+        for k in range(len(left_words) - 1, -1, -1):
+            w = left_words[k]
+            if w.lower() == "up" and k and re.fullmatch(r"(?i)spe+d\w*", left_words[k - 1]):
+                word = ("up", "speeds up")  # "speeding up the model by 1.44x"
+                break
+            if (d := polarity(w)) is not None and not _COMPARATIVE.fullmatch(w):
+                word = (d, w)
+                break
     if word is None:
-        for w in reversed(left_words):
+        for k in range(len(left_words) - 1, -1, -1):
+            w = left_words[k]
+            if w.lower() == "up" and k and re.fullmatch(r"(?i)spe+d\w*", left_words[k - 1]):
+                word = ("up", "speeds up")  # "speeds up TTFT by 4x"
+                break
             if (d := polarity(w)) is not None:
                 word = (d, w)
+                break
+            if _NEUTRAL_RESULT_VERB.fullmatch(w):
                 break
     # 2b. a heading before a colon: "memory savings: 2.1x", "clear gains: 3.3%"
     if word is None and text[:lo].rstrip().endswith(":"):
@@ -223,9 +251,11 @@ def direction_of(
             if (d := polarity(w)) is not None:
                 word = (d, w)
                 break
-    # 3. further right: "by 36% compared to ... lower"
+    # 3. further right: "by 36% compared to ... lower"; right after a coordinated number,
+    # the words the two share: "a 3.5x and 4x improvement"
     if word is None:
-        for w in right_words[2:]:
+        shared = re.match(r"^\s?(?:and|or|to)\s\$?\d", right)
+        for w in right_words if shared else right_words[2:]:
             if (d := polarity(w)) is not None:
                 word = (d, w)
                 break
@@ -238,9 +268,27 @@ def direction_of(
     return d
 
 
+_COMPARATIVE = re.compile(r"(?i)[a-z]+er|more|less|fewer|extra|additional")
+_NEUTRAL_RESULT_VERB = re.compile(
+    r"(?i)(?:achiev|attain|yield|deliver|obtain|provid|offer)(?:e|es|ed|ing|s)?"
+)
+
+
 def _lower_is_better(metric: str, lex: Lexicon) -> bool:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", metric)}
+    if words & _HIGHER_IS_BETTER:
+        return False  # "energy efficiency", "memory savings", "error reduction"
     return bool(words & lex.lower_is_better)
+
+
+_HIGHER_IS_BETTER = frozenset(
+    "efficiency accuracy throughput speed speedup saving savings reduction quality".split()
+)
+# words that end the noun phrase a number starts ("by 10% without any degradation")
+_NP_END = frozenset(
+    "without despite although though while whereas across over under via through per "
+    "after before during as when since because".split()
+)
 
 
 def _trim_np(np: str) -> str | None:
@@ -336,7 +384,8 @@ def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     """A short phrase for what is measured, from the words around the quantity."""
     metric = _metric_of(text, q, kind, lex)
     if metric and q.unit not in ("count", "sample", "step", "token") and _junk_metric(metric, lex):
-        return None
+        # "50% of the speed-ups": a word that implies its metric names it
+        return lex.implied_metric.get(metric.split()[0].lower())
     return metric
 
 
@@ -376,8 +425,9 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
                 return lex.implied_metric[adj]
         for pat, part in ((_NP_CHANGE_AFTER, right), (_NP_CHANGE_BEFORE, left)):
             cm = pat.search(part)
-            if cm and (np := _trim_np(cm.group("np"))) and not _junk_metric(np, lex):
-                return np
+            np = _trim_np(cm.group("np")) if cm else None
+            if np and not _junk_metric(np, lex) and not re.search(r"\d", np):
+                return np  # not "3.5x and 4x improvement": another number is no metric
         # "reduces wall-clock time by 36%", "improves performance on GSM8K (+10.5%)"
         lm = _CHANGE_VERB_LEFT.search(left)
         if lm:
@@ -675,6 +725,19 @@ def classify_sentence(
                     pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline,
                     rules=(*f.rules, "classify.coordinated_with_previous"),
                 )  # fmt: skip
+        if i and f.kind in ("change", "multiplier") and out[i - 1].kind == f.kind:
+            # "reduces travel time by 42%, queue length by 62%, and waiting time by 83%":
+            # the amounts of one verb's list move the same way
+            gap = text[qs[i - 1].end : q.start]
+            if (
+                _BY_LIST_GAP.fullmatch(gap)
+                and not lex.up_re.search(gap)
+                and not lex.down_re.search(gap)
+                and out[i - 1].direction
+                and f.direction != out[i - 1].direction
+            ):
+                f = Fields(f.kind, f.role, out[i - 1].direction, f.qualifier, f.metric,
+                           f.baseline, rules=(*f.rules, "direction.by_list"))  # fmt: skip
         if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
             # "an FID of 5.02 with 15.7M parameters", "(FID=6.47, 19.4M parameters)": the size
             # is part of the result claimed
@@ -772,6 +835,9 @@ def classify_sentence(
 # "four times higher than", "13% better than": a comparative that names no noun
 _BARE_COMPARATIVE = re.compile(
     r"\s(?:higher|lower|better|worse|greater|larger|smaller|more|less)\s(?:than|compared)\b"
+)
+_BY_LIST_GAP = re.compile(
+    r",\s(?:and\s)?(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\sby\s(?:up to\s|about\s|nearly\s)?"
 )
 _BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
 

@@ -61,3 +61,51 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
     """ "beats Blip by 12% in ECE": ECE is an error, so beating it is a fall."""
     m = _mention("Zorb beats Blip by 12% in ECE on two tasks.", "12%")
     assert (m.kind, m.direction) == ("change", "down")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind", "direction"),
+    [
+        # the head of the noun phrase the number starts
+        ("Zorb cuts attacks by 10% with a 12.5% false alarm increase.", "12.5%", "change", "up"),
+        # a verb that states a result without a direction ends the search to the left
+        (
+            "Zorb reduces KV memory by 2x and achieves up to 3x TPS overall.",
+            "3x",
+            "multiplier",
+            "up",
+        ),
+        # a comma ends the phrase after the number
+        ("Zorb reduces error by 15%, improving recall in turn.", "15%", "change", "down"),
+        ("Zorb shortens processing time by 42%, improving use.", "42%", "change", "down"),
+        # right after a coordinated number, the words the two share
+        ("These scores mark a 3.5x and 4x drop against prior work.", "3.5x", "multiplier", "down"),
+        ("Zorb speeds up TTFT by up to 4x and reduces memory.", "4x", "multiplier", "up"),
+        ("Zorb cuts size by 36%, speeding up the model by 1.4x.", "1.4x", "multiplier", "up"),
+        ("Zorb reduces calls to larger models by 50% without loss.", "50%", "change", "down"),
+        # an efficiency is no cost: better is up
+        ("Zorb shows 1.5x better energy efficiency than Blip.", "1.5x", "multiplier", "up"),
+        # the amounts of one verb's list move the same way
+        (
+            "Zorb reduces travel time by 42%, queue length by 62%, and wait time by 83%, "
+            "outperforming Blip.",
+            "83%",
+            "change",
+            "down",
+        ),
+        # a share saved is an amount of change
+        ("Zorb renders once, saving half the computation of two passes.", "half", "change", "down"),
+        # "-a substantial improvement" after a value is not its change word
+        (
+            "It has a mean error of 25.7 degrees-a substantial improvement.",
+            "25.7 degrees",
+            "value",
+            None,
+        ),
+        # "50% of the speed-ups" is a share of them
+        ("Zorb achieves 50% of the speed-ups of distillation.", "50%", "proportion", None),
+    ],
+)
+def test_kind_and_direction(text: str, number: str, kind: str, direction: str | None) -> None:
+    m = _mention(text, number)
+    assert (m.kind, m.direction) == (kind, direction)

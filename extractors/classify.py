@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractors.lexicon import Lexicon
 from extractors.quantities import RawQuantity
@@ -23,12 +24,13 @@ _BASELINE_AFTER = re.compile(
     r"(?:(?:that|those) of\s)?(?P<np>(?:[^,;.()]|\.(?=\d)){1,80}?)"
     r"(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bin\b|\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|"
     r"\bat\b|\bfor\b|\bby\b|\band (?:achieves|reduces|"
-    r"improves|requires)\b|\bwhich\b|\bwhere\b|\busing\b|\bwithout\b))"
+    r"improves|requires)\b|\band\s(?=\$?\d)|\bwhich\b|\bwhere\b|\busing\b|\bwithout\b))"
 )
 _BASELINE_VERB = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
+    r"\b(?:outperform\w*|outscor\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
     r"trail\w* (?:behind)?|instead of|reaches parity with)\s"
-    r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,100}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
+    r"(?P<np>(?:[^,;:.()]|\.(?=\d)){1,100}?)"
+    r"(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;:.()]|$)"
 )
 # "accelerates SiT training by 17x": the named model that is sped up is the baseline
 _SPED_UP_NAME = re.compile(
@@ -574,44 +576,143 @@ def _baseline_np(np: str) -> str | None:
     np = re.sub(r"'s?$", "", np).strip(" .,")
     if not np or np[0].isdigit() or np.startswith("$") or np.lower() in _PRONOUNS:
         return None
+    if re.match(r"(?i)(?:that|which|what|who|only|the)\b", np):
+        return None  # "comparable with that achieved using ...": no name
     return np
 
 
-def sentence_baselines(text: str) -> list[tuple[int, str]]:
-    """Comparison targets named in a sentence, with their offsets (than X, over X, vs. X,
-    compared to X, outperforms X by)."""
-    out = []
+class Target(NamedTuple):
+    """A comparison target named in a sentence: where, what, whether it holds only for the
+    numbers after it, and the rule that read it (empty for the plain ``than X`` forms)."""
+
+    pos: int
+    np: str
+    forward: bool = False
+    rule: str = ""
+    own: tuple[int, int] | None = None  # numbers starting in this span take it first
+    local: bool = False  # only they take it ("N% of the original steps")
+
+
+def sentence_baselines(text: str) -> list[Target]:
+    """Comparison targets named in a sentence (than X, over X, vs. X, compared to X,
+    outperforms X by, the same X as Y, N% of the original X, and Y by N)."""
+    out: list[Target] = []
     for m in _BASELINE_AFTER.finditer(text):
-        np = _baseline_np(m.group("np"))
+        raw = m.group("np")
+        np, rule = _baseline_np(raw), ""
         # "compared to the most efficient existing method, REPA, ...": the name it names
         named = _APPOSITIVE.match(text, m.end("np"))
+        listed = _INCLUDING.match(text, m.end("np"))
         if named:
             np = named.group("name")
+        elif listed:
+            np, rule = listed.group("name"), "baseline.including_list"
+        elif np is None and _NUMBER_FIRST.match(raw) and _COMPARED_WORD.match(m.group()):
+            # "51.6% compared to 69.8% achieved by the CLIP model", "compared to 138.66 with
+            # DDIM": the compared number's owner, for the two numbers compared
+            owner = _OWNER_AFTER.match(text, m.end("np"))
+            np = _baseline_np(owner.group("np")) if owner else None
+            if np:
+                lo = max(0, m.start() - 60, text.rfind(";", 0, m.start()) + 1)
+                span = (lo, m.end("np"))
+                out.append(Target(m.start(), np, False, "baseline.compared_number_owner",
+                                  own=span, local=True))  # fmt: skip
+            continue
         if np:
-            out.append((m.start(), np))
-    for m in _BASELINE_VERB.finditer(text):
-        np = _baseline_np(m.group("np"))
-        if np:
-            out.append((m.start(), np))
+            out.append(Target(m.start(), np, False, rule))
+    for pat in (_BASELINE_VERB, _SAME_AS):
+        for m in pat.finditer(text):
+            np, rule = _baseline_np(m.group("np")), "baseline.same_as" if pat is _SAME_AS else ""
+            listed = _INCLUDING.match(text, m.end("np"))
+            if listed:  # "surpassing closed models, including A, B and C"
+                np, rule = listed.group("name"), "baseline.including_list"
+            if np:
+                # "the same loss as Adam while requiring half the steps": for what follows
+                out.append(Target(m.start(), np, pat is _SAME_AS, rule))
+            if pat is _BASELINE_VERB and _BY_NEXT.match(text, m.end("np")):
+                # "outperforms SFT by 14.9 points and DPO by 4.3 points": the next target
+                # holds for the numbers after it only
+                for more in _AND_BY.finditer(text, m.end()):
+                    np2 = _baseline_np(more.group("np"))
+                    between = text[m.end() : more.start()]
+                    if np2 and ";" not in between and not _BASELINE_VERB.search(between):
+                        out.append(Target(more.start("np"), np2, True, "baseline.and_by"))
     for m in _SPED_UP_NAME.finditer(text):
-        out.append((m.start(), m.group("np")))
+        out.append(Target(m.start(), m.group("np")))
     for m in _OF_POSSESSOR.finditer(text):
         np = _baseline_np(m.group("np"))
-        if np:
-            out.append((m.start(), np))
+        if np:  # the share's own: "10.8% of Stable Diffusion's training time"
+            out.append(Target(m.end(), np, own=(m.start() - 12, m.start())))
+    for m in _OF_ORIGINAL.finditer(text):
+        # "1% of the original training steps"
+        out.append(Target(m.end(), m.group("np").strip(), False, "baseline.share_of_original",
+                          own=(m.start() - 12, m.start()), local=True))  # fmt: skip
     out.sort()
     return out
 
 
-def baseline_of(text: str, q: RawQuantity, role: str, found: list[tuple[int, str]]) -> str | None:
-    """What a result is compared against: the nearest comparison target after it in the
-    sentence, else the nearest one before it."""
+# "3.9%, 2%, and 2.73% of the original": the numbers listed before the share's own %
+_SHARE_LIST = re.compile(r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s)[~<>]?\$?\d[\d.,]*%?)+")
+_BY_NEXT = re.compile(r"\s?(?:\([^()]{1,30}\)\s)?by\s")
+_COMPARED_WORD = re.compile(
+    r"(?i)compared|in comparison|vs|versus|relative|against"
+)  # not "more than"
+_NUMBER_FIRST = re.compile(r"^(?:the\s)?(?:over\s|about\s|nearly\s|only\s)?\$?\d")
+_OWNER_AFTER = re.compile(
+    r"\s?(?:[\w%-]+\s){0,2}?(?:by|with|(?:achieved|reported|obtained|attained)\s(?:by|in|with)|"
+    r"(?:for|of|from)(?=\s(?:the\s)?(?:[\w-]+\s){0,2}?(?-i:[A-Z])|"
+    r"\s(?:the\s)?(?:[\w-]+\s){0,3}?(?:model|method|baseline|approach|system|agent|network)s?\b))\s"
+    r"(?P<np>[^,;.()]{1,60}?)(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bfor\b|\bat\b|\bwhile\b|\bwhen\b|"
+    r"\band\b|\bacross\b|\bunder\b))"
+)
+_LISTED_NAME = r"[A-Z][\w+/-]*(?:\.\d[\w+/-]*)*(?:[ -](?:[A-Z0-9][\w+/-]*(?:\.\d[\w+/-]*)*)){0,3}"
+_INCLUDING = re.compile(
+    r",\s(?:including|such as|e\.g\.,?|like|namely)\s(?P<name>"
+    + _LISTED_NAME
+    + r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)"
+    + _LISTED_NAME
+    + r")*)(?=[,;.()]|\s|$)"
+)
+_SAME_AS = re.compile(
+    r"\b(?:(?:same|similar|comparable|equivalent)\s(?:[\w-]+\s){0,2}?(?:as|to)|"
+    r"(?:comparable|on par)\swith)\s"
+    r"(?:that of\s|those of\s)?(?P<np>(?:[^,;.()\[]|\.(?=\d)){1,60}?)"
+    r"(?=\s?(?:[,;()\[]|\.\s|\.$|$|\bon\b|\bin\b|\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|"
+    r"\bat\b|\bfor\b|\bby\b|\busing\b|\bwithout\b|\bwhere\b|\bwhich\b|\bdespite\b|"
+    r"\band (?:superior|better|faster|outperform\w*)\b|\b(?:securing|achieving|reaching|"
+    r"obtaining|requiring|making|providing|offering|delivering|maintaining|retaining)\b))"
+)
+_AND_BY = re.compile(
+    r"\band\s(?P<np>[A-Z][^,;.()]{0,60}?)(?:\s\([^()]{1,20}\))?\sby\s"
+    r"(?:up to\s|about\s|nearly\s|over\s)?\$?\d"
+)
+_OF_ORIGINAL = re.compile(
+    r"(?:%|\bhalf|\bthird|\bquarter)\sof\s(?:the|its|their)\s"
+    r"(?P<np>(?:original|previous|prior|baseline|standard|full|vanilla|default|dense|"
+    r"uncompressed|unpruned|teacher)\b[^,;.()]{0,40}?)"
+    r"(?=\s?(?:[,;()]|\.\s|\.$|$|\bfor\b|\bwhile\b|\bwhen\b|\bon\b|\bin\b|\bwith\b|"
+    r"\band\b|\bat\b|\bto\b))"
+)
+
+
+def baseline_of(text: str, q: RawQuantity, role: str, found: list[Target]) -> Target | None:
+    """What a result is compared against: the target that belongs to it (``N% of the
+    original X``, and the shares listed before that one), else the nearest comparison
+    target after it in the sentence, else the nearest one before it."""
     if role != "result" or not found:
         return None
-    after = [np for pos, np in found if pos >= q.end]
+    own = [t for t in found if t.own and t.own[0] <= q.start <= t.own[1]]
+    own += [t for t in found
+            if t.own and t.rule == "baseline.share_of_original" and t.own[1] > q.end
+            and q.unit == "%"
+            and _SHARE_LIST.fullmatch(text, q.end, t.own[1])]  # fmt: skip
+    if own:
+        return own[0]
+    found = [t for t in found if not t.local]
+    after = [t for t in found if t.pos >= q.end and not t.forward]
     if after:
         return after[0]
-    before = [np for pos, np in found if pos < q.start]
+    before = [t for t in found if t.pos < q.start]
     return before[-1] if before else None
 
 
@@ -721,8 +822,11 @@ def classify_sentence(
                 and not prev.sign  # "81.8% (+5.9%), 34.7%": a sign is no shared wording
             ):
                 qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
+                # "13% over A and 5% over B": a comparison of its own stays its own
+                own = f.baseline if _OWN_COMPARISON.match(text, q.end) else None
                 f = Fields(
-                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline,
+                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric,
+                    own or pf.baseline,
                     rules=(*f.rules, "classify.coordinated_with_previous"),
                 )  # fmt: skip
         if i and f.kind in ("change", "multiplier") and out[i - 1].kind == f.kind:
@@ -839,11 +943,12 @@ _BARE_COMPARATIVE = re.compile(
 _BY_LIST_GAP = re.compile(
     r",\s(?:and\s)?(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\sby\s(?:up to\s|about\s|nearly\s)?"
 )
+_OWN_COMPARISON = re.compile(r"\s(?:than|over|compared|vs\.?|versus|relative to|against)\s")
 _BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
 
 
 def classify(
-    text: str, q: RawQuantity, lex: Lexicon, baselines: list[tuple[int, str]] | None = None
+    text: str, q: RawQuantity, lex: Lexicon, baselines: list[Target] | None = None
 ) -> Fields:
     """All fields of one quantity in its normalised sentence."""
     kind = kind_of(text, q, lex)
@@ -851,11 +956,13 @@ def classify(
     role = role_of(text, q, kind, lex)
     if baselines is None:
         baselines = sentence_baselines(text)
+    target = baseline_of(text, q, role, baselines)
     return Fields(
         kind=kind,
         role=role,
         direction=direction_of(text, q, kind, metric, lex),
         qualifier=qualifier_of(text, q, lex),
         metric=metric,
-        baseline=baseline_of(text, q, role, baselines),
+        baseline=target.np if target else None,
+        rules=(target.rule,) if target and target.rule else (),
     )

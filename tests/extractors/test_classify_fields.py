@@ -109,3 +109,47 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
 def test_kind_and_direction(text: str, number: str, kind: str, direction: str | None) -> None:
     m = _mention(text, number)
     assert (m.kind, m.direction) == (kind, direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "baseline"),
+    [
+        # the owner of the compared number
+        ("Zorb reaches 51.6% compared to 69.8% achieved by the CLIP model.", "51.6%", "CLIP model"),
+        ("Zorb gets 17.9 FID with four steps, compared to 138.7 with DDIM.", "17.9 FID", "DDIM"),
+        # "more than N" is a bound, not a comparison
+        ("Zorb beats Blip by more than 100% in reasoning tasks.", "100%", "Blip"),
+        # the names a comparison lists
+        (
+            "Zorb scores 70.8% on MATH, surpassing closed models, including GPT-4 and Claude-3.",
+            "70.8%",
+            "GPT-4 and Claude-3",
+        ),
+        # the same X as Y: for the numbers after it
+        (
+            "Zorb reaches the same loss as Adam while needing only half the training steps.",
+            "half",
+            "Adam",
+        ),
+        # "outperforms A by x and B by y": each number its own
+        (
+            "Zorb outperforms SFT by up to 14.9 points and DPO by up to 4.3 points on win rate.",
+            "14.9 points",
+            "SFT",
+        ),
+        (
+            "Zorb outperforms SFT by up to 14.9 points and DPO by up to 4.3 points on win rate.",
+            "4.3 points",
+            "DPO",
+        ),
+        # a share of the original thing, and a share of a named one
+        ("Zorb needs only 1% of the original training steps.", "1%", "original training steps"),
+        (
+            "Zorb takes only 10.8% of Stable Diffusion v1.5's training time.",
+            "10.8%",
+            "Stable Diffusion v1.5",
+        ),
+    ],
+)
+def test_baseline(text: str, number: str, baseline: str | None) -> None:
+    assert _mention(text, number).baseline == baseline

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractors.lexicon import Lexicon
 from extractors.quantities import RawQuantity
@@ -23,12 +24,13 @@ _BASELINE_AFTER = re.compile(
     r"(?:(?:that|those) of\s)?(?P<np>(?:[^,;.()]|\.(?=\d)){1,80}?)"
     r"(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bin\b|\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|"
     r"\bat\b|\bfor\b|\bby\b|\band (?:achieves|reduces|"
-    r"improves|requires)\b|\bwhich\b|\bwhere\b|\busing\b|\bwithout\b))"
+    r"improves|requires)\b|\band\s(?=\$?\d)|\bwhich\b|\bwhere\b|\busing\b|\bwithout\b))"
 )
 _BASELINE_VERB = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
+    r"\b(?:outperform\w*|outscor\w*|surpass\w*|beat\w*|exceed\w*|improv\w* (?:up)?on|"
     r"trail\w* (?:behind)?|instead of|reaches parity with)\s"
-    r"(?P<np>(?:[^,;.()]|\.(?=\d)){1,100}?)(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;.()]|$)"
+    r"(?P<np>(?:[^,;:.()]|\.(?=\d)){1,100}?)"
+    r"(?=\s(?:by|with|on|in|across|at|while|when)\b|[,;:.()]|$)"
 )
 # "accelerates SiT training by 17x": the named model that is sped up is the baseline
 _SPED_UP_NAME = re.compile(
@@ -41,7 +43,16 @@ _OF_POSSESSOR = re.compile(r"%\sof\s(?:the\s)?(?P<np>[A-Z][\w.-]*(?:\s[\w.-]+){0
 _NP_AFTER = re.compile(r"^\s?(?:of\s)?(?:the\s)?(?P<np>(?:[A-Za-z][\w@.+/-]*\s?){1,3})", re.UNICODE)
 _NP_BEFORE = re.compile(
     r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}[A-Za-z][\w@.+/-]*)\s(?:of|by|to|at|is|was|=|:|from|reaches|"
-    r"reached|achieves|achieved)\s(?:up to\s|about\s|nearly\s|over\s|around\s|only\s|just\s)?$"
+    r"reached|achieves|achieved)\s"
+    r"(?:up to\s|about\s|nearly\s|over\s|around\s|only\s|just\s|merely\s)?$"
+)
+# "13 percent over standard zero-shot classification", "80% and 77% compared to DiT": what
+# follows a comparison word is the thing compared against (the baseline), not the metric
+_COMPARED_AFTER = re.compile(
+    r"^\s?(?:than|over|compared|comparing|vs\.?|versus|relative to|against|beyond|with|while|"
+    r"when|and|or|from|by|across|at|under|below|above|respectively|along|alongside|together|per|"
+    r"due|thanks)\b|^\s?(?:on|in)\s(?:the\s)?(?-i:[A-Z])",  # "85% on NTU 60" names a benchmark
+    re.I,
 )
 _ARTICLES = frozenset("a an the its their our this that these those".split())
 _NOT_METRIC = frozenset(
@@ -52,7 +63,9 @@ _NOT_METRIC = frozenset(
     we it they this these those as per such while up down more less fewer higher lower
     faster slower better worse improvement improvements gain gains increase increases
     decrease decreases reduction reductions drop drops boost boosts speedup speedups
-    relative absolute average overall significant substantial consistent notable""".split()
+    relative absolute average overall significant substantial consistent notable
+    best worst highest lowest often always usually typically generally still even already
+    mostly""".split()
 )
 _SETUP_HYPHEN = re.compile(r"^\d[\d.,]*[kKMBG]?-(?:second|minute|hour|day|layer|bit|step)")
 
@@ -100,6 +113,8 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
 
 def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     """multiplier / change / proportion / value (claims-spec's ``kind``)."""
+    if q.kind == "proportion" and q.is_word and _CHANGE_VERB_BEFORE.search(text, 0, q.start):
+        return "change"  # "saving half the computation": the amount saved
     if q.kind:
         return q.kind
     if q.unit == "x":
@@ -145,6 +160,10 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     return "value"
 
 
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:sav|reduc|cut|lower|decreas|shrink|trim)\w*\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$",
+    re.I,
+)
 _COUNT_CHANGE_BEFORE = re.compile(
     r"\b(?:increase|decrease|reduction|drop|gain|growth)s?\s(?:of|by)\s(?:about\s|roughly\s|nearly\s)?$",
     re.I,
@@ -192,18 +211,40 @@ def direction_of(
         return None
 
     word = None
-    # 1. the word right after: "2.62x faster", "80% fewer", "a 5% improvement"
-    for w in right_words[:2]:
-        if w.lower() in _PHRASE_BREAK:
+    # 1. the word right after, or the head of the noun phrase the number starts: "2.62x
+    # faster", "80% fewer", "a 5% improvement", "12.5% false rejection increase" (up to a
+    # comma, a parenthesis or a word that ends the phrase)
+    head = re.split(r"[,;()]", right, maxsplit=1)[0]
+    for w in [m.group() for m in _WORD.finditer(head)][:4]:
+        if w.lower() in _PHRASE_BREAK or w.lower() in _NP_END:
             break
         if (d := polarity(w)) is not None:
             word = (d, w)
             break
-    # 2. the nearest word before, in the clause: "reduces memory by 62%"
+    # 2. the nearest word before, in the clause: "reduces memory by 62%"; a verb that
+    # states a result without a direction ends the search ("reduces X by 2x and achieves
+    # up to 2x TPS")
+    if word is None and re.search(r"\bby\s?$", left):
+        # "reduces calls to larger LLMs by 50%": the verb that takes "by" says the way,
+        # not a comparative inside its object
+        for k in range(len(left_words) - 1, -1, -1):
+            w = left_words[k]
+            if w.lower() == "up" and k and re.fullmatch(r"(?i)spe+d\w*", left_words[k - 1]):
+                word = ("up", "speeds up")  # "speeding up the model by 1.44x"
+                break
+            if (d := polarity(w)) is not None and not _COMPARATIVE.fullmatch(w):
+                word = (d, w)
+                break
     if word is None:
-        for w in reversed(left_words):
+        for k in range(len(left_words) - 1, -1, -1):
+            w = left_words[k]
+            if w.lower() == "up" and k and re.fullmatch(r"(?i)spe+d\w*", left_words[k - 1]):
+                word = ("up", "speeds up")  # "speeds up TTFT by 4x"
+                break
             if (d := polarity(w)) is not None:
                 word = (d, w)
+                break
+            if _NEUTRAL_RESULT_VERB.fullmatch(w):
                 break
     # 2b. a heading before a colon: "memory savings: 2.1x", "clear gains: 3.3%"
     if word is None and text[:lo].rstrip().endswith(":"):
@@ -212,9 +253,11 @@ def direction_of(
             if (d := polarity(w)) is not None:
                 word = (d, w)
                 break
-    # 3. further right: "by 36% compared to ... lower"
+    # 3. further right: "by 36% compared to ... lower"; right after a coordinated number,
+    # the words the two share: "a 3.5x and 4x improvement"
     if word is None:
-        for w in right_words[2:]:
+        shared = re.match(r"^\s?(?:and|or|to)\s\$?\d", right)
+        for w in right_words if shared else right_words[2:]:
             if (d := polarity(w)) is not None:
                 word = (d, w)
                 break
@@ -227,9 +270,27 @@ def direction_of(
     return d
 
 
+_COMPARATIVE = re.compile(r"(?i)[a-z]+er|more|less|fewer|extra|additional")
+_NEUTRAL_RESULT_VERB = re.compile(
+    r"(?i)(?:achiev|attain|yield|deliver|obtain|provid|offer)(?:e|es|ed|ing|s)?"
+)
+
+
 def _lower_is_better(metric: str, lex: Lexicon) -> bool:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", metric)}
+    if words & _HIGHER_IS_BETTER:
+        return False  # "energy efficiency", "memory savings", "error reduction"
     return bool(words & lex.lower_is_better)
+
+
+_HIGHER_IS_BETTER = frozenset(
+    "efficiency accuracy throughput speed speedup saving savings reduction quality".split()
+)
+# words that end the noun phrase a number starts ("by 10% without any degradation")
+_NP_END = frozenset(
+    "without despite although though while whereas across over under via through per "
+    "after before during as when since because".split()
+)
 
 
 def _trim_np(np: str) -> str | None:
@@ -264,6 +325,9 @@ _NP_CHANGE_AFTER = re.compile(
 # "a model size reduction of 0.52"
 _NP_CHANGE_BEFORE = re.compile(
     r"(?P<np>[\w-]+(?:\s[\w-]+)?)\s" + _CHANGE_NOUN + r"\s(?:of|by)\s(?:up to\s|about\s)?$", re.I
+)
+_IN_NAME_AFTER = re.compile(
+    r"^\s?in\s(?P<np>(?-i:[A-Z])[\w@.+/-]*(?:\s(?:scores?|values?))?)(?![\w-])"
 )
 _CHANGE_VERB_LEFT = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
@@ -301,6 +365,7 @@ def _junk_metric(np: str, lex: Lexicon) -> bool:
     first = np.split()[0].lower()
     return (
         first in _NOT_A_METRIC
+        or first in lex.number_words
         or first in lex.not_nouns
         or bool(lex.up_re.fullmatch(first) or lex.down_re.fullmatch(first))
         or first in ("scores", "score", "accomplish", "sacrifices", "achieved", "reported")
@@ -321,7 +386,8 @@ def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     """A short phrase for what is measured, from the words around the quantity."""
     metric = _metric_of(text, q, kind, lex)
     if metric and q.unit not in ("count", "sample", "step", "token") and _junk_metric(metric, lex):
-        return None
+        # "50% of the speed-ups": a word that implies its metric names it
+        return lex.implied_metric.get(metric.split()[0].lower())
     return metric
 
 
@@ -329,7 +395,11 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     if q.unit == "parameter":
         return "model parameters"
     if q.metric:
-        return q.metric
+        # "structural similarity index (SSIM) of 0.990": the name the text gives it
+        m = _ACRONYM_BEFORE.search(text, max(0, q.start - 40), q.start)
+        if not m:
+            return q.metric
+        return m.group("np") if _junk_metric(q.metric, lex) else f"{q.metric} ({m.group('np')})"
     if q.noun and q.unit not in ("%", "x", "pp"):
         np = _trim_np(q.noun) or q.noun
         return _plural(np) if q.unit in ("count", "step", "sample", "token") else np
@@ -357,8 +427,9 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
                 return lex.implied_metric[adj]
         for pat, part in ((_NP_CHANGE_AFTER, right), (_NP_CHANGE_BEFORE, left)):
             cm = pat.search(part)
-            if cm and (np := _trim_np(cm.group("np"))) and not _junk_metric(np, lex):
-                return np
+            np = _trim_np(cm.group("np")) if cm else None
+            if np and not _junk_metric(np, lex) and not re.search(r"\d", np):
+                return np  # not "3.5x and 4x improvement": another number is no metric
         # "reduces wall-clock time by 36%", "improves performance on GSM8K (+10.5%)"
         lm = _CHANGE_VERB_LEFT.search(left)
         if lm:
@@ -374,6 +445,11 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
             np = _trim_np(rm.group("np"))
             if np and np[0].islower():
                 return np
+        # "by 42.3% in ECE", "by 3 dB in PSNR": a name right after "in" is what changed
+        # (a benchmark's name is taken back by attribution, which knows the paper's)
+        rm = _IN_NAME_AFTER.match(right) if kind == "change" else None
+        if rm and (np := _trim_np(rm.group("np"))) and not lex.model_family_re.match(np):
+            return np
         if kind == "multiplier" and re.search(r"(?i)speed|faster|accelerat", text):
             return "speed"
     if kind == "proportion":
@@ -392,19 +468,100 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     m = lex.metric_after_re.match(right) if q.unit in ("%", "pp", "score") else None
     if m and (np := _trim_np(m.group("metric"))):
         return np  # "47.7% accuracy", "0.9 win rate"
-    m = _NP_BEFORE.search(left)
-    if m:
-        np = _trim_np(m.group("np"))
+    after = None
+    m = _NP_AFTER.match(right)
+    if m and q.unit in ("%", "score", "pp") and not _COMPARED_AFTER.match(right):
+        after = _trim_np(m.group("np").rstrip(" .,;:"))
+        if after and _junk_metric(after, lex):
+            after = None
+        if after and not after[0].isdigit() and m.group("np").startswith(after):
+            return after  # "up to 67.3% F1 score": a noun right after the number
+    np = _metric_before(left, lex)
+    if np:
+        return np
+    if kind == "value" and left != text[max(lo, q.start - 80) : q.start]:
+        # "a detection rate exceeding 98% with ...": a bound word links the noun before
+        np = _metric_across_bound(left, lex)
         if np:
             return np
-    m = _NP_AFTER.match(right)
-    if m and q.unit in ("%", "score", "pp"):
-        np = _trim_np(m.group("np"))
-        if np and not np[0].isdigit():
-            return np
+    if after and not after[0].isdigit():
+        return after
     return None
 
 
+def _metric_before(left: str, lex: Lexicon) -> str | None:
+    """The metric a value is stated of, from the words before it: ``a MAPE of 6.46%``,
+    ``(SSIM) of 0.990`` (the acronym the text defines)."""
+    m = _ACRONYM_BEFORE.search(left)
+    if m:
+        # both names, so either one agrees: "word error rate (WER)"
+        named = _NP_BEFORE_PAREN.search(left, 0, m.start())
+        name = _tail_np(named.group("np"), lex) if named else None
+        return f"{name} ({m.group('np')})" if name else m.group("np")
+    m = _NP_BEFORE.search(left)
+    if m:
+        if _BEATEN.search(left):
+            return None  # "outperforms the baselines by 2x": what is beaten, not measured
+        np = _tail_np(m.group("np"), lex)
+        if np and lex.model_family_re.match(np):
+            return None  # "improve DeepSeek-R1 from 54.0": a model is not what is measured
+        return np
+    return None
+
+
+def _metric_across_bound(left: str, lex: Lexicon) -> str | None:
+    """``error detection rate exceeding 98%``, ``angular error within 10 degrees``: the noun
+    right before a bound word (``left`` is the text before it), when it is a noun."""
+    m = _NP_DIRECT.search(left)
+    if (
+        not m
+        or lex.qualifier_re.search(left, max(0, len(left) - 30))
+        or re.search(r"(?:ed|ing|ly)$", m.group("np"))
+        or _not_noun(m.group("last"), lex)
+    ):
+        return None
+    np = _tail_np(m.group("np"), lex)
+    return np if np and not _junk_metric(np, lex) else None
+
+
+def _tail_np(np: str, lex: Lexicon) -> str | None:
+    """The noun phrase at the end of ``np``: what follows its last article, verb or
+    function word (``yielding a MAPE`` -> ``MAPE``)."""
+    words = np.split()
+    while words and (
+        _not_noun(words[-1], lex) or _PARTICIPLE.search(words[-1]) or words[-1].endswith("ly")
+    ):
+        words.pop()  # "overall performance dropped (to)", "performance was estimated (at)"
+    for i in range(len(words) - 1, -1, -1):
+        if _not_noun(words[i], lex):
+            words = words[i + 1 :]
+            break
+    return " ".join(words).strip(" .,;:-") or None
+
+
+def _not_noun(word: str, lex: Lexicon) -> bool:
+    w = word.lower()
+    return (
+        w in _NOT_METRIC
+        or w in _ARTICLES
+        or w in lex.not_nouns
+        or bool(lex.up_re.fullmatch(w) or lex.down_re.fullmatch(w))
+    )
+
+
+_ACRONYM_BEFORE = re.compile(
+    r"\((?P<np>[A-Za-z][\w@.+/-]*)\)\s(?:(?:score|value|rate)\s)?(?:of|is|was|=|:|reaches|"
+    r"reached|achieves|achieved|at)\s(?:only\s|just\s|merely\s)?$"
+)
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")
+# "outperforms both classical and graph-specific baselines by": the object of the verb
+# (no preposition between) is what is beaten; "surpasses X in few-shot accuracy by" is not
+_BEATEN = re.compile(
+    r"(?i)\b(?:outperform|surpass|exceed|beat|outscor|outpac|trail|lag)\w*\s"
+    r"(?:(?!(?:in|on|at|for|across|with|of)\s)[\w.+/-]+\s){1,6}by\s$"
+)
+_NP_BEFORE_PAREN = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,3}[A-Za-z][\w@.+/-]*)\s$")
+_NP_DIRECT = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}(?P<last>[A-Za-z][\w@.+/-]*))\s?$")
 _PRONOUNS = frozenset("them it this that these those they others ours theirs".split())
 
 
@@ -419,44 +576,143 @@ def _baseline_np(np: str) -> str | None:
     np = re.sub(r"'s?$", "", np).strip(" .,")
     if not np or np[0].isdigit() or np.startswith("$") or np.lower() in _PRONOUNS:
         return None
+    if re.match(r"(?i)(?:that|which|what|who|only|the)\b", np):
+        return None  # "comparable with that achieved using ...": no name
     return np
 
 
-def sentence_baselines(text: str) -> list[tuple[int, str]]:
-    """Comparison targets named in a sentence, with their offsets (than X, over X, vs. X,
-    compared to X, outperforms X by)."""
-    out = []
+class Target(NamedTuple):
+    """A comparison target named in a sentence: where, what, whether it holds only for the
+    numbers after it, and the rule that read it (empty for the plain ``than X`` forms)."""
+
+    pos: int
+    np: str
+    forward: bool = False
+    rule: str = ""
+    own: tuple[int, int] | None = None  # numbers starting in this span take it first
+    local: bool = False  # only they take it ("N% of the original steps")
+
+
+def sentence_baselines(text: str) -> list[Target]:
+    """Comparison targets named in a sentence (than X, over X, vs. X, compared to X,
+    outperforms X by, the same X as Y, N% of the original X, and Y by N)."""
+    out: list[Target] = []
     for m in _BASELINE_AFTER.finditer(text):
-        np = _baseline_np(m.group("np"))
+        raw = m.group("np")
+        np, rule = _baseline_np(raw), ""
         # "compared to the most efficient existing method, REPA, ...": the name it names
         named = _APPOSITIVE.match(text, m.end("np"))
+        listed = _INCLUDING.match(text, m.end("np"))
         if named:
             np = named.group("name")
+        elif listed:
+            np, rule = listed.group("name"), "baseline.including_list"
+        elif np is None and _NUMBER_FIRST.match(raw) and _COMPARED_WORD.match(m.group()):
+            # "51.6% compared to 69.8% achieved by the CLIP model", "compared to 138.66 with
+            # DDIM": the compared number's owner, for the two numbers compared
+            owner = _OWNER_AFTER.match(text, m.end("np"))
+            np = _baseline_np(owner.group("np")) if owner else None
+            if np:
+                lo = max(0, m.start() - 60, text.rfind(";", 0, m.start()) + 1)
+                span = (lo, m.end("np"))
+                out.append(Target(m.start(), np, False, "baseline.compared_number_owner",
+                                  own=span, local=True))  # fmt: skip
+            continue
         if np:
-            out.append((m.start(), np))
-    for m in _BASELINE_VERB.finditer(text):
-        np = _baseline_np(m.group("np"))
-        if np:
-            out.append((m.start(), np))
+            out.append(Target(m.start(), np, False, rule))
+    for pat in (_BASELINE_VERB, _SAME_AS):
+        for m in pat.finditer(text):
+            np, rule = _baseline_np(m.group("np")), "baseline.same_as" if pat is _SAME_AS else ""
+            listed = _INCLUDING.match(text, m.end("np"))
+            if listed:  # "surpassing closed models, including A, B and C"
+                np, rule = listed.group("name"), "baseline.including_list"
+            if np:
+                # "the same loss as Adam while requiring half the steps": for what follows
+                out.append(Target(m.start(), np, pat is _SAME_AS, rule))
+            if pat is _BASELINE_VERB and _BY_NEXT.match(text, m.end("np")):
+                # "outperforms SFT by 14.9 points and DPO by 4.3 points": the next target
+                # holds for the numbers after it only
+                for more in _AND_BY.finditer(text, m.end()):
+                    np2 = _baseline_np(more.group("np"))
+                    between = text[m.end() : more.start()]
+                    if np2 and ";" not in between and not _BASELINE_VERB.search(between):
+                        out.append(Target(more.start("np"), np2, True, "baseline.and_by"))
     for m in _SPED_UP_NAME.finditer(text):
-        out.append((m.start(), m.group("np")))
+        out.append(Target(m.start(), m.group("np")))
     for m in _OF_POSSESSOR.finditer(text):
         np = _baseline_np(m.group("np"))
-        if np:
-            out.append((m.start(), np))
+        if np:  # the share's own: "10.8% of Stable Diffusion's training time"
+            out.append(Target(m.end(), np, own=(m.start() - 12, m.start())))
+    for m in _OF_ORIGINAL.finditer(text):
+        # "1% of the original training steps"
+        out.append(Target(m.end(), m.group("np").strip(), False, "baseline.share_of_original",
+                          own=(m.start() - 12, m.start()), local=True))  # fmt: skip
     out.sort()
     return out
 
 
-def baseline_of(text: str, q: RawQuantity, role: str, found: list[tuple[int, str]]) -> str | None:
-    """What a result is compared against: the nearest comparison target after it in the
-    sentence, else the nearest one before it."""
+# "3.9%, 2%, and 2.73% of the original": the numbers listed before the share's own %
+_SHARE_LIST = re.compile(r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s)[~<>]?\$?\d[\d.,]*%?)+")
+_BY_NEXT = re.compile(r"\s?(?:\([^()]{1,30}\)\s)?by\s")
+_COMPARED_WORD = re.compile(
+    r"(?i)compared|in comparison|vs|versus|relative|against"
+)  # not "more than"
+_NUMBER_FIRST = re.compile(r"^(?:the\s)?(?:over\s|about\s|nearly\s|only\s)?\$?\d")
+_OWNER_AFTER = re.compile(
+    r"\s?(?:[\w%-]+\s){0,2}?(?:by|with|(?:achieved|reported|obtained|attained)\s(?:by|in|with)|"
+    r"(?:for|of|from)(?=\s(?:the\s)?(?:[\w-]+\s){0,2}?(?-i:[A-Z])|"
+    r"\s(?:the\s)?(?:[\w-]+\s){0,3}?(?:model|method|baseline|approach|system|agent|network)s?\b))\s"
+    r"(?P<np>[^,;.()]{1,60}?)(?=\s?(?:[,;()]|\.\s|\.$|$|\bon\b|\bfor\b|\bat\b|\bwhile\b|\bwhen\b|"
+    r"\band\b|\bacross\b|\bunder\b))"
+)
+_LISTED_NAME = r"[A-Z][\w+/-]*(?:\.\d[\w+/-]*)*(?:[ -](?:[A-Z0-9][\w+/-]*(?:\.\d[\w+/-]*)*)){0,3}"
+_INCLUDING = re.compile(
+    r",\s(?:including|such as|e\.g\.,?|like|namely)\s(?P<name>"
+    + _LISTED_NAME
+    + r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)"
+    + _LISTED_NAME
+    + r")*)(?=[,;.()]|\s|$)"
+)
+_SAME_AS = re.compile(
+    r"\b(?:(?:same|similar|comparable|equivalent)\s(?:[\w-]+\s){0,2}?(?:as|to)|"
+    r"(?:comparable|on par)\swith)\s"
+    r"(?:that of\s|those of\s)?(?P<np>(?:[^,;.()\[]|\.(?=\d)){1,60}?)"
+    r"(?=\s?(?:[,;()\[]|\.\s|\.$|$|\bon\b|\bin\b|\bwith\b|\bwhile\b|\bwhen\b|\bacross\b|"
+    r"\bat\b|\bfor\b|\bby\b|\busing\b|\bwithout\b|\bwhere\b|\bwhich\b|\bdespite\b|"
+    r"\band (?:superior|better|faster|outperform\w*)\b|\b(?:securing|achieving|reaching|"
+    r"obtaining|requiring|making|providing|offering|delivering|maintaining|retaining)\b))"
+)
+_AND_BY = re.compile(
+    r"\band\s(?P<np>[A-Z][^,;.()]{0,60}?)(?:\s\([^()]{1,20}\))?\sby\s"
+    r"(?:up to\s|about\s|nearly\s|over\s)?\$?\d"
+)
+_OF_ORIGINAL = re.compile(
+    r"(?:%|\bhalf|\bthird|\bquarter)\sof\s(?:the|its|their)\s"
+    r"(?P<np>(?:original|previous|prior|baseline|standard|full|vanilla|default|dense|"
+    r"uncompressed|unpruned|teacher)\b[^,;.()]{0,40}?)"
+    r"(?=\s?(?:[,;()]|\.\s|\.$|$|\bfor\b|\bwhile\b|\bwhen\b|\bon\b|\bin\b|\bwith\b|"
+    r"\band\b|\bat\b|\bto\b))"
+)
+
+
+def baseline_of(text: str, q: RawQuantity, role: str, found: list[Target]) -> Target | None:
+    """What a result is compared against: the target that belongs to it (``N% of the
+    original X``, and the shares listed before that one), else the nearest comparison
+    target after it in the sentence, else the nearest one before it."""
     if role != "result" or not found:
         return None
-    after = [np for pos, np in found if pos >= q.end]
+    own = [t for t in found if t.own and t.own[0] <= q.start <= t.own[1]]
+    own += [t for t in found
+            if t.own and t.rule == "baseline.share_of_original" and t.own[1] > q.end
+            and q.unit == "%"
+            and _SHARE_LIST.fullmatch(text, q.end, t.own[1])]  # fmt: skip
+    if own:
+        return own[0]
+    found = [t for t in found if not t.local]
+    after = [t for t in found if t.pos >= q.end and not t.forward]
     if after:
         return after[0]
-    before = [np for pos, np in found if pos < q.start]
+    before = [t for t in found if t.pos < q.start]
     return before[-1] if before else None
 
 
@@ -566,10 +822,26 @@ def classify_sentence(
                 and not prev.sign  # "81.8% (+5.9%), 34.7%": a sign is no shared wording
             ):
                 qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
+                # "13% over A and 5% over B": a comparison of its own stays its own
+                own = f.baseline if _OWN_COMPARISON.match(text, q.end) else None
                 f = Fields(
-                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric, pf.baseline,
+                    pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric,
+                    own or pf.baseline,
                     rules=(*f.rules, "classify.coordinated_with_previous"),
                 )  # fmt: skip
+        if i and f.kind in ("change", "multiplier") and out[i - 1].kind == f.kind:
+            # "reduces travel time by 42%, queue length by 62%, and waiting time by 83%":
+            # the amounts of one verb's list move the same way
+            gap = text[qs[i - 1].end : q.start]
+            if (
+                _BY_LIST_GAP.fullmatch(gap)
+                and not lex.up_re.search(gap)
+                and not lex.down_re.search(gap)
+                and out[i - 1].direction
+                and f.direction != out[i - 1].direction
+            ):
+                f = Fields(f.kind, f.role, out[i - 1].direction, f.qualifier, f.metric,
+                           f.baseline, rules=(*f.rules, "direction.by_list"))  # fmt: skip
         if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
             # "an FID of 5.02 with 15.7M parameters", "(FID=6.47, 19.4M parameters)": the size
             # is part of the result claimed
@@ -633,6 +905,20 @@ def classify_sentence(
             if named:
                 f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
                            rules=(*f.rules, "metric.same_as_previous_change"))  # fmt: skip
+        if f.metric is None and f.role == "result":
+            # "an ASR of 86.67% and 85%", "a MAPE of 6.46%, outperforming the area (9.36%)":
+            # a value that names nothing measures what the value before it measured; so
+            # does a bare comparative ("a 68.5% success rate, four times higher than ...")
+            comparative = f.kind in ("change", "multiplier") and _BARE_COMPARATIVE.match(
+                text, q.end
+            )
+            if (f.kind == "value" and q.unit in ("%", "pp", "score")) or comparative:
+                named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
+                         if pf.kind == "value" and pf.role == "result" and pf.metric
+                         and (p.unit == q.unit or comparative)]  # fmt: skip
+                if named:
+                    f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
+                               rules=(*f.rules, "metric.same_as_previous_value"))  # fmt: skip
         out.append(f)
     for i in range(len(qs) - 2, -1, -1):
         # "8.48% and 11.86% improvements in EPE": the first shares the second's reading
@@ -650,11 +936,19 @@ def classify_sentence(
     return out
 
 
+# "four times higher than", "13% better than": a comparative that names no noun
+_BARE_COMPARATIVE = re.compile(
+    r"\s(?:higher|lower|better|worse|greater|larger|smaller|more|less)\s(?:than|compared)\b"
+)
+_BY_LIST_GAP = re.compile(
+    r",\s(?:and\s)?(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\sby\s(?:up to\s|about\s|nearly\s)?"
+)
+_OWN_COMPARISON = re.compile(r"\s(?:than|over|compared|vs\.?|versus|relative to|against)\s")
 _BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
 
 
 def classify(
-    text: str, q: RawQuantity, lex: Lexicon, baselines: list[tuple[int, str]] | None = None
+    text: str, q: RawQuantity, lex: Lexicon, baselines: list[Target] | None = None
 ) -> Fields:
     """All fields of one quantity in its normalised sentence."""
     kind = kind_of(text, q, lex)
@@ -662,11 +956,13 @@ def classify(
     role = role_of(text, q, kind, lex)
     if baselines is None:
         baselines = sentence_baselines(text)
+    target = baseline_of(text, q, role, baselines)
     return Fields(
         kind=kind,
         role=role,
         direction=direction_of(text, q, kind, metric, lex),
         qualifier=qualifier_of(text, q, lex),
         metric=metric,
-        baseline=baseline_of(text, q, role, baselines),
+        baseline=target.np if target else None,
+        rules=(target.rule,) if target and target.rule else (),
     )

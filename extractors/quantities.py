@@ -206,7 +206,7 @@ def _noun_after(
     A noun directly followed by another noun or a hyphenated word extends the phrase
     (``25 language families``, ``207K image-text pairs``).
     """
-    cur = pos
+    cur = prev_mod = pos
     for k in range(lex.max_modifiers + 1):
         found = _noun_match(text, cur, lex, allow_other=allow_other, k=k)
         if found:
@@ -236,6 +236,13 @@ def _noun_after(
                         continue
                 break
             return rule, start, end
+        sep = _MODIFIER_SEP.match(text, cur) if k else None
+        if sep and (sep.group("joined") or _ADJECTIVE.fullmatch(text, prev_mod, cur)):
+            # "550 real-world, executable tools", "86 convolutional, transformer, and
+            # hybrid models", "12 open- and closed-source MLLMs": a list of modifiers
+            # (a bare comma only after an adjective: "95 accuracy, outperforming ..." is
+            # no list)
+            cur = sep.end() - 1
         if cur >= len(text) or text[cur] not in " -":
             return None
         mod = lex.modifier_re.match(text, cur + 1)
@@ -244,8 +251,17 @@ def _noun_after(
             mod = lex.modifier_re.match(text, mod.end() + 1)
         if not mod or mod.group().lower() in lex.stop_words:
             return None
-        cur = mod.end()
+        prev_mod, cur = mod.start(), mod.end()
     return None
+
+
+# between two modifiers of a counted noun: a comma, ", and", or a suspended hyphen's
+# "- and" (the match ends on the space before the next modifier)
+_MODIFIER_SEP = re.compile(r"(?:-?,?\s(?P<joined>and|or)|,)(?=\s[A-Za-z\d])\s")
+_LIST_JOIN = re.compile(r"-?,?\s(?:and|or)\s|,\s")
+_ADJECTIVE = re.compile(
+    r"[\w'&]+-[\w'&-]+|[a-z]+(?:al|ed|ive|ic|ous|ary|ble|ful|less|ar|ent|ant|ing|ern|ian)"
+)
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -272,19 +288,26 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
             nums.append(n)
     out: list[RawQuantity] = []
     taken_until = -1
+    name_end = -1  # end of the last number read as part of a name
     i = 0
     while i < len(nums):
         n = nums[i]
         i += 1
         if n.start < taken_until:
             continue
+        if n.start == name_end + 1 and text[name_end : n.start] == "/":
+            name_end = n.end  # "LLaMA 3.1/3.3", "AIME 2024/2025": the name's other version
+            continue
         if _is_name(text, n, lex):
+            name_end = n.end
             continue
         q, consumed = _quantity_from(text, n, nums[i:], lex)
         i += consumed
         if q is not None:
             out.append(q)
             taken_until = q.end
+        elif not consumed:
+            name_end = n.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
     _bare_decimals_are_scores(text, out)
@@ -316,6 +339,9 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
     if rule.id:
         q.rules.append(rule.id)
     return q
+
+
+_SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
 
 
 def _quantity_from(
@@ -350,6 +376,9 @@ def _quantity_from(
         and following
         and following[0].num_start == n.end + 1
         and n.mag == following[0].mag == 1.0  # "1.5B/3B models" are two sizes
+        # "SROCC of 0.9885/0.9812", "PSNR/SSIM of 32.5/0.91": two decimals joined by a
+        # slash are the values of paired metrics, each read alone, not a fraction
+        and (n.integer or following[0].integer or following[0].value in _SCALE_TOPS)
     ):
         den = following[0]
         noun = _noun_after(text, den.end, lex, allow_other=True)
@@ -367,7 +396,8 @@ def _quantity_from(
             )
             return _found("find.fraction_share", q), 1
         plain = n.mag == den.mag == 1.0  # "1.5B/3B" are two sizes, not a rating
-        if plain and not n.integer and den.integer and n.value <= den.value and not noun:
+        scale = den.integer or den.value in _SCALE_TOPS  # "4.60/5.00"
+        if plain and not n.integer and scale and n.value <= den.value and not noun:
             # "rated it 4.3/5": a score out of a scale
             q = RawQuantity(
                 n.start, den.end, n.value, None, "score", "score_unit", n.num_start, den.end
@@ -571,7 +601,9 @@ def _quantity_from(
     noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun
-        nn = text[n.end : nend].strip(" -")
+        # a list of modifiers names the noun by its last part ("open- and closed-source
+        # MLLMs" -> "closed-source MLLMs")
+        nn = _LIST_JOIN.split(text[n.end : nend].strip(" -"))[-1]
         if (
             rule.canonical == "parameter"
             and n.mag == 1.0

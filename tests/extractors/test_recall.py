@@ -1,0 +1,81 @@
+"""Forms of mentions found on unseen corpus abstracts (issue #12, recall): each case is
+a sentence and the mentions (text, value, unit) it must hold, and texts it must not."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from extractors.pipeline import extract_paper
+from reader.records import Paper
+
+# (sentence, [(mention text, value, unit), ...], [texts that must not be mentions])
+CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
+    # two decimals joined by a slash are the values of paired metrics, not a fraction
+    (
+        "It achieves SROCC scores of 0.9885/0.9812 on LiveCD.",
+        [("0.9885", 0.9885, "score"), ("0.9812", 0.9812, "score")],
+        [],
+    ),
+    ("PSNR/SSIM of 32.5/0.91 on Set5.", [("32.5", 32.5, "score"), ("0.91", 0.91, "score")], []),
+    # a rating's scale may be written with decimals too
+    ("The system attained a score of 4.60/5.00.", [("4.60/5.00", 4.6, "score")], []),
+    # the other version of a name after a slash is a name too
+    ("We test open-weight models (LLaMA 3.1/3.3, DeepSeek-V3).", [], ["3.3", "3.1"]),
+    # modifiers in a list, with commas, "and", a suspended hyphen
+    (
+        "MCPVerse integrates more than 550 real-world, executable tools.",
+        [("550 real-world, executable tools", 550, "count")],
+        [],
+    ),
+    (
+        "Across 86 convolutional, transformer, and hybrid models we test.",
+        [("86 convolutional, transformer, and hybrid models", 86, "count")],
+        [],
+    ),
+    (
+        "We evaluate 12 state-of-the-art open- and closed-source MLLMs.",
+        [("12 state-of-the-art open- and closed-source MLLMs", 12, "count")],
+        [],
+    ),
+    # a bare comma after a noun is no list of modifiers
+    ("It achieves 95 accuracy, outperforming baselines.", [], ["95 accuracy, outperforming"]),
+    # modifiers led by a digit (a format), with a possessive, with an ampersand
+    (
+        "We release 93,012 labeled 3D boxes and 6 3DGS compression algorithms.",
+        [
+            ("93,012 labeled 3D boxes", 93012, "count"),
+            ("6 3DGS compression algorithms", 6, "count"),
+        ],
+        [],
+    ),
+    (
+        "We collected profiles from 39 Parkinson's patients and 69,184 H&E-stained whole "
+        "slide images.",
+        [
+            ("39 Parkinson's patients", 39, "count"),
+            ("69,184 H&E-stained whole slide images", 69184, "sample"),
+        ],
+        [],
+    ),
+    # a quantity written as a modifier is not swallowed, nor a size
+    (
+        "It generates 3,531 unique 30-day challenges with 5 7B models.",
+        [("30-day", 30 * 86400, "second"), ("7B", 7e9, "parameter")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c[0][:48])
+def test_recall_case(case: tuple[str, list[tuple[str, float, str]], list[str]]) -> None:
+    text, expected, absent = case
+    mentions = [m for m in extract_paper(Paper(0, "X: a method", text)) if m.section == "abstract"]
+    got = {m.text: m for m in mentions}
+    for want, value, unit in expected:
+        assert want in got, f"missing {want!r}; got {sorted(got)}"
+        assert got[want].unit == unit, (want, got[want].unit)
+        assert math.isclose(got[want].canonical_value, value, rel_tol=1e-6), (want, got[want])
+    for text_absent in absent:
+        assert text_absent not in got, f"{text_absent!r} read as a mention"

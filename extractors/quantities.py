@@ -21,7 +21,9 @@ _MASK = re.compile(
 )
 _RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
 _COORD = re.compile(
-    r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?)$"
+    r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?"
+    # a suspended hyphen: "5-, 10-, and 30-second clips", "3- and 7-layer networks"
+    r"|-(?:,\s?|,?\s(?:and|or|to)\s))$"
 )
 _RESOLUTION = re.compile(
     r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?!\d|\.\d)(?:\s?(?P<px>pixels?|px)\b)?"
@@ -33,7 +35,9 @@ _SCORE_BEFORE = re.compile(
     r"CLIP ?[Ss]core|BERTScore|COMET|[Pp]erplexity|PPL|mIoU|IoU|PQ|AUC|AUROC|mAP|AP|IS|NDS|"
     r"[Ii]nception [Ss]core|EM|F1|[Pp]recision|[Rr]ecall|[Cc]orrelation|[Kk]appa|"
     r"(?<![\w-])(?:[A-Za-z][\w@-]*\s)?score)"
-    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()$"
+    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()"
+    # "BLEU scores of up to 30": a bound between the link and the number
+    r"(?:(?:up to|about|around|nearly|over|approximately|roughly|at least|only|just)\s)?$"
 )
 _FACTOR_BEFORE = re.compile(
     r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
@@ -44,7 +48,16 @@ _SCORE_AFTER = re.compile(
     r"^\s?(?:in|on|of)\s(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|"
     r"perplexity|PPL|mIoU|mAP|IS)\b"
 )
-_PART_OF = re.compile(r"\s(?:out\s)?of\s(?:these|those|them|which|the|all)\b|\sout\sof\b")
+# "6 of these problems", "4 out of 5 tasks", "10 of 13 features": a part of a set
+_PART_OF = re.compile(
+    r"\s(?:out\s)?of\s(?:these|those|them|which|the|all)\b|\sout\sof\b|\sof(?=\s\d[\d,]*\s[a-z])"
+)
+_NOUN_PAREN_BEFORE = re.compile(r"\b(?P<noun>[a-z][\w-]*s)\s?\($")
+_VS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s?\d")
+# a version after a product's capitalised word, ending a list item or followed by a name
+_VERSION_LIKE = re.compile(r"[1-9]\.\d")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_VERSION_AFTER = re.compile(r"[,;)]|\.(?:\s|$)|\s(?:and|or)\s|\s[A-Z]")
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
@@ -53,6 +66,12 @@ _LIST_AFTER_NAME = re.compile(
     r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[BMK](?:,\s?\d+(?:\.\d+)?[BMK])*,\s?(?:and\s)?$"
 )
 _EXAMPLE_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s?\((?:e\.g\.|i\.e\.|eg\.|ie\.),?\s$")
+# a comparative or a change noun right after a spaced "x" makes it a factor
+_FACTOR_WORD_AFTER = re.compile(
+    r"\s(?:more|less|fewer|faster|slower|higher|lower|larger|smaller|better|cheaper|greater|"
+    r"longer|shorter|bigger|speed-?ups?|reduction|improvement|increase|compression|"
+    r"acceleration)\b"
+)
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
@@ -139,6 +158,8 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
     if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
         return False  # "x7" is a factor
+    if left[-1:] == " " and text[n.end : n.end + 1] == "%":
+        return False  # "by Top-1 2.9%", "ResNet-50 76.1%": a share standing alone
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     return bool(_LIST_AFTER_NAME.search(left))
@@ -161,8 +182,12 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int, 
     idx = int(group[1:])
     rule = lex.units[idx]
     surface = m.group().strip(" -‐")
-    if ws and surface in _GLUE_ONLY:
-        return None
+    if (
+        ws
+        and surface in _GLUE_ONLY
+        and not (surface in "xX×" and _FACTOR_WORD_AFTER.match(text, m.end()))
+    ):
+        return None  # "18 x more failures", "10 × faster" are factors all the same
     prefix = ""
     for name, val in m.groupdict().items():
         if val and (name.startswith("p_") or name.startswith("p2_")):
@@ -237,11 +262,14 @@ def _noun_after(
                 break
             return rule, start, end
         sep = _MODIFIER_SEP.match(text, cur) if k else None
-        if sep and (sep.group("joined") or _ADJECTIVE.fullmatch(text, prev_mod, cur)):
+        if sep and (
+            sep.group("joined")
+            or _ADJECTIVE.fullmatch(text, prev_mod, cur)
+            or (text[prev_mod].islower() and _LIST_GOES_ON.match(text, sep.end()))
+        ):
             # "550 real-world, executable tools", "86 convolutional, transformer, and
             # hybrid models", "12 open- and closed-source MLLMs": a list of modifiers
-            # (a bare comma only after an adjective: "95 accuracy, outperforming ..." is
-            # no list)
+            # (a bare comma not before a verb: "95 accuracy, outperforming ..." is no list)
             cur = sep.end() - 1
         if cur >= len(text) or text[cur] not in " -":
             return None
@@ -258,6 +286,11 @@ def _noun_after(
 # between two modifiers of a counted noun: a comma, ", and", or a suspended hyphen's
 # "- and" (the match ends on the space before the next modifier)
 _MODIFIER_SEP = re.compile(r"(?:-?,?\s(?P<joined>and|or)|,)(?=\s[A-Za-z\d])\s")
+# the word after a bare comma goes on a list of modifiers: no verb, participle or link
+_LIST_GOES_ON = re.compile(
+    r"(?![a-z]+(?:ing|ed|es|s)\b|(?:which|that|while|with|and|or|the|a|an|we|it|to|in|on|"
+    r"for|of|as|by)\b)[a-z][\w-]*\s"
+)
 _LIST_JOIN = re.compile(r"-?,?\s(?:and|or)\s|,\s")
 _ADJECTIVE = re.compile(
     r"[\w'&]+-[\w'&-]+|[a-z]+(?:al|ed|ive|ic|ous|ary|ble|ful|less|ar|ent|ant|ing|ern|ian)"
@@ -524,6 +557,14 @@ def _quantity_from(
         n.mag > 1 and text[n.end - 1 : n.end] in ("B", "M") and _MODEL_AFTER.match(text[n.end :])
     )
     if (
+        _VERSION_LIKE.fullmatch(text, n.num_start, n.end)
+        and not n.sign
+        and _CAPITALISED_WORD_BEFORE.search(left)
+        and _VERSION_AFTER.match(text, n.end)
+        and not _SCORE_BEFORE.search(left)
+    ):
+        return None, 0  # "Gemini Flash 1.5, CommandR", "Claude Sonnet 3.7)": a version
+    if (
         lex.capitalised_before_re.search(left)
         and not _SCORE_BEFORE.search(left)
         and not n.sign
@@ -783,7 +824,7 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
 # "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
 # number has its own adjective, the noun is written once
 _ADJ_COORD = re.compile(
-    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b)[a-z][\w-]*,?\s(?:and|or)\s"
+    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b(?!-))[a-z][\w-]*,?\s(?:and|or)\s"
 )
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 
@@ -791,6 +832,15 @@ _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
     """Give unit-less numbers the unit of a coordinated neighbour: the next one
     (675 vs. 6,250 GPU days), or a previous score (FID of 2.51 and 3.25)."""
+    for q in qs:
+        integer = "." not in text[q.num_start : q.num_end]  # "(0.837 vs. 0.815)" is a score
+        if not q.unit and integer and (m := _NOUN_PAREN_BEFORE.search(text, 0, q.start)):
+            nm = lex.noun_re.fullmatch(" " + m.group("noun"))
+            if nm and _VS_AFTER.match(text, q.end):
+                # "training epochs (44 vs 660)": a comparison of the things just named
+                rule = lex.nouns[int((nm.lastgroup or "n0")[1:])]
+                q.unit, q.pint, q.noun = rule.canonical, rule.pint, m.group("noun")
+                q.rules.append("find.noun_before_comparison")
     last_score: RawQuantity | None = None
     for q in qs:
         if q.unit == "score":
@@ -806,6 +856,10 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         elif not q.unit and counted is not None and _PART_OF.match(text, q.num_end):
             # "(3 of which ...)": a part of the things counted just before
             q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
+        elif not q.unit and counted is not None and text[counted.end : q.start] == " out of ":
+            # "11 intent classes out of 14": the whole set, counted in the same things
+            q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
+            q.rules.append("find.out_of_whole")
     for i in range(1, len(qs)):
         q, prev = qs[i], qs[i - 1]
         if (
@@ -856,7 +910,11 @@ _SHORT_WORDS = frozenset(
     "a an and as at by for in is it of on or per the to vs was are be but via so if all "
     "its our few low top max min avg day".split()
 )
-_PLAIN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")  # no magnitude: "1.6 million people" is a count
+# no magnitude: "1.6 million people" is a count; a number in scientific notation is
+# a measured value too ("a perplexity of 3.4e^2", "a BER below 10^-3")
+_PLAIN_DECIMAL = re.compile(
+    r"\d[\d,]*\.\d+|(?:\d[\d,]*(?:\.\d+)?(?:[eE]\^?|\s?[×x]\s?10\^)|10\^)[-+−]?\d+"
+)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|nearly\s)?\$?$")
@@ -947,6 +1005,12 @@ _WORD_QUANTITY_HINT = re.compile(
 )
 
 
+def _power_of_ten(word: str, lex: Lexicon) -> float:
+    """``three`` / ``3`` (orders of magnitude) -> 1000."""
+    w = word.lower()
+    return 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
+
+
 def _word_quantities(
     text: str,
     found: list[RawQuantity],
@@ -971,15 +1035,17 @@ def _word_quantities(
             value = wq.value
             if wq.scale:
                 value = lex.number_words.get(m.group("n").lower(), 1.0)
+            high = None
             if wq.power:
-                w = m.group(m.re.groupindex and next(iter(m.re.groupindex))).lower()
-                value = 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
+                value = _power_of_ten(m.group("n"), lex)
+                if m.re.groupindex.get("lo") and m.group("lo"):
+                    value, high = _power_of_ten(m.group("lo"), lex), value
             out.append(
                 RawQuantity(
                     m.start(),
                     m.end(),
                     value,
-                    None,
+                    high,
                     wq.unit,
                     _word_pint(wq.unit, m.group(), wq.time),
                     m.start(),

@@ -65,6 +65,68 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("30-day", 30 * 86400, "second"), ("7B", 7e9, "parameter")],
         [],
     ),
+    # irregular plurals are counted nouns
+    (
+        "Covering 16 linguistic phenomena from 10 corpora.",
+        [("16 linguistic phenomena", 16, "count"), ("10 corpora", 10, "count")],
+        [],
+    ),
+    # points with an adjective are percentage points
+    ("It improves by 12 absolute points.", [("12 absolute points", 12, "pp")], []),
+    # a spaced x or \times before a comparative is a factor
+    (
+        "It gives up to 18 x more failures and is approximately 10 $\\times$ faster.",
+        [("18 x", 18, "x"), ("10 $\\times", 10, "x")],
+        [],
+    ),
+    # a bound between a score's name and its value
+    ("We achieved BLEU scores of up to 30.", [("30", 30, "score")], []),
+    # a share standing alone after a metric name with a number
+    ("We improve the baseline by Top-1 2.9% on LTCC.", [("2.9%", 2.9, "%")], []),
+    # k of n things, and the whole set after "out of"
+    (
+        "It improves NDCG on 3 of 4 document classes and 11 intent classes out of 14.",
+        [("3 of", 3, "count"), ("4 document classes", 4, "count"), ("14", 14, "count")],
+        [],
+    ),
+    # a suspended hyphen shares the unit written once
+    (
+        "Versions with 5-, 10-, 30-second samples and 3- and 7-layer networks.",
+        [("5", 5, "second"), ("10", 10, "second"), ("3", 3, "count")],
+        [],
+    ),
+    # LaTeX's unbreakable space between a number and its unit
+    (
+        "It runs at 30~FPS with 1.5~\\% overhead on 14~M tokens.",
+        [("30~FPS", 30, "per_second"), ("1.5~\\%", 1.5, "%"), ("14~M tokens", 14e6, "token")],
+        [],
+    ),
+    # numbers in scientific notation are measured values
+    (
+        "The perplexity drops to 1.2$\\text{e}^2$ with a BER below $10^{-3}$.",
+        [("1.2$\\text{e}^2", 120, "score"), ("10^{-3", 0.001, "score")],
+        [],
+    ),
+    # a range of orders of magnitude
+    (
+        "It requires 3-4 orders of magnitude less storage.",
+        [("3-4 orders of magnitude", 1000, "x")],
+        [],
+    ),
+    # a comparison in parentheses after a counted noun counts it
+    (
+        "It needs fewer training epochs (44 vs 660) at (0.837 vs. 0.815) accuracy.",
+        [("44", 44, "step"), ("660", 660, "step"), ("0.837", 0.837, "score")],
+        [],
+    ),
+    # a version after a product's capitalised word is part of its name
+    ("We evaluate GPT-4, Gemini Flash 1.5, and Claude Sonnet 3.7.", [], ["1.5", "3.7"]),
+    # a bare comma before an adjective continues a list of modifiers
+    (
+        "Evaluations across 10 diverse, out-of-domain ASR benchmarks.",
+        [("10 diverse, out-of-domain ASR benchmarks", 10, "count")],
+        [],
+    ),
 ]
 
 

@@ -154,12 +154,19 @@ def _unit_later(text: str, pos: int, lex: Lexicon) -> bool:
     return bool(m and m.end() > pos and _unit_after(text, m.end(), lex))
 
 
+_FINE_DECIMAL = re.compile(r"\d+\.\d{2,}")
+
+
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
     if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
         return False  # "x7" is a factor
-    if left[-1:] == " " and text[n.end : n.end + 1] == "%":
-        return False  # "by Top-1 2.9%", "ResNet-50 76.1%": a share standing alone
+    if left[-1:] == " " and (
+        text[n.end : n.end + 1] == "%" or _FINE_DECIMAL.fullmatch(text, n.num_start, n.end)
+    ):
+        # "by Top-1 2.9%", "ResNet-50 76.1%", "on Subtask 1, 35.68": a share or a
+        # measured value standing alone (versions and sections have one decimal digit)
+        return False
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     return bool(_LIST_AFTER_NAME.search(left))
@@ -374,6 +381,10 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
     return q
 
 
+# after a slash pair of numbers: a slash pair of metric names ("55/13 WER/CER")
+_METRIC_PAIR_AFTER = re.compile(
+    r"(?:/\d[\d.]*)?\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b"
+)
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
 
 
@@ -383,6 +394,12 @@ def _quantity_from(
     """Build the quantity that starts with number ``n``; also returns how many of the
     ``following`` numbers it consumed (range ends, resolution sides)."""
     left = text[max(0, n.start - 60) : n.start]
+    if (pair := _METRIC_PAIR_AFTER.match(text, n.end)) and n.mag == 1.0:
+        # "55/13 WER/CER": the first of two values of the paired metrics named after them
+        second = text[n.start - 1 : n.start] == "/"
+        metric = pair.group("second" if second else "first")
+        q = _number_as(n, "score", "score_unit", sign=n.sign, metric=metric)
+        return _found("find.metric_pair", q), 0
     # resolution: 256×256, 64 times 64, 4096 x 3000
     res = _RESOLUTION.match(text, n.num_start)
     year = n.integer and n.mag == 1.0 and bool(lex.year_re.match(text[n.num_start : n.end]))
@@ -412,6 +429,7 @@ def _quantity_from(
         # "SROCC of 0.9885/0.9812", "PSNR/SSIM of 32.5/0.91": two decimals joined by a
         # slash are the values of paired metrics, each read alone, not a fraction
         and (n.integer or following[0].integer or following[0].value in _SCALE_TOPS)
+        and not _METRIC_PAIR_AFTER.match(text, following[0].end)
     ):
         den = following[0]
         noun = _noun_after(text, den.end, lex, allow_other=True)
@@ -843,6 +861,11 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 q.rules.append("find.noun_before_comparison")
     last_score: RawQuantity | None = None
     for q in qs:
+        if not q.unit and last_score is not None and text[last_score.end : q.start] == "/":
+            if (pair := _METRIC_PAIR_AFTER.match(text, q.end)) and pair.group("first"):
+                # "55/13 WER/CER": the second value, of the second metric named
+                q.unit, q.pint, q.metric = "score", "score_unit", pair.group("second")
+                q.rules.append("find.metric_pair")
         if q.unit == "score":
             last_score = q
         elif not q.unit and last_score is not None and "." in text[q.num_start : q.num_end]:

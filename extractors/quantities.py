@@ -221,7 +221,7 @@ def _noun_match(
     word = m.group().strip(" -")
     if rule.other_plural and (
         not allow_other
-        or k > 3
+        or k > 4
         or word.lower() in lex.stop_words
         or word.lower() in lex.not_nouns
         or not word[0].islower()
@@ -272,7 +272,7 @@ def _noun_after(
         if sep and (
             sep.group("joined")
             or _ADJECTIVE.fullmatch(text, prev_mod, cur)
-            or (text[prev_mod].islower() and _LIST_GOES_ON.match(text, sep.end()))
+            or (k <= 2 and text[prev_mod].islower() and _LIST_GOES_ON.match(text, sep.end()))
         ):
             # "550 real-world, executable tools", "86 convolutional, transformer, and
             # hybrid models", "12 open- and closed-source MLLMs": a list of modifiers
@@ -284,7 +284,15 @@ def _noun_after(
         if mod and mod.group().lower() in ("and", "or") and k:
             # "14 medical and standard image datasets": coordinated modifiers
             mod = lex.modifier_re.match(text, mod.end() + 1)
-        if not mod or mod.group().lower() in lex.stop_words:
+        if not mod:
+            return None
+        word = mod.group().lower()
+        # "9 widely used few-shot benchmarks": a participle after an adverb modifies
+        if word in lex.stop_words and not (word == "used" and text[prev_mod:cur].endswith("ly")):
+            return None
+        if word in lex.not_nouns or (k == 0 and word[:1] == "("):
+            # a verb ends the phrase ("TCSinger 2 mainly includes three modules"), and an
+            # acronym in parentheses right after the number names it ("Model 2 (SAM2)")
             return None
         prev_mod, cur = mod.start(), mod.end()
     return None
@@ -298,6 +306,8 @@ _LIST_GOES_ON = re.compile(
     r"(?![a-z]+(?:ing|ed|es|s)\b|(?:which|that|while|with|and|or|the|a|an|we|it|to|in|on|"
     r"for|of|as|by)\b)[a-z][\w-]*\s"
 )
+_QUOTED = re.compile(r"\"[^\"]*\"\s?|``.*?''\s?|“[^”]*”\s?")
+_ADVERB_PARTICIPLE = re.compile(r"^[a-z]+ly used\s")
 _LIST_JOIN = re.compile(r"-?,?\s(?:and|or)\s|,\s")
 _ADJECTIVE = re.compile(
     r"[\w'&]+-[\w'&-]+|[a-z]+(?:al|ed|ive|ic|ous|ary|ble|ful|less|ar|ent|ant|ing|ern|ian)"
@@ -382,9 +392,7 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
 
 
 # after a slash pair of numbers: a slash pair of metric names ("55/13 WER/CER")
-_METRIC_PAIR_AFTER = re.compile(
-    r"(?:/\d[\d.]*)?\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b"
-)
+_METRIC_PAIR_AFTER = re.compile(r"/\d[\d.]*\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b")
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
 
 
@@ -396,9 +404,7 @@ def _quantity_from(
     left = text[max(0, n.start - 60) : n.start]
     if (pair := _METRIC_PAIR_AFTER.match(text, n.end)) and n.mag == 1.0:
         # "55/13 WER/CER": the first of two values of the paired metrics named after them
-        second = text[n.start - 1 : n.start] == "/"
-        metric = pair.group("second" if second else "first")
-        q = _number_as(n, "score", "score_unit", sign=n.sign, metric=metric)
+        q = _number_as(n, "score", "score_unit", sign=n.sign, metric=pair.group("first"))
         return _found("find.metric_pair", q), 0
     # resolution: 256×256, 64 times 64, 4096 x 3000
     res = _RESOLUTION.match(text, n.num_start)
@@ -429,7 +435,7 @@ def _quantity_from(
         # "SROCC of 0.9885/0.9812", "PSNR/SSIM of 32.5/0.91": two decimals joined by a
         # slash are the values of paired metrics, each read alone, not a fraction
         and (n.integer or following[0].integer or following[0].value in _SCALE_TOPS)
-        and not _METRIC_PAIR_AFTER.match(text, following[0].end)
+        and not _METRIC_PAIR_AFTER.match(text, n.end)
     ):
         den = following[0]
         noun = _noun_after(text, den.end, lex, allow_other=True)
@@ -663,6 +669,8 @@ def _quantity_from(
         # a list of modifiers names the noun by its last part ("open- and closed-source
         # MLLMs" -> "closed-source MLLMs")
         nn = _LIST_JOIN.split(text[n.end : nend].strip(" -"))[-1]
+        nn = _ADVERB_PARTICIPLE.sub("", nn)  # "widely used few-shot benchmarks"
+        nn = _QUOTED.sub("", nn).strip()  # '"in the wild" image-text pairs'
         if (
             rule.canonical == "parameter"
             and n.mag == 1.0
@@ -861,11 +869,15 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 q.rules.append("find.noun_before_comparison")
     last_score: RawQuantity | None = None
     for q in qs:
-        if not q.unit and last_score is not None and text[last_score.end : q.start] == "/":
-            if (pair := _METRIC_PAIR_AFTER.match(text, q.end)) and pair.group("first"):
-                # "55/13 WER/CER": the second value, of the second metric named
-                q.unit, q.pint, q.metric = "score", "score_unit", pair.group("second")
-                q.rules.append("find.metric_pair")
+        if (
+            not q.unit
+            and last_score is not None
+            and text[last_score.end : q.start] == "/"
+            and (pair := _METRIC_PAIR_AFTER.match(text, last_score.end))
+        ):
+            # "55/13 WER/CER": the second value, of the second metric named
+            q.unit, q.pint, q.metric = "score", "score_unit", pair.group("second")
+            q.rules.append("find.metric_pair")
         if q.unit == "score":
             last_score = q
         elif not q.unit and last_score is not None and "." in text[q.num_start : q.num_end]:

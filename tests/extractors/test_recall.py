@@ -127,6 +127,51 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("10 diverse, out-of-domain ASR benchmarks", 10, "count")],
         [],
     ),
+    # values before a slash pair of metric names are scores of those metrics
+    (
+        "It achieved 35.68/12.20 WER/CER on Subtask 2, and 55/13 WER/CER on Subtask 3.",
+        [
+            ("35.68", 35.68, "score"),
+            ("12.20", 12.2, "score"),
+            ("55", 55, "score"),
+            ("13", 13, "score"),
+        ],
+        ["2", "3"],
+    ),
+    # a slash pair of names after one number is no pair of values
+    (
+        "The dataset includes 1123 FDG-PET/CT studies.",
+        [("1123 FDG-PET/CT studies", 1123, "count")],
+        [],
+    ),
+    # a value with two decimals after a list of names is a value
+    ("It scores ROUGE-1 26.55, ROUGE-2 9.95, ROUGE-L 23.01.", [("9.95", 9.95, "score")], []),
+    # a study's or a subtask's number is a name
+    ("Study 1 examines whether LLMs reason.", [], ["1 examines whether LLMs"]),
+    # an acronym in parentheses, a quoted phrase, an adverb and participle: modifiers
+    (
+        'A total of 685 optical coherence tomography (OCT) scans, 9,576 "in the wild" '
+        "image-text pairs and 9 widely used few-shot benchmarks.",
+        [
+            ("685 optical coherence tomography (OCT) scans", 685, "sample"),
+            ('9,576 "in the wild" image-text pairs', 9576, "sample"),
+            ("9 widely used few-shot benchmarks", 9, "count"),
+        ],
+        [],
+    ),
+    # but not an acronym right after the number, nor a verb
+    (
+        "Segment Anything Model 2 (SAM2) provide prompt flexibility; TCSinger 2 mainly "
+        "includes three key modules.",
+        [],
+        ["2 (SAM2) provide prompt", "2 mainly includes three key modules"],
+    ),
+    # five modifiers before a plural
+    (
+        "We replicate tasks from 21 published social science research studies.",
+        [("21 published social science research studies", 21, "count")],
+        [],
+    ),
 ]
 
 

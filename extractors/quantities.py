@@ -290,7 +290,7 @@ def _noun_after(
         # "9 widely used few-shot benchmarks": a participle after an adverb modifies
         if word in lex.stop_words and not (word == "used" and text[prev_mod:cur].endswith("ly")):
             return None
-        if word in lex.not_nouns or (k == 0 and word[:1] == "("):
+        if (word in lex.not_nouns and not word.endswith("ous")) or (k == 0 and word[:1] == "("):
             # a verb ends the phrase ("TCSinger 2 mainly includes three modules"), and an
             # acronym in parentheses right after the number names it ("Model 2 (SAM2)")
             return None
@@ -674,9 +674,9 @@ def _quantity_from(
         if (
             rule.canonical == "parameter"
             and n.mag == 1.0
-            and nn.lower() in ("scale", "sized", "size")
+            and nn.lower().split()[-1] in ("scale", "sized", "size")
         ):
-            return None, 0
+            return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
         return _found(
             "find.counted_noun",
             RawQuantity(
@@ -694,6 +694,8 @@ def _quantity_from(
                 rules=[rule.id],
             ),
         ), 0
+    if (hyphened := _hyphen_noun(text, n, lex))[0] is not None:
+        return hyphened
     part = _PART_OF.match(text, n.end)
     if part:
         # "6 of these problems", "4 out of 5 tasks": a count of the noun that follows
@@ -783,6 +785,30 @@ _PREV_COORD = re.compile(
     r"^(?:\s(?:scores?\s)?(?:on|in|for)\s[^,;.]{1,40}?)?,?\s(?:and|or|vs\.?|versus|compared to|"
     r"compared with|while|whereas)\s(?:only\s|just\s)?$|^,\s?$"
 )
+
+
+# "a 15-game suite", "a 128,000-vocabulary tokenizer", "5-point Likert scale": a number
+# joined by a hyphen to a singular noun counts that noun; not a word that makes an
+# adjective of anything ("3-based") or a format ("3-dimensional")
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)(?=[\s,;:.)])")
+_NOT_HYPHEN_NOUNS = frozenset(
+    "based like style aware free specific wise related driven shaped sized scale long only "
+    "dimensional dim fold way gram shot times time th st nd rd step steps year old order "
+    "ahead off out up down level dependent independent agnostic conditioned guided "
+    "weighted tuned trained layer degree".split()
+)
+
+
+def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, int]:
+    m = _HYPHEN_NOUN.match(text, n.end)
+    if not (m and n.integer and n.mag == 1.0) or m.group("noun") in _NOT_HYPHEN_NOUNS:
+        return None, 0
+    noun = m.group("noun")
+    if noun in lex.stop_words or noun in lex.not_nouns:
+        return None, 0
+    q = _number_as(n, "count", "count", noun=noun)
+    q.end = m.end()
+    return _found("find.hyphen_noun", q), 0
 
 
 def _model_size(n: _Num) -> RawQuantity:

@@ -172,6 +172,20 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("21 published social science research studies", 21, "count")],
         [],
     ),
+    # a number joined by a hyphen to a singular noun counts it; N-point scales are no
+    # percentage points, N-point gains are; a 360-degree view is no quantity
+    (
+        "We use a 15-game suite, a 5-point Likert scale and a 360-degree view, and "
+        "achieve a 20-point performance gain.",
+        [("15-game", 15, "count"), ("5-point", 5, "count"), ("20-point", 20, "pp")],
+        ["360-degree"],
+    ),
+    # an adjective in -ous is a modifier, not a verb
+    (
+        "We compare 22 various recent DeepFake methods.",
+        [("22 various recent DeepFake methods", 22, "count")],
+        [],
+    ),
 ]
 
 

@@ -491,7 +491,13 @@ def _quantity_from(
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
         hyphen = sep.group() == "-"
         ok = hyphen or not _is_name(text, n2, lex)
-        if hyphen and unit is None and not (n.value < n2.value and (unit2 or n.integer)):
+        decimals = not n.integer and not n2.integer and n.mag == n2.mag == 1.0
+        score_range = False
+        if (
+            hyphen
+            and unit is None
+            and not (n.value < n2.value and (unit2 or n.integer or decimals))
+        ):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
             end = unit2[2]
@@ -511,6 +517,10 @@ def _quantity_from(
             and (bare := _bare_unit(text, n, left, text[n2.end : n2.end + 30], lex))
         ):
             end, rule, pre = n2.end, bare, ""
+        elif ok and unit is None and not unit2 and not noun2 and decimals and n.value < n2.value:
+            # "F1 scores of only 0.14-0.39", "95% CI, 0.942-0.985": a range of scores
+            end, rule, pre = n2.end, UnitRule("score_unit", "score"), ""
+            score_range = True
         else:
             rule = None  # type: ignore[assignment]
         if rule is not None:
@@ -532,6 +542,8 @@ def _quantity_from(
                 sign=n.sign,
                 metric=rule.metric,
             )
+            if score_range:
+                q.rules.append("find.score_range")
             return _found("find.range", q), 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
@@ -593,6 +605,9 @@ def _quantity_from(
         and not _SCORE_BEFORE.search(left)
         and not n.sign
         and not sized  # "the MoMa 1.4B model" is a size, "Llama 2" a name
+        # "DSC 0.88", "HD95 2.09", "SRCC 0.913": a metric's value (versions have one
+        # decimal digit: "Llama 3.1", "Gemini 2.5")
+        and not _FINE_DECIMAL.fullmatch(text, n.num_start, n.end)
     ):
         return None, 0
     if (
@@ -1035,6 +1050,7 @@ _METRIC_LINK = re.compile(
     r"\s?(?:\([A-Z][\w@-]*\)\s)?(?:of|=|:|is|was|at|reached|reaches|achieves?|achieved)\s?"
     r"(?:about\s|around\s|nearly\s|only\s|over\s|under\s|below\s|above\s)?$"
 )
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z0-9][\w@-]*)\s$")
 _METRIC_WORDS = re.compile(r"[A-Za-z][\w@.-]*")
 _NOT_METRIC_WORD = re.compile(
     r"(?i)(?:a|an|the|and|or|with|of|its|their|our|this|that|which|while|achiev\w*|obtain\w*|"
@@ -1051,7 +1067,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
     window = text[max(0, q.start - 60) : q.start]
     link = _METRIC_LINK.search(window)
     if not link:
-        return None
+        named = _ACRONYM_BEFORE.search(window)  # "DSC 0.88", "HD95 2.09"
+        return named.group(1) if named else None
     words = _METRIC_WORDS.findall(window[: link.start()])[-3:]
     while words and _NOT_METRIC_WORD.match(words[0]):
         words.pop(0)

@@ -186,6 +186,18 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("22 various recent DeepFake methods", 22, "count")],
         [],
     ),
+    # a value with two decimals after a metric's acronym is its value, a version is not
+    (
+        "The model achieved DSC 0.88 and SRCC 0.913 with Llama 3.1 as judge.",
+        [("0.88", 0.88, "score"), ("0.913", 0.913, "score")],
+        ["3.1"],
+    ),
+    # a range of two decimals without a unit is a range of scores
+    (
+        "F1 scores reach only 0.14-0.39, and the CI is 0.942-0.985.",
+        [("0.14-0.39", 0.14, "score"), ("0.942-0.985", 0.942, "score")],
+        [],
+    ),
 ]
 
 

@@ -72,6 +72,8 @@ _FACTOR_WORD_AFTER = re.compile(
     r"longer|shorter|bigger|speed-?ups?|reduction|improvement|increase|compression|"
     r"acceleration)\b"
 )
+# a spaced "s" is seconds before punctuation or a word ("0.5 s latency", "in 3 s.")
+_SECONDS_AFTER = re.compile(r"[,.;:)]|\s[a-z(]|$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
@@ -193,6 +195,7 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int, 
         ws
         and surface in _GLUE_ONLY
         and not (surface in "xX×" and _FACTOR_WORD_AFTER.match(text, m.end()))
+        and not (surface == "s" and _SECONDS_AFTER.match(text, m.end()))
     ):
         return None  # "18 x more failures", "10 × faster" are factors all the same
     prefix = ""
@@ -517,7 +520,15 @@ def _quantity_from(
             and (bare := _bare_unit(text, n, left, text[n2.end : n2.end + 30], lex))
         ):
             end, rule, pre = n2.end, bare, ""
-        elif ok and unit is None and not unit2 and not noun2 and decimals and n.value < n2.value:
+        elif (
+            ok
+            and unit is None
+            and not unit2
+            and not noun2
+            and decimals
+            and n.value < n2.value
+            and sep.group().strip() in ("-", "–", "--", "~")  # "from 0.39 to 0.60": two
+        ):
             # "F1 scores of only 0.14-0.39", "95% CI, 0.942-0.985": a range of scores
             end, rule, pre = n2.end, UnitRule("score_unit", "score"), ""
             score_range = True

@@ -198,6 +198,24 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("0.14-0.39", 0.14, "score"), ("0.942-0.985", 0.942, "score")],
         [],
     ),
+    # "per cent", "pct", "4-times", a spaced "s", GPUs counted by their model's plural
+    (
+        "It improves by 12 per cent and 3 pct, a 4-times speedup with 0.5 s latency on 4 A100s.",
+        [
+            ("12 per cent", 12, "%"),
+            ("3 pct", 3, "%"),
+            ("4-times", 4, "x"),
+            ("0.5 s", 0.5, "second"),
+            ("4 A100s", 4, "count"),
+        ],
+        [],
+    ),
+    # two decimals joined by "to" stay two values
+    (
+        "Accuracy rises from 0.394 to 0.601.",
+        [("0.394", 0.394, "score"), ("0.601", 0.601, "score")],
+        [],
+    ),
 ]
 
 

@@ -216,6 +216,12 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("0.394", 0.394, "score"), ("0.601", 0.601, "score")],
         [],
     ),
+    # a title capitalises units of time and magnitude words
+    (
+        "Generating Worlds in 0.72 Seconds from 3 Billion Tokens",
+        [("0.72 Seconds", 0.72, "second"), ("3 Billion Tokens", 3e9, "token")],
+        [],
+    ),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
@@ -54,6 +55,23 @@ _PART_OF = re.compile(
 )
 _NOUN_PAREN_BEFORE = re.compile(r"\b(?P<noun>[a-z][\w-]*s)\s?\($")
 _VS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s?\d")
+# a capitalised word inside a sentence before a bare integer names a version of it, unless
+# it is a word that opens a phrase ("Using 8 GPUs" after a colon, "Over 20 languages")
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;`\"“]\s)(?<![.!?:;`\"“])(?<!^)\b([A-Z][a-z]{2,})\s$")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+@lru_cache(maxsize=256)
+def _title_cased(text: str) -> bool:
+    """Most words of ``text`` capitalised: a title, where capitals name nothing."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+_CAPITALISED_LINKS = frozenset(
+    "using with over about across only all each the our these those top first last over "
+    "under nearly around approximately roughly among between from into within".split()
+)
 # a version after a product's capitalised word, ending a list item or followed by a name
 _VERSION_LIKE = re.compile(r"[1-9]\.\d")
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
@@ -611,6 +629,17 @@ def _quantity_from(
         and not _SCORE_BEFORE.search(left)
     ):
         return None, 0  # "Gemini Flash 1.5, CommandR", "Claude Sonnet 3.7)": a version
+    if (
+        n.integer
+        and n.mag == 1.0
+        and not n.sign
+        and text[n.end : n.end + 1] != "-"  # "Visual Geometry Group 19-layer network"
+        and (cw := _NAME_WORD_BEFORE.search(left))
+        and cw.group(1).lower() not in _CAPITALISED_LINKS
+        and not _SCORE_BEFORE.search(left)
+        and not _title_cased(text)  # in a title every word is capitalised
+    ):
+        return None, 0  # "the Argoverse 2 motion forecasting dataset", "Sonnet 4 showing"
     if (
         lex.capitalised_before_re.search(left)
         and not _SCORE_BEFORE.search(left)

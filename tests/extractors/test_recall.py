@@ -222,7 +222,20 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("0.72 Seconds", 0.72, "second"), ("3 Billion Tokens", 3e9, "token")],
         [],
     ),
+    # a capitalised word inside a sentence before a bare integer names a version
+    (
+        "Evaluated on the Argoverse 2 dataset with the VGG Group 19-layer network.",
+        [("19-layer", 19, "count")],
+        ["2 dataset"],
+    ),
 ]
+
+
+def test_a_title_keeps_counts_after_capitals() -> None:
+    """In a title every word is capitalised, so a capital before a count names nothing."""
+    title = "Robust and Generalizable 6-DOF Localization with a Single 360 Camera"
+    got = {m.text for m in extract_paper(Paper(0, title, "")) if m.section == "title"}
+    assert "360 Camera" in got
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0][:48])

@@ -228,6 +228,12 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("19-layer", 19, "count")],
         ["2 dataset"],
     ),
+    # abbreviations with periods and multi-digit format words are modifiers
+    (
+        "We use 500 U.S. hospitals and 1,200 16S rRNA sequences.",
+        [("500 U.S. hospitals", 500, "count"), ("1,200 16S rRNA sequences", 1200, "sample")],
+        [],
+    ),
 ]
 
 

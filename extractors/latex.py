@@ -26,6 +26,7 @@ _SYMBOLS: dict[str, str] = {
     "longrightarrow": "→",
     "to": "→",
     "pm": "±",
+    "textpm": "±",
     "mu": "µ",
     "cdot": "·",
     "%": "%",
@@ -51,6 +52,8 @@ _CLEAN = re.compile(
     r"|(?P<bare>(?<=\d)\s?(?:sim|times|rightarrow)(?=\s?\$?[\d.])|(?<=\s)rightarrow(?=\s)"
     r"|(?<=\d)\s?times(?=\s|[.,;:)]|$)|(?<=\d\s)sim(?=\s?\d)|(?<=[\s(])sim(?=\d))"
     r"|(?P<mu>\bmu(?=[JWsVAm]\b))"
+    # LaTeX's unbreakable space between a number and its unit: "30~FPS", "1.5~\\%"
+    r"|(?P<nbsp>(?<=\d)~(?=[A-Za-z%]|\\%))"
     r"|(?P<brace>[{}])"
     r"|(?P<dollar>\$)"
 )
@@ -150,6 +153,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
                 continue  # "15 times" stays a word; only glued/operator uses are symbols
         elif kind == "mu":
             rep = "µ"
+        elif kind == "nbsp":
+            # "14~M tokens": a magnitude letter glues to its number
+            rep = "" if re.match(r"[kKMBGT](?![A-Za-z])", text[e : e + 2]) else " "
         elif kind == "dollar":
             rep = "$" if s in money else ""
         else:  # pragma: no cover - all groups handled above

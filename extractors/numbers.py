@@ -16,7 +16,8 @@ NUMBER_RE = re.compile(
     r"(?:(?P<pow>10\^[-+−]?\d+)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<sci>[eE]\^?[-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
-    r"(?P<mag>[\s-]?(?:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9]))?"
+    # a title capitalises the word: "1.7 Million Individuals"
+    r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9]))?"
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
@@ -21,7 +22,9 @@ _MASK = re.compile(
 )
 _RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
 _COORD = re.compile(
-    r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?)$"
+    r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?"
+    # a suspended hyphen: "5-, 10-, and 30-second clips", "3- and 7-layer networks"
+    r"|-(?:,\s?|,?\s(?:and|or|to)\s))$"
 )
 _RESOLUTION = re.compile(
     r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?!\d|\.\d)(?:\s?(?P<px>pixels?|px)\b)?"
@@ -33,7 +36,9 @@ _SCORE_BEFORE = re.compile(
     r"CLIP ?[Ss]core|BERTScore|COMET|[Pp]erplexity|PPL|mIoU|IoU|PQ|AUC|AUROC|mAP|AP|IS|NDS|"
     r"[Ii]nception [Ss]core|EM|F1|[Pp]recision|[Rr]ecall|[Cc]orrelation|[Kk]appa|"
     r"(?<![\w-])(?:[A-Za-z][\w@-]*\s)?score)"
-    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()$"
+    r"(?:\s(?:scores?|values?))?(?:\s?(?:of|=|:|is|to|at|reaches|drops to)\s?|\s\(?|\()"
+    # "BLEU scores of up to 30": a bound between the link and the number
+    r"(?:(?:up to|about|around|nearly|over|approximately|roughly|at least|only|just)\s)?$"
 )
 _FACTOR_BEFORE = re.compile(
     r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
@@ -44,7 +49,33 @@ _SCORE_AFTER = re.compile(
     r"^\s?(?:in|on|of)\s(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|"
     r"perplexity|PPL|mIoU|mAP|IS)\b"
 )
-_PART_OF = re.compile(r"\s(?:out\s)?of\s(?:these|those|them|which|the|all)\b|\sout\sof\b")
+# "6 of these problems", "4 out of 5 tasks", "10 of 13 features": a part of a set
+_PART_OF = re.compile(
+    r"\s(?:out\s)?of\s(?:these|those|them|which|the|all)\b|\sout\sof\b|\sof(?=\s\d[\d,]*\s[a-z])"
+)
+_NOUN_PAREN_BEFORE = re.compile(r"\b(?P<noun>[a-z][\w-]*s)\s?\($")
+_VS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s?\d")
+# a capitalised word inside a sentence before a bare integer names a version of it, unless
+# it is a word that opens a phrase ("Using 8 GPUs" after a colon, "Over 20 languages")
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;`\"“]\s)(?<![.!?:;`\"“])(?<!^)\b([A-Z][a-z]{2,})\s$")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+@lru_cache(maxsize=256)
+def _title_cased(text: str) -> bool:
+    """Most words of ``text`` capitalised: a title, where capitals name nothing."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+_CAPITALISED_LINKS = frozenset(
+    "using with over about across only all each the our these those top first last over "
+    "under nearly around approximately roughly among between from into within".split()
+)
+# a version after a product's capitalised word, ending a list item or followed by a name
+_VERSION_LIKE = re.compile(r"[1-9]\.\d")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_VERSION_AFTER = re.compile(r"[,;)]|\.(?:\s|$)|\s(?:and|or)\s|\s[A-Z]")
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
@@ -53,6 +84,14 @@ _LIST_AFTER_NAME = re.compile(
     r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[BMK](?:,\s?\d+(?:\.\d+)?[BMK])*,\s?(?:and\s)?$"
 )
 _EXAMPLE_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s?\((?:e\.g\.|i\.e\.|eg\.|ie\.),?\s$")
+# a comparative or a change noun right after a spaced "x" makes it a factor
+_FACTOR_WORD_AFTER = re.compile(
+    r"\s(?:more|less|fewer|faster|slower|higher|lower|larger|smaller|better|cheaper|greater|"
+    r"longer|shorter|bigger|speed-?ups?|reduction|improvement|increase|compression|"
+    r"acceleration)\b"
+)
+# a spaced "s" is seconds before punctuation or a word ("0.5 s latency", "in 3 s.")
+_SECONDS_AFTER = re.compile(r"[,.;:)]|\s[a-z(]|$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
@@ -135,10 +174,19 @@ def _unit_later(text: str, pos: int, lex: Lexicon) -> bool:
     return bool(m and m.end() > pos and _unit_after(text, m.end(), lex))
 
 
+_FINE_DECIMAL = re.compile(r"\d+\.\d{2,}")
+
+
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
     if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
         return False  # "x7" is a factor
+    if left[-1:] == " " and (
+        text[n.end : n.end + 1] == "%" or _FINE_DECIMAL.fullmatch(text, n.num_start, n.end)
+    ):
+        # "by Top-1 2.9%", "ResNet-50 76.1%", "on Subtask 1, 35.68": a share or a
+        # measured value standing alone (versions and sections have one decimal digit)
+        return False
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     return bool(_LIST_AFTER_NAME.search(left))
@@ -161,8 +209,13 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int, 
     idx = int(group[1:])
     rule = lex.units[idx]
     surface = m.group().strip(" -‐")
-    if ws and surface in _GLUE_ONLY:
-        return None
+    if (
+        ws
+        and surface in _GLUE_ONLY
+        and not (surface in "xX×" and _FACTOR_WORD_AFTER.match(text, m.end()))
+        and not (surface == "s" and _SECONDS_AFTER.match(text, m.end()))
+    ):
+        return None  # "18 x more failures", "10 × faster" are factors all the same
     prefix = ""
     for name, val in m.groupdict().items():
         if val and (name.startswith("p_") or name.startswith("p2_")):
@@ -189,7 +242,7 @@ def _noun_match(
     word = m.group().strip(" -")
     if rule.other_plural and (
         not allow_other
-        or k > 3
+        or k > 4
         or word.lower() in lex.stop_words
         or word.lower() in lex.not_nouns
         or not word[0].islower()
@@ -206,7 +259,7 @@ def _noun_after(
     A noun directly followed by another noun or a hyphenated word extends the phrase
     (``25 language families``, ``207K image-text pairs``).
     """
-    cur = pos
+    cur = prev_mod = pos
     for k in range(lex.max_modifiers + 1):
         found = _noun_match(text, cur, lex, allow_other=allow_other, k=k)
         if found:
@@ -236,16 +289,50 @@ def _noun_after(
                         continue
                 break
             return rule, start, end
+        sep = _MODIFIER_SEP.match(text, cur) if k else None
+        if sep and (
+            sep.group("joined")
+            or _ADJECTIVE.fullmatch(text, prev_mod, cur)
+            or (k <= 2 and text[prev_mod].islower() and _LIST_GOES_ON.match(text, sep.end()))
+        ):
+            # "550 real-world, executable tools", "86 convolutional, transformer, and
+            # hybrid models", "12 open- and closed-source MLLMs": a list of modifiers
+            # (a bare comma not before a verb: "95 accuracy, outperforming ..." is no list)
+            cur = sep.end() - 1
         if cur >= len(text) or text[cur] not in " -":
             return None
         mod = lex.modifier_re.match(text, cur + 1)
         if mod and mod.group().lower() in ("and", "or") and k:
             # "14 medical and standard image datasets": coordinated modifiers
             mod = lex.modifier_re.match(text, mod.end() + 1)
-        if not mod or mod.group().lower() in lex.stop_words:
+        if not mod:
             return None
-        cur = mod.end()
+        word = mod.group().lower()
+        # "9 widely used few-shot benchmarks": a participle after an adverb modifies
+        if word in lex.stop_words and not (word == "used" and text[prev_mod:cur].endswith("ly")):
+            return None
+        if (word in lex.not_nouns and not word.endswith("ous")) or (k == 0 and word[:1] == "("):
+            # a verb ends the phrase ("TCSinger 2 mainly includes three modules"), and an
+            # acronym in parentheses right after the number names it ("Model 2 (SAM2)")
+            return None
+        prev_mod, cur = mod.start(), mod.end()
     return None
+
+
+# between two modifiers of a counted noun: a comma, ", and", or a suspended hyphen's
+# "- and" (the match ends on the space before the next modifier)
+_MODIFIER_SEP = re.compile(r"(?:-?,?\s(?P<joined>and|or)|,)(?=\s[A-Za-z\d])\s")
+# the word after a bare comma goes on a list of modifiers: no verb, participle or link
+_LIST_GOES_ON = re.compile(
+    r"(?![a-z]+(?:ing|ed|es|s)\b|(?:which|that|while|with|and|or|the|a|an|we|it|to|in|on|"
+    r"for|of|as|by)\b)[a-z][\w-]*\s"
+)
+_QUOTED = re.compile(r"\"[^\"]*\"\s?|``.*?''\s?|“[^”]*”\s?")
+_ADVERB_PARTICIPLE = re.compile(r"^[a-z]+ly used\s")
+_LIST_JOIN = re.compile(r"-?,?\s(?:and|or)\s|,\s")
+_ADJECTIVE = re.compile(
+    r"[\w'&]+-[\w'&-]+|[a-z]+(?:al|ed|ive|ic|ous|ary|ble|ful|less|ar|ent|ant|ing|ern|ian)"
+)
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -272,19 +359,26 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
             nums.append(n)
     out: list[RawQuantity] = []
     taken_until = -1
+    name_end = -1  # end of the last number read as part of a name
     i = 0
     while i < len(nums):
         n = nums[i]
         i += 1
         if n.start < taken_until:
             continue
+        if n.start == name_end + 1 and text[name_end : n.start] == "/":
+            name_end = n.end  # "LLaMA 3.1/3.3", "AIME 2024/2025": the name's other version
+            continue
         if _is_name(text, n, lex):
+            name_end = n.end
             continue
         q, consumed = _quantity_from(text, n, nums[i:], lex)
         i += consumed
         if q is not None:
             out.append(q)
             taken_until = q.end
+        elif not consumed:
+            name_end = n.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
     _bare_decimals_are_scores(text, out)
@@ -318,12 +412,21 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
     return q
 
 
+# after a slash pair of numbers: a slash pair of metric names ("55/13 WER/CER")
+_METRIC_PAIR_AFTER = re.compile(r"/\d[\d.]*\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b")
+_SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
+
+
 def _quantity_from(
     text: str, n: _Num, following: list[_Num], lex: Lexicon
 ) -> tuple[RawQuantity | None, int]:
     """Build the quantity that starts with number ``n``; also returns how many of the
     ``following`` numbers it consumed (range ends, resolution sides)."""
     left = text[max(0, n.start - 60) : n.start]
+    if (pair := _METRIC_PAIR_AFTER.match(text, n.end)) and n.mag == 1.0:
+        # "55/13 WER/CER": the first of two values of the paired metrics named after them
+        q = _number_as(n, "score", "score_unit", sign=n.sign, metric=pair.group("first"))
+        return _found("find.metric_pair", q), 0
     # resolution: 256×256, 64 times 64, 4096 x 3000
     res = _RESOLUTION.match(text, n.num_start)
     year = n.integer and n.mag == 1.0 and bool(lex.year_re.match(text[n.num_start : n.end]))
@@ -350,6 +453,10 @@ def _quantity_from(
         and following
         and following[0].num_start == n.end + 1
         and n.mag == following[0].mag == 1.0  # "1.5B/3B models" are two sizes
+        # "SROCC of 0.9885/0.9812", "PSNR/SSIM of 32.5/0.91": two decimals joined by a
+        # slash are the values of paired metrics, each read alone, not a fraction
+        and (n.integer or following[0].integer or following[0].value in _SCALE_TOPS)
+        and not _METRIC_PAIR_AFTER.match(text, n.end)
     ):
         den = following[0]
         noun = _noun_after(text, den.end, lex, allow_other=True)
@@ -367,7 +474,8 @@ def _quantity_from(
             )
             return _found("find.fraction_share", q), 1
         plain = n.mag == den.mag == 1.0  # "1.5B/3B" are two sizes, not a rating
-        if plain and not n.integer and den.integer and n.value <= den.value and not noun:
+        scale = den.integer or den.value in _SCALE_TOPS  # "4.60/5.00"
+        if plain and not n.integer and scale and n.value <= den.value and not noun:
             # "rated it 4.3/5": a score out of a scale
             q = RawQuantity(
                 n.start, den.end, n.value, None, "score", "score_unit", n.num_start, den.end
@@ -404,7 +512,13 @@ def _quantity_from(
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
         hyphen = sep.group() == "-"
         ok = hyphen or not _is_name(text, n2, lex)
-        if hyphen and unit is None and not (n.value < n2.value and (unit2 or n.integer)):
+        decimals = not n.integer and not n2.integer and n.mag == n2.mag == 1.0
+        score_range = False
+        if (
+            hyphen
+            and unit is None
+            and not (n.value < n2.value and (unit2 or n.integer or decimals))
+        ):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
             end = unit2[2]
@@ -424,6 +538,18 @@ def _quantity_from(
             and (bare := _bare_unit(text, n, left, text[n2.end : n2.end + 30], lex))
         ):
             end, rule, pre = n2.end, bare, ""
+        elif (
+            ok
+            and unit is None
+            and not unit2
+            and not noun2
+            and decimals
+            and n.value < n2.value
+            and sep.group().strip() in ("-", "–", "--", "~")  # "from 0.39 to 0.60": two
+        ):
+            # "F1 scores of only 0.14-0.39", "95% CI, 0.942-0.985": a range of scores
+            end, rule, pre = n2.end, UnitRule("score_unit", "score"), ""
+            score_range = True
         else:
             rule = None  # type: ignore[assignment]
         if rule is not None:
@@ -445,6 +571,8 @@ def _quantity_from(
                 sign=n.sign,
                 metric=rule.metric,
             )
+            if score_range:
+                q.rules.append("find.score_range")
             return _found("find.range", q), 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
@@ -494,10 +622,32 @@ def _quantity_from(
         n.mag > 1 and text[n.end - 1 : n.end] in ("B", "M") and _MODEL_AFTER.match(text[n.end :])
     )
     if (
+        _VERSION_LIKE.fullmatch(text, n.num_start, n.end)
+        and not n.sign
+        and _CAPITALISED_WORD_BEFORE.search(left)
+        and _VERSION_AFTER.match(text, n.end)
+        and not _SCORE_BEFORE.search(left)
+    ):
+        return None, 0  # "Gemini Flash 1.5, CommandR", "Claude Sonnet 3.7)": a version
+    if (
+        n.integer
+        and n.mag == 1.0
+        and not n.sign
+        and text[n.end : n.end + 1] != "-"  # "Visual Geometry Group 19-layer network"
+        and (cw := _NAME_WORD_BEFORE.search(left))
+        and cw.group(1).lower() not in _CAPITALISED_LINKS
+        and not _SCORE_BEFORE.search(left)
+        and not _title_cased(text)  # in a title every word is capitalised
+    ):
+        return None, 0  # "the Argoverse 2 motion forecasting dataset", "Sonnet 4 showing"
+    if (
         lex.capitalised_before_re.search(left)
         and not _SCORE_BEFORE.search(left)
         and not n.sign
         and not sized  # "the MoMa 1.4B model" is a size, "Llama 2" a name
+        # "DSC 0.88", "HD95 2.09", "SRCC 0.913": a metric's value (versions have one
+        # decimal digit: "Llama 3.1", "Gemini 2.5")
+        and not _FINE_DECIMAL.fullmatch(text, n.num_start, n.end)
     ):
         return None, 0
     if (
@@ -571,13 +721,17 @@ def _quantity_from(
     noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun
-        nn = text[n.end : nend].strip(" -")
+        # a list of modifiers names the noun by its last part ("open- and closed-source
+        # MLLMs" -> "closed-source MLLMs")
+        nn = _LIST_JOIN.split(text[n.end : nend].strip(" -"))[-1]
+        nn = _ADVERB_PARTICIPLE.sub("", nn)  # "widely used few-shot benchmarks"
+        nn = _QUOTED.sub("", nn).strip()  # '"in the wild" image-text pairs'
         if (
             rule.canonical == "parameter"
             and n.mag == 1.0
-            and nn.lower() in ("scale", "sized", "size")
+            and nn.lower().split()[-1] in ("scale", "sized", "size")
         ):
-            return None, 0
+            return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
         return _found(
             "find.counted_noun",
             RawQuantity(
@@ -595,6 +749,8 @@ def _quantity_from(
                 rules=[rule.id],
             ),
         ), 0
+    if (hyphened := _hyphen_noun(text, n, lex))[0] is not None:
+        return hyphened
     part = _PART_OF.match(text, n.end)
     if part:
         # "6 of these problems", "4 out of 5 tasks": a count of the noun that follows
@@ -686,6 +842,30 @@ _PREV_COORD = re.compile(
 )
 
 
+# "a 15-game suite", "a 128,000-vocabulary tokenizer", "5-point Likert scale": a number
+# joined by a hyphen to a singular noun counts that noun; not a word that makes an
+# adjective of anything ("3-based") or a format ("3-dimensional")
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)(?=[\s,;:.)])")
+_NOT_HYPHEN_NOUNS = frozenset(
+    "based like style aware free specific wise related driven shaped sized scale long only "
+    "dimensional dim fold way gram shot times time th st nd rd step steps year old order "
+    "ahead off out up down level dependent independent agnostic conditioned guided "
+    "weighted tuned trained layer degree".split()
+)
+
+
+def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, int]:
+    m = _HYPHEN_NOUN.match(text, n.end)
+    if not (m and n.integer and n.mag == 1.0) or m.group("noun") in _NOT_HYPHEN_NOUNS:
+        return None, 0
+    noun = m.group("noun")
+    if noun in lex.stop_words or noun in lex.not_nouns:
+        return None, 0
+    q = _number_as(n, "count", "count", noun=noun)
+    q.end = m.end()
+    return _found("find.hyphen_noun", q), 0
+
+
 def _model_size(n: _Num) -> RawQuantity:
     """A bare size with a model noun or a billions suffix counts parameters."""
     return RawQuantity(
@@ -751,7 +931,7 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
 # "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
 # number has its own adjective, the noun is written once
 _ADJ_COORD = re.compile(
-    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b)[a-z][\w-]*,?\s(?:and|or)\s"
+    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b(?!-))[a-z][\w-]*,?\s(?:and|or)\s"
 )
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 
@@ -759,8 +939,26 @@ _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
     """Give unit-less numbers the unit of a coordinated neighbour: the next one
     (675 vs. 6,250 GPU days), or a previous score (FID of 2.51 and 3.25)."""
+    for q in qs:
+        integer = "." not in text[q.num_start : q.num_end]  # "(0.837 vs. 0.815)" is a score
+        if not q.unit and integer and (m := _NOUN_PAREN_BEFORE.search(text, 0, q.start)):
+            nm = lex.noun_re.fullmatch(" " + m.group("noun"))
+            if nm and _VS_AFTER.match(text, q.end):
+                # "training epochs (44 vs 660)": a comparison of the things just named
+                rule = lex.nouns[int((nm.lastgroup or "n0")[1:])]
+                q.unit, q.pint, q.noun = rule.canonical, rule.pint, m.group("noun")
+                q.rules.append("find.noun_before_comparison")
     last_score: RawQuantity | None = None
     for q in qs:
+        if (
+            not q.unit
+            and last_score is not None
+            and text[last_score.end : q.start] == "/"
+            and (pair := _METRIC_PAIR_AFTER.match(text, last_score.end))
+        ):
+            # "55/13 WER/CER": the second value, of the second metric named
+            q.unit, q.pint, q.metric = "score", "score_unit", pair.group("second")
+            q.rules.append("find.metric_pair")
         if q.unit == "score":
             last_score = q
         elif not q.unit and last_score is not None and "." in text[q.num_start : q.num_end]:
@@ -774,6 +972,10 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         elif not q.unit and counted is not None and _PART_OF.match(text, q.num_end):
             # "(3 of which ...)": a part of the things counted just before
             q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
+        elif not q.unit and counted is not None and text[counted.end : q.start] == " out of ":
+            # "11 intent classes out of 14": the whole set, counted in the same things
+            q.unit, q.pint, q.noun = counted.unit, counted.pint, counted.noun
+            q.rules.append("find.out_of_whole")
     for i in range(1, len(qs)):
         q, prev = qs[i], qs[i - 1]
         if (
@@ -824,7 +1026,11 @@ _SHORT_WORDS = frozenset(
     "a an and as at by for in is it of on or per the to vs was are be but via so if all "
     "its our few low top max min avg day".split()
 )
-_PLAIN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")  # no magnitude: "1.6 million people" is a count
+# no magnitude: "1.6 million people" is a count; a number in scientific notation is
+# a measured value too ("a perplexity of 3.4e^2", "a BER below 10^-3")
+_PLAIN_DECIMAL = re.compile(
+    r"\d[\d,]*\.\d+|(?:\d[\d,]*(?:\.\d+)?(?:[eE]\^?|\s?[×x]\s?10\^)|10\^)[-+−]?\d+"
+)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|nearly\s)?\$?$")
@@ -884,6 +1090,7 @@ _METRIC_LINK = re.compile(
     r"\s?(?:\([A-Z][\w@-]*\)\s)?(?:of|=|:|is|was|at|reached|reaches|achieves?|achieved)\s?"
     r"(?:about\s|around\s|nearly\s|only\s|over\s|under\s|below\s|above\s)?$"
 )
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z0-9][\w@-]*)\s$")
 _METRIC_WORDS = re.compile(r"[A-Za-z][\w@.-]*")
 _NOT_METRIC_WORD = re.compile(
     r"(?i)(?:a|an|the|and|or|with|of|its|their|our|this|that|which|while|achiev\w*|obtain\w*|"
@@ -900,7 +1107,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
     window = text[max(0, q.start - 60) : q.start]
     link = _METRIC_LINK.search(window)
     if not link:
-        return None
+        named = _ACRONYM_BEFORE.search(window)  # "DSC 0.88", "HD95 2.09"
+        return named.group(1) if named else None
     words = _METRIC_WORDS.findall(window[: link.start()])[-3:]
     while words and _NOT_METRIC_WORD.match(words[0]):
         words.pop(0)
@@ -913,6 +1121,12 @@ _WORD_QUANTITY_HINT = re.compile(
     r"(?i)twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
     r"second|minute|hour|day|week"
 )
+
+
+def _power_of_ten(word: str, lex: Lexicon) -> float:
+    """``three`` / ``3`` (orders of magnitude) -> 1000."""
+    w = word.lower()
+    return 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
 
 
 def _word_quantities(
@@ -939,15 +1153,17 @@ def _word_quantities(
             value = wq.value
             if wq.scale:
                 value = lex.number_words.get(m.group("n").lower(), 1.0)
+            high = None
             if wq.power:
-                w = m.group(m.re.groupindex and next(iter(m.re.groupindex))).lower()
-                value = 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
+                value = _power_of_ten(m.group("n"), lex)
+                if m.re.groupindex.get("lo") and m.group("lo"):
+                    value, high = _power_of_ten(m.group("lo"), lex), value
             out.append(
                 RawQuantity(
                     m.start(),
                     m.end(),
                     value,
-                    None,
+                    high,
                     wq.unit,
                     _word_pint(wq.unit, m.group(), wq.time),
                     m.start(),

@@ -203,7 +203,8 @@ _PAREN_AFTER_NAME = re.compile(
 _BENCH_AFTER = re.compile(
     # the first "on" after the number: in "93.1% on Kinetics 400 and 97.5% on NTU 60",
     # not the NTU 60 of the next number
-    r"(?:(?!\b(?:on|across|over)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|over|"
+    # ("over X" after a gain names the baseline, not a benchmark)
+    r"(?:(?!\b(?:on|across)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|"
     # "in reasoning benchmarks like Big-Bench Hard", "in GSM8K accuracy"
     r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|\s(?:[\w-]+\s){1,4}?"
     r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s)|"
@@ -215,7 +216,8 @@ _BENCH_AFTER = re.compile(
 )
 _BENCH_BEFORE = re.compile(
     # "on the large-scale FR benchmark IJB-C": the name after the data noun first
-    r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?\s"
+    r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?"
+    r",?\s(?:(?:such as|including|like)\s)?"
     r"|(?:[\w-]+\s){0,3}?)(?P<name>"
     + _NAME
     + r")(?![\w-])(?:\s(?:benchmarks?|datasets?|test sets?|tasks?|suites?))?,?\s"

@@ -168,7 +168,7 @@ _PHRASE_BEFORE = re.compile(
     + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))
     + r")"
     r"(?P<name>(?:" + _NP_WORD + r"\s){0,4}(?P<head>" + _NP_WORD + r"[a-z]))"
-    r"(?:\s\([^)]{1,40}\))?\s(?:to\s)?" + _ADVERBS + _RESULT_VERB_FORM + r"\b"
+    r"(?:\s\((?P<paren>[^)]{1,40})\))?\s(?:to\s)?" + _ADVERBS + _RESULT_VERB_FORM + r"\b"
 )
 _SYSTEM_NOUN_RE = re.compile(_SYSTEM_NOUN)
 _BARE = re.compile(r"(?:(?:proposed|new|novel|resulting|final|overall|full)\s)*" + _SYSTEM_NOUN)
@@ -204,7 +204,7 @@ _BENCH_AFTER = re.compile(
     # the first "on" after the number: in "93.1% on Kinetics 400 and 97.5% on NTU 60",
     # not the NTU 60 of the next number
     # ("over X" after a gain names the baseline, not a benchmark)
-    r"(?:(?!\b(?:on|across)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?:on|across|"
+    r"(?:(?!\b(?:on|across)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?P<prep>on|across|"
     # "in reasoning benchmarks like Big-Bench Hard", "in GSM8K accuracy"
     r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|\s(?:[\w-]+\s){1,4}?"
     r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s)|"
@@ -214,9 +214,15 @@ _BENCH_AFTER = re.compile(
     r"(?:(?:[A-Za-z-]+\s){0,3}?(?:benchmarks?|datasets?|suites?|splits?|subsets?|test sets?)"
     r"\s(?:(?:like|such as|including)\s)?)?(?P<name>" + _NAME + r")(?![\w-])"
 )
+# "trained on X", "relies on X", "built on X", "runs on X": not where a result was measured
+_NOT_MEASURED_ON = re.compile(
+    r"\b(?:rel(?:y|ies|ying)|based|built|buil(?:d|ds|ding)|depend\w*|focus\w*|(?:pre-?|fine-?)?"
+    r"train(?:ed|ing|s)?|conditioned|run(?:s|ning)?|deployed|implemented|hosted|executed|"
+    r"relying|draw(?:s|n|ing)?|learned|distilled)\s$"
+)
 _BENCH_BEFORE = re.compile(
     # "on the large-scale FR benchmark IJB-C": the name after the data noun first
-    r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?"
+    r"\b(?P<prep>[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?"
     r",?\s(?:(?:such as|including|like)\s)?"
     r"|(?:[\w-]+\s){0,3}?)(?P<name>"
     + _NAME
@@ -280,6 +286,15 @@ _DESCRIBED_BENCH = re.compile(
     r"challenging|popular|standard|public|same|whole|entire|full)\b)[a-z][\w-]*\s){1,3}"
     r"(?:benchmark|dataset|test set|corpus|suite))\b(?!s)"
 )
+# a description that says only that it is data: "held-out test set", "diverse dataset"
+_GENERIC_DATA = re.compile(
+    r"(?:(?:held-out|test|testing|independent|diverse|original|validation|evaluation|large|"
+    r"small|large-scale|public|private|external|internal|in-house|real|real-world|synthetic|"
+    r"comprehensive|several|multiple|various|different|standard|challenging|widely-used|"
+    r"popular|unseen|full|entire|whole|clinical|collected|curated|annotated|benchmark|new|"
+    r"same|target|source|downstream|common|existing|open|open-source|proposed)\s)*"
+    r"(?:benchmark|dataset|test set|corpus|suite)"
+)
 _EVALUATED_ON = re.compile(
     r"\b(?:evaluat\w*|experiments?|tested|tests|results?|achiev\w*|outperform\w*|accuracy|"
     r"scores?|performance|improv\w*|surpass\w*|state-of-the-art|SOTA|FID|gains?)\b"
@@ -326,24 +341,16 @@ _BENCH_APPOSITIVE = re.compile(r"(?P<name>" + _NAME + r")" + _APPOSITIVE + _DATA
 
 def _names_a_benchmark(name: str, abstract: str) -> bool:
     """Whether the abstract calls ``name`` a benchmark or dataset ("AGQA, a new benchmark
-    for ...", "the MAVERIX benchmark", "a dataset called X")."""
+    for ...", "the MAVERIX benchmark", "we introduce a benchmark, X", "a dataset called
+    X"; not "On the test set, X reaches ...")."""
     n = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
-    return bool(
-        re.search(
-            # "AGQA, a new benchmark", "X dataset"
-            n
-            + r"['’”]?(?:"
-            + _APPOSITIVE
-            + r"|\s)"
-            + _DATA_KIND
-            # "a misalignment propensity benchmark, AgentMisalignment", "a dataset called X"
-            + r"|\b(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}"
-            + _DATA_KIND
-            + r"(?:,\s|\s(?:called|named|dubbed|termed)\s)['‘“`]?"
-            + n,
-            abstract,
-        )
+    apposed = n + r"['’”]?(?:" + _APPOSITIVE + r"|\s)" + _DATA_KIND
+    introduced = (
+        r"\b(?:introduc|present|propos|releas|construct|buil|creat|curat|collect|develop|"
+        r"design)\w*\s(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}" + _DATA_KIND + r",\s['‘“`]?" + n
     )
+    called = _DATA_KIND + r"\s(?:called|named|dubbed|termed)\s['‘“`]?" + n
+    return bool(re.search(f"{apposed}|{introduced}|{called}", abstract))
 
 
 class PaperContext:
@@ -510,6 +517,10 @@ def benchmark_of(
 ) -> Found:
     """The benchmark a result at ``sentence[start:end]`` was measured on."""
     after = _BENCH_AFTER.match(sentence, end)
+    if after and _NOT_MEASURED_ON.search(
+        sentence, max(0, after.start("prep") - 30), after.start("prep")
+    ):
+        after = None
     if after and (name := _benchmark_name(after.group("name"), lex, ctx.method)):
         return name, "benchmark.on_after"
     paren = _PAREN_AFTER_NAME.search(sentence, max(0, start - 40), start)
@@ -526,6 +537,8 @@ def benchmark_of(
         return name, "benchmark.name_before_parenthesis"
     before = None
     for m in _BENCH_BEFORE.finditer(sentence, 0, start):
+        if _NOT_MEASURED_ON.search(sentence, max(0, m.start("prep") - 30), m.start("prep")):
+            continue
         before = m
     if before and (name := _benchmark_name(before.group("name"), lex, ctx.method)):
         return name, "benchmark.on_before"
@@ -538,6 +551,8 @@ def benchmark_of(
         return min(named)[1], "benchmark.named_in_sentence"
     described = None
     for m in _DESCRIBED_BENCH.finditer(sentence):
+        if _GENERIC_DATA.fullmatch(m.group("name")):
+            continue  # "the held-out test set" names no benchmark
         if described is None or m.start() < start:
             described = m
     if described and unit in _MEASURED_UNITS:
@@ -620,10 +635,15 @@ def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
     phrase = " ".join(m.group("name").split())
     if not lex.agent_head_re.fullmatch(m.group("head")) or lex.not_benchmark_re.fullmatch(phrase):
         return None
+    named = _NAME_RE.fullmatch(_clean_name(m.group("paren") or ""))
+    if named:  # "The best-performing model (MedGemma) achieves"
+        return named.group("name")
     if _BARE.fullmatch(phrase):
         return None
-    if (m.group("det") or "").lower() == "our" and ctx.method:
-        return None  # "our lightweight model achieves": the paper's method, by its name
+    if (m.group("det") or "").lower() in ("our", "this", "these") and ctx.method:
+        # "our lightweight model achieves", "this hybrid strategy enables": the paper's
+        # method, by its name
+        return None
     return phrase
 
 

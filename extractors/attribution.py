@@ -168,7 +168,10 @@ _PHRASE_BEFORE = re.compile(
     + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))
     + r")"
     r"(?P<name>(?:" + _NP_WORD + r"\s){0,4}(?P<head>" + _NP_WORD + r"[a-z]))"
-    r"(?:\s\((?P<paren>[^)]{1,40})\))?\s(?:to\s)?" + _ADVERBS + _RESULT_VERB_FORM + r"\b"
+    r"(?:\s\((?P<paren>[^)]{1,40})\))?(?:,\s(?:which|who))?\s(?:to\s)?"
+    + _ADVERBS
+    + _RESULT_VERB_FORM
+    + r"\b"
 )
 _SYSTEM_NOUN_RE = re.compile(_SYSTEM_NOUN)
 _BARE = re.compile(r"(?:(?:proposed|new|novel|resulting|final|overall|full)\s)*" + _SYSTEM_NOUN)
@@ -280,6 +283,10 @@ _COMPARED_PHRASE_AFTER = re.compile(
 _COMPARED_LEFT = re.compile(
     r"\b(?:outperform\w*|surpass\w*|than|over|beat\w*|exceed\w*|versus|vs\.?|compared\s(?:to|with)|"
     r"relative\sto|against)\s(?:(?:the|a|an|all|both)\s)?(?:[\w-]+\s){0,3}$"
+)
+_COMPARISON_LEFT = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|relative to)\s")
+_FOR_NAME_RIGHT_AFTER = re.compile(
+    r"(?:\s?[A-Za-z%]{1,12})?\s(?:for|by|with|from)\s(?:the\s)?(?P<name>" + _NAME + r")(?![\w-])"
 )
 _DESCRIBED_BENCH = re.compile(
     r"\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s(?:the|a|our)\s(?P<name>(?:(?!(?:proposed|new|"
@@ -668,6 +675,12 @@ def _compared_side(
     paren = _OPEN_PAREN.search(left)
     if baseline and paren and left[: paren.start()].rstrip().endswith(baseline):
         return baseline, "subject.baseline_own_number"
+    if _COMPARISON_LEFT.search(left[-80:]):
+        # "... versus 0.506 for GPT-4 and 0.508 for GPT-4o": every compared number that is
+        # named right after it
+        named = _FOR_NAME_RIGHT_AFTER.match(sentence, q.end)
+        if named and not lex.not_benchmark_re.fullmatch(_clean_name(named.group("name"))):
+            return _clean_name(named.group("name")), "subject.compared_number"
     if _COMPARED_BEFORE.search(left):
         after = _COMPARED_NAME_AFTER.match(sentence, q.end)
         if after and not lex.not_benchmark_re.fullmatch(_clean_name(after.group("name"))):
@@ -723,7 +736,7 @@ def attribute(
             subject, subject_rule = f.baseline, "subject.before_value"
         metric, rules = f.metric, [*f.rules, bench_rule, subject_rule]
         if metric and (
-            metric in (bench, subject)
+            metric in (bench, subject, ctx.method)
             or metric in ctx.benchmarks
             or (bench and bench.startswith(metric + " "))  # "97.5% on NTU 60": "NTU"
         ):

@@ -40,6 +40,8 @@ _NAME_TOKEN = (
     r"(?:[A-Z][a-z]+\s\d+(?:\.\d+)?(?:-|\s)\d+(?:\.\d+)?[BM]\b"
     # a numbered part of a shared task: "on Subtask 1", "Track 2"
     r"|(?:Subtask|Sub-task|Track)\s\d{1,2}\b"
+    # a lower-case letter and a number: "o1-mini", "o3", "e5-large"
+    r"|(?<![\w.])[a-z]\d{1,2}(?=-[a-z]|\b)(?!\.\d)"
     # a word and a dotted version: "Habitat 2.0", "Gemini 1.5" (not "Section 3.2")
     r"|(?!(?:Figure|Fig|Table|Section|Sec|Eq|Equation|Chapter|Appendix|Step|Phase|Stage|"
     r"Version|Level|Grade|Type|Accuracy|Score|Recall|Precision|Rate|Loss|Error|Mean|"

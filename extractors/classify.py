@@ -452,12 +452,23 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
             return np
         if kind == "multiplier" and re.search(r"(?i)speed|faster|accelerat", text):
             return "speed"
+    if kind in ("value", "proportion") and q.value_high is None:
+        # "reduces KV cache size -down to 3.9%", "cut the steps to one-third of": what was cut
+        m = _CHANGED_TO_METRIC.search(left)
+        if m and (np := _tail_np(m.group("np"), lex)) and not _junk_metric(np, lex):
+            return np
     if kind == "proportion":
         m = _OF_POSSESSIVE.match(right)
         if m:
             np = _trim_np(m.group("np"))
             if np:
                 return np
+    if kind == "value":
+        # "a 20 Hz sampling rate", "88.5 degrees median error": a measured noun after it
+        m = lex.measured_head_re.match(right, 1) if right.startswith(" ") else None
+        mods = m.group("np").split()[:-1] if m else []
+        if m and not any(_not_noun(w, lex) or w.lower() in lex.stop_words for w in mods):
+            return m.group("np")
     if q.unit in _UNIT_DEFAULT_METRIC:
         m = _TIME_WORDS.search(text) if q.unit in ("second", "GPU_hour", "USD") else None
         if m:
@@ -479,6 +490,21 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     np = _metric_before(left, lex)
     if np:
         return np
+    if kind == "value":
+        # "angular and distance errors (6.3 deg": the measured noun the parenthesis follows
+        m = _PAREN_AFTER_HEAD.search(text, max(0, q.start - 80), q.start)
+        head = lex.measured_head_re.search(m.group("np")) if m else None
+        if head and head.end() == len(m.group("np")):
+            np = _head_np(head.group("np"), lex)
+            if np:
+                return np
+        # "(Bone: 80% vs. 46%", "(AUC: 0.91)": the label before a colon
+        m = _LABEL_BEFORE.search(text, max(0, q.start - 40), q.start)
+        named = m and (_CAMEL.search(m.group("np")) or lex.model_family_re.match(m.group("np")))
+        if m and not named and not _not_noun(m.group("np").split()[-1], lex):
+            np = _lead_trim(m.group("np"), lex)
+            if np and not _junk_metric(np, lex):
+                return np
     if kind == "value" and left != text[max(lo, q.start - 80) : q.start]:
         # "a detection rate exceeding 98% with ...": a bound word links the noun before
         np = _metric_across_bound(left, lex)
@@ -524,6 +550,30 @@ def _metric_across_bound(left: str, lex: Lexicon) -> str | None:
     return np if np and not _junk_metric(np, lex) else None
 
 
+def _head_np(np: str, lex: Lexicon) -> str | None:
+    """The nouns and adjectives ending ``np``, back to the first verb, adverb or function
+    word (an ``and`` between nouns stays: ``angular and distance errors``)."""
+    words = np.split()
+    keep: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w.lower() == "and" and keep and k and not _not_noun(words[k - 1], lex):
+            keep.insert(0, w)
+            continue
+        if _not_noun(w, lex) or w.endswith("ly") or _COMPARATIVE.fullmatch(w):
+            break
+        keep.insert(0, w)
+    return " ".join(keep) or None
+
+
+def _lead_trim(np: str, lex: Lexicon) -> str | None:
+    """``np`` without the function words and verbs it starts with."""
+    words = np.split()
+    while words and _not_noun(words[0], lex):
+        words.pop(0)
+    return " ".join(words).strip(" .,;:-") or None
+
+
 def _tail_np(np: str, lex: Lexicon) -> str | None:
     """The noun phrase at the end of ``np``: what follows its last article, verb or
     function word (``yielding a MAPE`` -> ``MAPE``)."""
@@ -559,6 +609,19 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")
 _BEATEN = re.compile(
     r"(?i)\b(?:outperform|surpass|exceed|beat|outscor|outpac|trail|lag)\w*\s"
     r"(?:(?!(?:in|on|at|for|across|with|of)\s)[\w.+/-]+\s){1,6}by\s$"
+)
+_PAREN_AFTER_HEAD = re.compile(
+    r"(?P<np>[A-Za-z][\w-]*(?:\s(?:and\s)?[A-Za-z][\w-]*){0,3})\s?\(\s?$"
+)
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]{2}")  # "DigiRL: 71.9%" names a system
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[(,;]\s?)(?P<np>[A-Za-z][\w@+/-]*(?:\s[A-Za-z][\w@+/-]*){0,2}):\s?(?:~|≈|about\s)?$"
+)
+_CHANGED_TO_METRIC = re.compile(
+    r"\b(?:reduc|improv|increas|decreas|boost|rais|lower|cut|compress|shrink|trim|bring|brought)"
+    r"\w*\s(?:the\s|its\s|their\s|our\s)?(?P<np>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3})\s?"
+    r"(?:[-‐]?(?:down|up)\s)?to\s(?:only\s|just\s|about\s|around\s|nearly\s|under\s|below\s)?$",
+    re.I,
 )
 _NP_BEFORE_PAREN = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,3}[A-Za-z][\w@.+/-]*)\s$")
 _NP_DIRECT = re.compile(r"(?P<np>(?:[A-Za-z][\w@.+/-]*\s){0,2}(?P<last>[A-Za-z][\w@.+/-]*))\s?$")
@@ -915,7 +978,8 @@ def classify_sentence(
             if (f.kind == "value" and q.unit in ("%", "pp", "score")) or comparative:
                 named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
                          if pf.kind == "value" and pf.role == "result" and pf.metric
-                         and (p.unit == q.unit or comparative)]  # fmt: skip
+                         and (p.unit == q.unit or comparative)
+                         and not _CONTRAST.search(text, p.end, q.start)]  # fmt: skip
                 if named:
                     f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
                                rules=(*f.rules, "metric.same_as_previous_value"))  # fmt: skip
@@ -937,6 +1001,7 @@ def classify_sentence(
 
 
 # "four times higher than", "13% better than": a comparative that names no noun
+_CONTRAST = re.compile(r"\b(?:while|whilst|whereas|but|yet)\b")
 _BARE_COMPARATIVE = re.compile(
     r"\s(?:higher|lower|better|worse|greater|larger|smaller|more|less)\s(?:than|compared)\b"
 )

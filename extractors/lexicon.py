@@ -77,6 +77,7 @@ class Lexicon:
     count_result_left_re: re.Pattern[str]
     score_noun_re: re.Pattern[str]  # group ``metric``: a metric noun right before a decimal
     metric_after_re: re.Pattern[str]  # a metric noun right after a number: "47.7% accuracy"
+    measured_head_re: re.Pattern[str]  # group ``np``: a noun phrase ending in a measured head
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
     task_demand_re: re.Pattern[str]
@@ -260,6 +261,12 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             rf"\s(?P<metric>(?:[\w-]+\s)?(?:{'|'.join(raw['score_noun']['nouns'])}))\b"
             r"(?!\s(?:degradation|drops?|loss|gains?|improvements?|increases?|decreases?|"
             r"reductions?|boosts?))",
+            re.I,
+        ),
+        measured_head_re=re.compile(
+            r"(?P<np>(?:[A-Za-z][\w-]*\s(?:and\s)?){0,3}(?:"
+            + "|".join(k["measured_heads"])
+            + r"))\b",
             re.I,
         ),
         setting_re=_setting_re(raw["setting"]),

@@ -51,6 +51,24 @@ def _mention(text: str, number: str) -> Mention:
             "four times",
             "success rate",
         ),
+        # a measured noun right after the number, whatever its unit; not past a stop word
+        ("The tracker reaches 10 cm at a 20 Hz sampling rate.", "20 Hz", "sampling rate"),
+        (
+            "It gets a Dice coefficient of 74.5% and an inference speed of 2 FPS.",
+            "74.5%",
+            "Dice coefficient",
+        ),
+        # the measured noun a parenthesis follows, and the label before a colon
+        (
+            "It lowers angular and distance errors (6.3 degrees and 3.4 mm).",
+            "6.3 degrees",
+            "angular and distance errors",
+        ),
+        ("Sensitivity rose for all organs (Bone: 80% vs. 46%).", "80%", "Bone"),
+        ("Sensitivity rose for all organs (Bone: 80% vs. 46%).", "46%", "Bone"),
+        ("Agents differ (DigiRL: 71.9%).", "71.9%", None),
+        # what a verb cut or raised to the number
+        ("Zorb reduces KV cache size down to 3.9% of the original.", "3.9%", "KV cache size"),
     ],
 )
 def test_metric(text: str, number: str, metric: str | None) -> None:

@@ -234,6 +234,8 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("500 U.S. hospitals", 500, "count"), ("1,200 16S rRNA sequences", 1200, "sample")],
         [],
     ),
+    # one fifth is a share
+    ("It needs only one-fifth of the parameters.", [("one-fifth", 20, "%")], []),
 ]
 
 

@@ -1123,6 +1123,25 @@ _WORD_QUANTITY_HINT = re.compile(
 )
 
 
+# "our contributions are twofold:", "a two-fold strategy", "threefold effectiveness": the
+# word says how many parts follow, not a factor; a factor moves something
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s$")
+_LIST_AFTER = re.compile(r"\s?(?:[.:;(]|$)")
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|our|its|their|this)|'s)\s$")
+_CHANGE_AFTER = re.compile(
+    r"\s(?:[a-z-]+\s)?(?:increases?|improvements?|gains?|speed-?ups?|reductions?|decreases?|"
+    r"drops?|boosts?|accelerations?|enhancements?|rises?|growth|faster|slower|more|less|fewer|"
+    r"higher|lower|larger|smaller|greater|better|cheaper)\b"
+)
+
+
+def _fold_is_a_list(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 12) : m.start()]
+    if _COPULA_BEFORE.search(before) and _LIST_AFTER.match(text, m.end()):
+        return True
+    return bool(_DETERMINER_BEFORE.search(before) and not _CHANGE_AFTER.match(text, m.end()))
+
+
 def _power_of_ten(word: str, lex: Lexicon) -> float:
     """``three`` / ``3`` (orders of magnitude) -> 1000."""
     w = word.lower()
@@ -1149,6 +1168,8 @@ def _word_quantities(
     for wq in lex.word_quantities:
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):
+                continue
+            if wq.id == "word.n_fold" and _fold_is_a_list(text, m):
                 continue
             value = wq.value
             if wq.scale:

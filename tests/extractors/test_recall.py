@@ -236,6 +236,13 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
     ),
     # one fifth is a share
     ("It needs only one-fifth of the parameters.", [("one-fifth", 20, "%")], []),
+    # N-fold that says how many parts follow is no factor; the noun "triples" neither
+    (
+        "Our contributions are twofold: a two-fold strategy gives a threefold increase; "
+        "facts (represented as triples) and it triples the throughput.",
+        [("threefold", 3, "x"), ("triples", 3, "x")],
+        ["twofold", "two-fold"],
+    ),
 ]
 
 

@@ -243,6 +243,12 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("threefold", 3, "x"), ("triples", 3, "x")],
         ["twofold", "two-fold"],
     ),
+    # dates are no scores; "p.p." are points; a spaced \\times before punctuation is a factor
+    (
+        "Subjects (01.2016-12.2018) gain (+28.3-42.4 p.p.) and it is $2.32 \\sim 26.6 \\times$.",
+        [("+28.3-42.4 p.p.", 28.3, "pp"), ("2.32 \\sim 26.6 \\times", 2.32, "x")],
+        ["01.2016", "01.2016-12.2018"],
+    ),
 ]
 
 

@@ -89,6 +89,7 @@ _FACTOR_WORD_AFTER = re.compile(
     r"\s(?:more|less|fewer|faster|slower|higher|lower|larger|smaller|better|cheaper|greater|"
     r"longer|shorter|bigger|speed-?ups?|reduction|improvement|increase|compression|"
     r"acceleration)\b"
+    r"|(?<=×)\s?(?:[.,;:)]|$)"  # "$2.32 \sim 26.6 \times$." (not a letter x)
 )
 # a spaced "s" is seconds before punctuation or a word ("0.5 s latency", "in 3 s.")
 _SECONDS_AFTER = re.compile(r"[,.;:)]|\s[a-z(]|$")
@@ -414,6 +415,7 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
 
 # after a slash pair of numbers: a slash pair of metric names ("55/13 WER/CER")
 _METRIC_PAIR_AFTER = re.compile(r"/\d[\d.]*\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b")
+_LEADING_ZERO = re.compile(r"0\d")
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
 
 
@@ -512,7 +514,12 @@ def _quantity_from(
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
         hyphen = sep.group() == "-"
         ok = hyphen or not _is_name(text, n2, lex)
-        decimals = not n.integer and not n2.integer and n.mag == n2.mag == 1.0
+        decimals = (
+            not n.integer
+            and not n2.integer
+            and n.mag == n2.mag == 1.0
+            and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
+        )
         score_range = False
         if (
             hyphen
@@ -850,7 +857,8 @@ _NOT_HYPHEN_NOUNS = frozenset(
     "based like style aware free specific wise related driven shaped sized scale long only "
     "dimensional dim fold way gram shot times time th st nd rd step steps year old order "
     "ahead off out up down level dependent independent agnostic conditioned guided "
-    "weighted tuned trained layer degree".split()
+    "weighted tuned trained layer degree wide type sided alpha beta gamma delta epsilon "
+    "lambda sigma theta".split()
 )
 
 
@@ -1076,6 +1084,8 @@ def _bare_decimals_are_scores(text: str, qs: list[RawQuantity]) -> None:
         written = text[q.num_start : q.num_end]
         if q.unit or q.value_high is not None or not _PLAIN_DECIMAL.fullmatch(written):
             continue
+        if _LEADING_ZERO.match(written):
+            continue  # "01.2016": a date
         unknown = _UNKNOWN_UNIT.match(text, q.end)
         if unknown and unknown.group("u").lower() not in _SHORT_WORDS:
             continue  # "0.32 ha", "0.58 km/h": a unit the spec has none for
@@ -1118,9 +1128,28 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
 # every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
 # tests/extractors check it against the rules)
 _WORD_QUANTITY_HINT = re.compile(
-    r"(?i)twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
+    r"(?i)twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|fifth|"
     r"second|minute|hour|day|week"
 )
+
+
+# "our contributions are twofold:", "a two-fold strategy", "threefold effectiveness": the
+# word says how many parts follow, not a factor; a factor moves something
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s$")
+_LIST_AFTER = re.compile(r"\s?(?:[.:;(—]|--|$)|\s(?:and|but)\s")
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|our|its|their|this)|'s)\s$")
+_CHANGE_AFTER = re.compile(
+    r"\s(?:[a-z-]+\s)?(?:increases?|improvements?|gains?|speed-?ups?|reductions?|decreases?|"
+    r"drops?|boosts?|accelerations?|enhancements?|rises?|growth|faster|slower|more|less|fewer|"
+    r"higher|lower|larger|smaller|greater|better|cheaper)\b"
+)
+
+
+def _fold_is_a_list(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 12) : m.start()]
+    if _COPULA_BEFORE.search(before) and _LIST_AFTER.match(text, m.end()):
+        return True
+    return bool(_DETERMINER_BEFORE.search(before) and not _CHANGE_AFTER.match(text, m.end()))
 
 
 def _power_of_ten(word: str, lex: Lexicon) -> float:
@@ -1149,6 +1178,8 @@ def _word_quantities(
     for wq in lex.word_quantities:
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):
+                continue
+            if wq.id == "word.n_fold" and _fold_is_a_list(text, m):
                 continue
             value = wq.value
             if wq.scale:

@@ -234,6 +234,21 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("500 U.S. hospitals", 500, "count"), ("1,200 16S rRNA sequences", 1200, "sample")],
         [],
     ),
+    # one fifth is a share
+    ("It needs only one-fifth of the parameters.", [("one-fifth", 20, "%")], []),
+    # N-fold that says how many parts follow is no factor; the noun "triples" neither
+    (
+        "Our contributions are twofold: a two-fold strategy gives a threefold increase; "
+        "facts (represented as triples) and it triples the throughput.",
+        [("threefold", 3, "x"), ("triples", 3, "x")],
+        ["twofold", "two-fold"],
+    ),
+    # dates are no scores; "p.p." are points; a spaced \\times before punctuation is a factor
+    (
+        "Subjects (01.2016-12.2018) gain (+28.3-42.4 p.p.) and it is $2.32 \\sim 26.6 \\times$.",
+        [("+28.3-42.4 p.p.", 28.3, "pp"), ("2.32 \\sim 26.6 \\times", 2.32, "x")],
+        ["01.2016", "01.2016-12.2018"],
+    ),
 ]
 
 

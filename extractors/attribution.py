@@ -40,6 +40,8 @@ _NAME_TOKEN = (
     r"(?:[A-Z][a-z]+\s\d+(?:\.\d+)?(?:-|\s)\d+(?:\.\d+)?[BM]\b"
     # a numbered part of a shared task: "on Subtask 1", "Track 2"
     r"|(?:Subtask|Sub-task|Track)\s\d{1,2}\b"
+    # a number and capitals: "3DGS", "4DGS" (not "3D", a format)
+    r"|(?<![\w.])\d[A-Z]{3,}[\w-]*"
     # a lower-case letter and a number: "o1-mini", "o3", "e5-large"
     r"|(?<![\w.])[a-z]\d{1,2}(?=-[a-z]|\b)(?!\.\d)"
     # a word and a dotted version: "Habitat 2.0", "Gemini 1.5" (not "Section 3.2")
@@ -111,7 +113,7 @@ _RESULT_STEMS = (
     r"demonstrat|perform|record|set|establish|lead|enabl|bring|offer|provid|maintain|"
     r"preserv|retain|recover|shrink|compress|save|support|leverag|employ|integrat|"
     r"combin|generat|produc|predict|detect|exhibit|captur|enhanc|attain|outscor|solv|"
-    r"prov|requir|tak|consum|need)"
+    r"prov|requir|tak|consum|need|converg|rival)"
 )
 _RESULT_VERB = _RESULT_STEMS + r"\w*"
 # the verb itself, not a noun of its stem ("achieves", not "performance"); stems that
@@ -334,7 +336,7 @@ def _long_form(acronym: str, long: str) -> str | None:
         initials = "".join(part[0] for part in parts)
         # "REPresentation Alignment" abbreviates REPA by its leading capitals
         runs = "".join(re.match(r"[A-Z]*", part).group() or part[0] for part in parts)
-        if caps in (initials, runs):
+        if caps in (initials, runs) or acronym in (initials, runs):  # MoM: Mixture-of-Mamba
             return " ".join(words[-k:])
     return None
 

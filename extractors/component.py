@@ -17,11 +17,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.attribution import PaperContext, attribute, paper_context
+from extractors.attribution import attribute
 from extractors.classify import classify_sentence
 from extractors.latex import normalize
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.mention import Mention, Section
+from extractors.paper_context import PaperContext, paper_context
 from extractors.quantities import before_and_after, clean_span, find_quantities
 from extractors.units import to_canonical
 

@@ -23,10 +23,10 @@ import spacy
 from spacy.language import Language
 
 from extractors import component  # noqa: F401 - registers the spaCy factory
-from extractors.attribution import paper_context
 from extractors.component import COMPONENT, extract_mentions
 from extractors.lexicon import load_lexicon
 from extractors.mention import Mention, Section
+from extractors.paper_context import paper_context
 from reader.records import Paper
 
 SECTIONS: tuple[Section, ...] = ("title", "abstract")

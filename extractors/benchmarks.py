@@ -1,0 +1,216 @@
+"""Where a result was measured: the ``benchmark`` of a result mention.
+
+The distinctive name after "on"/"across" next to the number (``+15.8% on MathVision``,
+``8.35 on zero-shot COCO 2014``), before it (``On RoboMimic benchmarks, ...``), before
+a parenthesised number in a sentence about benchmarks (``HumanEval (+12.2%)``), a list
+paired in order when the sentence says "respectively", a name followed by
+"benchmark"/"dataset", a benchmark named by what it is; else, for a score or a gain,
+the one benchmark the abstract evaluates on, or the paper's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from extractors.lexicon import Lexicon
+from extractors.names import NAME, PAREN_AFTER_NAME, Found
+from extractors.paper_context import BENCH_NOUN, benchmark_name, found_name
+
+if TYPE_CHECKING:
+    from extractors.classify import Fields
+    from extractors.paper_context import PaperContext
+    from extractors.quantities import RawQuantity
+
+_BENCH_AFTER = re.compile(
+    # the first "on" after the number: in "93.1% on Kinetics 400 and 97.5% on NTU 60",
+    # not the NTU 60 of the next number
+    # ("over X" after a gain names the baseline, not a benchmark)
+    r"(?:(?!\b(?:on|across)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?P<prep>on|across|"
+    # "in reasoning benchmarks like Big-Bench Hard", "in GSM8K accuracy"
+    r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|\s(?:[\w-]+\s){1,4}?"
+    r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s)|"
+    r"in(?=\s(?:the\s)?" + NAME + r"\s(?:accuracy|scores?|performance|F1|pass@\d+|results?)\b))"
+    # any one or two modifiers: "on zero-shot COCO 2014", "on the challenging X"
+    r"\s(?:the\s)?(?:(?:[a-z][\w-]*|widely[- ]used)\s){0,2}?"
+    r"(?:(?:[A-Za-z-]+\s){0,3}?(?:benchmarks?|datasets?|suites?|splits?|subsets?|test sets?)"
+    r"\s(?:(?:like|such as|including)\s)?)?(?P<name>" + NAME + r")(?![\w-])"
+)
+
+# "trained on X", "relies on X", "built on X", "runs on X": not where a result was measured
+_NOT_MEASURED_ON = re.compile(
+    r"\b(?:rel(?:y|ies|ying)|based|built|buil(?:d|ds|ding)|depend\w*|focus\w*|(?:pre-?|fine-?)?"
+    r"train(?:ed|ing|s)?|conditioned|run(?:s|ning)?|deployed|implemented|hosted|executed|"
+    r"relying|draw(?:s|n|ing)?|learned|distilled)\s$"
+)
+
+_BENCH_BEFORE = re.compile(
+    # "on the large-scale FR benchmark IJB-C": the name after the data noun first
+    r"\b(?P<prep>[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?"
+    r",?\s(?:(?:such as|including|like)\s)?"
+    r"|(?:[\w-]+\s){0,3}?)(?P<name>"
+    + NAME
+    + r")(?![\w-])(?:\s(?:benchmarks?|datasets?|test sets?|tasks?|suites?))?,?\s"
+)
+
+_DATA_WORD = re.compile(r"\b(?:benchmarks?|datasets?|tasks)\b")
+
+_ON = re.compile(r"\b(?:on|in|across)\s")
+
+_COMPARED_LEFT = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|than|over|beat\w*|exceed\w*|versus|vs\.?|compared\s(?:to|with)|"
+    r"relative\sto|against)\s(?:(?:the|a|an|all|both)\s)?(?:[\w-]+\s){0,3}$"
+)
+
+_DESCRIBED_BENCH = re.compile(
+    r"\b(?:[Oo]n|[Ii]n|[Aa]cross|[Oo]ver)\s(?:the|a|our)\s(?P<name>(?:(?!(?:proposed|new|"
+    r"challenging|popular|standard|public|same|whole|entire|full)\b)[a-z][\w-]*\s){1,3}"
+    r"(?:benchmark|dataset|test set|corpus|suite))\b(?!s)"
+)
+
+# a description that says only that it is data: "held-out test set", "diverse dataset"
+_GENERIC_DATA = re.compile(
+    r"(?:(?:held-out|test|testing|independent|diverse|original|validation|evaluation|large|"
+    r"small|large-scale|public|private|external|internal|in-house|real|real-world|synthetic|"
+    r"comprehensive|several|multiple|various|different|standard|challenging|widely-used|"
+    r"popular|unseen|full|entire|whole|clinical|collected|curated|annotated|benchmark|new|"
+    r"same|target|source|downstream|common|existing|open|open-source|proposed)\s)*"
+    r"(?:benchmark|dataset|test set|corpus|suite)"
+)
+
+_MEASURED_UNITS = frozenset({"%", "pp", "score", "x"})
+
+_DEFAULT_UNITS = frozenset({"%", "pp", "score"})
+
+
+def benchmark_of(
+    sentence: str,
+    start: int,
+    end: int,
+    ctx: PaperContext,
+    lex: Lexicon,
+    unit: str = "score",
+    kind: str = "value",
+) -> Found:
+    """The benchmark a result at ``sentence[start:end]`` was measured on."""
+    after = _BENCH_AFTER.match(sentence, end)
+    if after and _NOT_MEASURED_ON.search(
+        sentence, max(0, after.start("prep") - 30), after.start("prep")
+    ):
+        after = None
+    if after and (name := benchmark_name(after.group("name"), lex, ctx.method)):
+        return name, "benchmark.on_after"
+    paren = PAREN_AFTER_NAME.search(sentence, max(0, start - 40), start)
+    if (
+        paren  # "performance on GSM8K (+10.5%)", "benchmarks such as HumanEval (+12.2%)"
+        and (
+            _ON.search(sentence, max(0, paren.start() - 60), paren.start())
+            or _DATA_WORD.search(sentence, 0, paren.start())
+        )
+        # "outperforming conventional CNN (58.3%)" names a compared system
+        and not _COMPARED_LEFT.search(sentence, max(0, paren.start() - 50), paren.start())
+        and (name := benchmark_name(paren.group("name"), lex, ctx.method))
+    ):
+        return name, "benchmark.name_before_parenthesis"
+    before = None
+    for m in _BENCH_BEFORE.finditer(sentence, 0, start):
+        if _NOT_MEASURED_ON.search(sentence, max(0, m.start("prep") - 30), m.start("prep")):
+            continue
+        before = m
+    if before and (name := benchmark_name(before.group("name"), lex, ctx.method)):
+        return name, "benchmark.on_before"
+    named = [
+        (abs(m.start() - start) if m.start() < start else len(sentence) + m.start(), name)
+        for m in BENCH_NOUN.finditer(sentence)
+        if (name := benchmark_name(found_name(m), lex, ctx.method))
+    ]
+    if named:  # the nearest before the number, else the first after it
+        return min(named)[1], "benchmark.named_in_sentence"
+    described = None
+    for m in _DESCRIBED_BENCH.finditer(sentence):
+        if _GENERIC_DATA.fullmatch(m.group("name")):
+            continue  # "the held-out test set" names no benchmark
+        if described is None or m.start() < start:
+            described = m
+    if described and unit in _MEASURED_UNITS:
+        # "On the base-to-novel generalization benchmark, ...": a benchmark named by what
+        # it is
+        return " ".join(described.group("name").split()), "benchmark.described"
+    if ctx.only_benchmark and unit in _DEFAULT_UNITS and kind in ("value", "change"):
+        # a score measured in the paper's evaluation, or a gain in one: not a count, a
+        # size, a speed-up or a share of something ("2% of the parameters")
+        return ctx.only_benchmark, "benchmark.only_one_in_abstract"
+    if ctx.own_benchmark and unit in _MEASURED_UNITS:
+        # a paper that contributes a benchmark measures on it unless it names another
+        return ctx.own_benchmark, "benchmark.paper_benchmark"
+    return None, None
+
+
+_NAME_LIST = re.compile(
+    r"\b(?:on|across|for)\s(?:the\s)?(?P<list>"
+    + NAME
+    + r"(?:(?:,\s(?:and\s)?|,?\s(?:and|or)\s)"
+    + NAME
+    + r")+)"
+)
+
+# any list of names, for a sentence that says the numbers go with it "respectively"
+# ("on the test sets of MATH and GSM8K, respectively", "(AIME2024 and AIME2025) ...
+# up to 13% and 10% respectively")
+_ANY_NAME_LIST = re.compile(
+    r"(?<![\w-])(?P<list>"
+    + NAME
+    + r"(?:(?:,\s(?:and\s)?|,?\s(?:and|or)\s)"
+    + NAME
+    + r")+)(?![\w-])"
+)
+
+_LIST_OF_DATA = re.compile(
+    r"(?:\b(?:[Oo]n|[Aa]cross|[Ii]n|[Ff]or|of)\s(?:the\s)?(?:[\w-]+\s){0,4}?|"
+    r"\b(?:benchmarks?|datasets?|tasks|test sets?|splits?)\W{1,3}"
+    r"(?:such as\s|including\s|like\s)?)$"
+)
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|\beach\b(?=[\s.,;]*$)")
+
+_LIST_SEP = re.compile(r",\s(?:and\s)?|,?\s(?:and|or)\s")
+
+
+def respectively(
+    sentence: str, qs: list[RawQuantity], fields: list[Fields], ctx: PaperContext, lex: Lexicon
+) -> list[Fields]:
+    """``81.8%, 34.7% and 76.4% on GSM8K, MATH and ARC-C``: as many results of a kind
+    as a list has names take them in order, when the list follows the numbers with
+    "on", or stands anywhere in a sentence that says "respectively"."""
+    lists = [(m, "benchmark.respectively") for m in _NAME_LIST.finditer(sentence)]
+    if _RESPECTIVELY.search(sentence):
+        lists += [
+            (m, "benchmark.respectively_any")
+            for m in _ANY_NAME_LIST.finditer(sentence)
+            # a list of where things were measured, not of models or baselines
+            if _LIST_OF_DATA.search(sentence, max(0, m.start() - 50), m.start())
+            and not _COMPARED_LEFT.search(sentence, max(0, m.start() - 50), m.start())
+        ]
+    out = list(fields)
+    done: set[int] = set()
+    for m, rule in lists:
+        names = [benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
+        if len(names) < 2 or not all(names):
+            continue
+        for kind in ("value", "change"):
+            idx = [
+                i
+                for i, (q, f) in enumerate(zip(qs, fields, strict=True))
+                if f.role == "result"
+                and f.kind == kind
+                and i not in done
+                and (rule != "benchmark.respectively" or q.end <= m.start())
+            ]
+            if len(idx) != len(names):
+                continue
+            for i, name in zip(idx, names, strict=True):
+                rules = (*(r for r in out[i].rules if not r.startswith("benchmark.")),)
+                out[i] = replace(out[i], benchmark=name, rules=(*rules, rule))
+                done.add(i)
+    return out

@@ -1,0 +1,278 @@
+"""What a whole abstract says about names: the paper's own method, and the benchmarks
+it evaluates on.
+
+The paper's own method is named in the title (``NeSyGeo: A Neuro-Symbolic ...``), as
+what "we propose" (``we introduce PRISM``, ``a framework called X``), or as an acronym
+in parentheses (``... Superposition Model (PRISM)``); "our method" and "we" take that
+name (:func:`method_name`). A paper whose named contribution is a benchmark ("we
+introduce AGQA, a new benchmark") has none: its numbers are the evaluated models'.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from extractors.lexicon import Lexicon
+from extractors.names import (
+    DEFINED_ACRONYM,
+    NAME,
+    NAME_BEFORE_VERB,
+    NAME_RE,
+    NAME_TOKEN,
+    clean_name,
+    is_model_name,
+    long_form,
+)
+
+_TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,60}?)\s*:\s\S")
+
+_VERB_PROPOSE = (
+    r"\b(?:propose|introduce|present|develop|design|build|release|construct|contribute)(?:s|d)?\s"
+)
+
+_PROPOSE = re.compile(
+    _VERB_PROPOSE + r"(?:(?:a|an|the)\s)?(?:(?:novel|new|simple|unified|general|lightweight)\s)*"
+    r"(?:(?:method|framework|approach|model|system|technique|algorithm|pipeline)\s"
+    r"(?:utilizing|using|based on|built on|called|named|dubbed)\s)?"
+    r"(?P<name>" + NAME + r")(?![\w-])"
+    r"(?!\s(?:dataset|benchmark|corpus|suite|test set|challenge)s?\b)"
+    # a plain word is a name when an appositive follows: "we introduce Chelsea, a framework"
+    r"|" + _VERB_PROPOSE + r"(?P<plain>[A-Z][a-z][\w-]*(?:\s[A-Z][\w-]*){0,3}),\s(?:a|an|the)\s"
+)
+
+# "we introduce Low-Rank Clone (LRC), ...": the words the acronym abbreviates
+_LONG_NAME = re.compile(
+    _VERB_PROPOSE
+    + r"(?:(?:a|an|the)\s)?(?P<name>(?:[A-Z][\w-]*\s){1,4})\((?P<acronym>"
+    + NAME_TOKEN
+    + r")\)"
+)
+
+_DATA_NOUN = r"(?:dataset|benchmark|corpus|suite|test set|challenge|database|collection)s?"
+
+_CALLED = re.compile(
+    ""
+    + "".join(f"(?<!{w} )(?<!{w}, )" for w in _DATA_NOUN[3:-3].split("|"))
+    + r"\b(?:called|named|dubbed|termed|coined|namely)\s"
+    r"(?P<name>" + NAME + r")(?![\w-])"
+)
+
+# "a large public dataset called DeepLesion": a benchmark, named as the method would be
+_DATA_CALLED = re.compile(
+    r"\b" + _DATA_NOUN + r",?\s(?:called|named|dubbed|termed|coined)\s(?P<name>" + NAME + r")"
+    r"(?![\w-])(?P<name2>)"
+)
+
+_PAREN_ACRONYM = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|adopt|employ)(?:s|d|ed|ing)?\s"
+    r"[^.;,]{0,100}?\((?P<name>" + NAME_TOKEN + r")\)"
+)
+
+# what "we propose" when the method has no name: "a systematic image registration approach"
+_PROPOSED_NP = re.compile(
+    r"\b(?:propose|present|introduce|develop|design|build|investigate|evaluate|study)s?\s"
+    r"(?:(?:a|an|the|two|three)\s)(?:(?:novel|new|simple|unified|general|lightweight|robust|"
+    r"systematic|principled|scalable|efficient|effective)\s)*"
+    r"(?P<np>(?:(?!(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from)\b)"
+    r"[A-Za-z][\w-]*\s){0,3}?(?:method|model|framework|approach|system|technique|algorithm|"
+    r"pipeline|architecture|tool|attack|tracker|network|strategy|agent|scheme|paradigm|"
+    r"mechanism|module|procedure|protocol|recipe|loss|objective|estimator|detector|"
+    r"classifier|policy|planner|solver|workflow|design)s?)\b"
+)
+
+_DATA_NOUN_AFTER = (
+    r"['’”]?\s(?:benchmarks?|datasets?|test sets?|suites?|corpus|leaderboards?|challenges?|"
+    r"cohorts?)\b"
+)
+
+BENCH_NOUN = re.compile(
+    r"(?P<name>" + NAME + r")" + _DATA_NOUN_AFTER + r"|\b(?:benchmarks?|datasets?)\s(?:such as\s|"
+    r"like\s|including\s)?(?P<name2>" + NAME + r")(?![\w-])"
+    # a name of ordinary capitalised words: "the Natural Instructions dataset"
+    r"|(?<![\w-])(?:(?:The|On|In|Across|For|Our|This|These|Its|Their)\s)?"
+    r"(?P<name3>[A-Z][\w-]*(?:\s[A-Z][\w-]*){1,3})" + _DATA_NOUN_AFTER
+)
+
+
+def found_name(m: re.Match[str]) -> str:
+    """The name a benchmark pattern matched, whichever of its groups holds it."""
+    groups = m.groupdict()
+    return groups.get("name") or groups.get("name2") or groups.get("name3") or ""
+
+
+_EVALUATED_ON = re.compile(
+    r"\b(?:evaluat\w*|experiments?|tested|tests|results?|achiev\w*|outperform\w*|accuracy|"
+    r"scores?|performance|improv\w*|surpass\w*|state-of-the-art|SOTA|FID|gains?)\b"
+    r"(?:[^.;]|\.(?=\d)){0,100}?"
+    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + NAME + r")(?![\w-])"
+    # a sentence that opens "On ImageNet, ..."
+    r"|(?:^|(?<=[.:]\s))(?:On|Across)\s(?:the\s)?(?P<name2>" + NAME + r")(?![\w-])"
+)
+
+_EVAL_ON = re.compile(
+    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + NAME + r")(?![\w-])"
+    r"(?P<name2>)"
+)
+
+_DATA_KIND = r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
+
+_NOT_IN_APPOSITIVE = r"(?!(?:that|which|for|on|to|with|in|of|and)\b)"
+
+# "Galaxy-Bench, a benchmark of 500 scenes", "MAVERIX (...), a novel benchmark"
+_APPOSITIVE = (
+    r"(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s(?:" + _NOT_IN_APPOSITIVE + r"[\w-]+\s){0,3}"
+)
+
+_BENCH_APPOSITIVE = re.compile(r"(?P<name>" + NAME + r")" + _APPOSITIVE + _DATA_KIND)
+
+
+def _names_a_benchmark(name: str, abstract: str) -> bool:
+    """Whether the abstract calls ``name`` a benchmark or dataset ("AGQA, a new benchmark
+    for ...", "the MAVERIX benchmark", "we introduce a benchmark, X", "a dataset called
+    X"; not "On the test set, X reaches ...")."""
+    n = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
+    apposed = n + r"['’”]?(?:" + _APPOSITIVE + r"|\s)" + _DATA_KIND
+    introduced = (
+        r"\b(?:introduc|present|propos|releas|construct|buil|creat|curat|collect|develop|"
+        r"design)\w*\s(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}" + _DATA_KIND + r",\s['‘“`]?" + n
+    )
+    called = _DATA_KIND + r"\s(?:called|named|dubbed|termed)\s['‘“`]?" + n
+    return bool(re.search(f"{apposed}|{introduced}|{called}", abstract))
+
+
+_PHRASE_TITLE = re.compile(
+    r"(?:From|On|Beyond|Towards?|When|Why|How|What|Is|Are|Do|Does|Can|Should|A|An|The|"
+    r"Through|Into|Under|Over|Against|Between|After|Before)\b|\w+ing\b"
+)
+
+
+def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
+    """The name the paper gives its own method, or None when it gives none.
+
+    A title's ``Name:`` wins when it is a name (``NeSyGeo:``, ``Turbo-GS:``); a title
+    that opens with a phrase (``From Points to Clouds: ...``) yields to the name the
+    abstract proposes (``P2C``), and is used only when the abstract names none."""
+    t = _TITLE_NAME.match(title or "")
+    prefix = clean_name(t.group("name")) if t else None
+    if prefix and (len(prefix.split()) > 5 or lex.not_benchmark_re.fullmatch(prefix)):
+        prefix = None
+    if prefix and NAME_RE.fullmatch(prefix):
+        return prefix
+    if prefix and len(prefix.split()) <= 3 and prefix.lower() in (abstract or "").lower():
+        # "Adaptive Guidance: ..." whose abstract proposes "Adaptive Guidance" (AG): a
+        # name of ordinary words, which the abstract uses as one
+        return prefix
+    text = abstract or ""
+    long = _LONG_NAME.search(text)
+    if long:  # both spellings, since either may be the one used later
+        return f"{clean_name(long.group('name'))} ({long.group('acronym')})"
+    for pattern in (_PROPOSE, _CALLED, _PAREN_ACRONYM):
+        m = pattern.search(text)
+        found = m and (m.groupdict().get("plain") or m.group("name"))
+        if found and not lex.not_benchmark_re.fullmatch(clean_name(found)):
+            name = clean_name(found)
+            if not is_model_name(name, lex) or pattern is not _PROPOSE:
+                return name
+    described = _PROPOSED_NP.search(text)
+    if described and len(described.group("np").split()) > 1:  # "a framework" names nothing
+        return " ".join(described.group("np").split())
+    counts: dict[str, int] = {}
+    for m in NAME_BEFORE_VERB.finditer(text):
+        name = clean_name(m.group("name"))
+        if not is_model_name(name, lex) and not lex.not_benchmark_re.fullmatch(name):
+            counts[name] = counts.get(name, 0) + 1
+    if counts:
+        return max(counts, key=lambda k: counts[k])
+    if prefix and len(prefix.split()) <= 2 and not _PHRASE_TITLE.match(prefix):
+        # "Masked Thought: ..." names a method; "From Dormant to Deleted: ...",
+        # "Protecting Your Video Content: ..." are phrases, and name none
+        return prefix
+    return None
+
+
+class PaperContext:
+    """What the whole paper says about names: its own method's and its benchmarks.
+
+    Read lazily, once, and only for papers that state a result: most sentences hold
+    setup numbers only, and reading names costs more than finding numbers."""
+
+    def __init__(self, title: str, abstract: str, lex: Lexicon) -> None:
+        self.title, self.abstract, self.lex = title, abstract, lex
+
+    @cached_property
+    def method(self) -> str | None:
+        """The paper's own method, or None for a paper whose named contribution is a
+        benchmark ("we introduce AGQA, a new benchmark"): its results are the models'
+        it evaluates, and the name is where they were measured."""
+        if self.own_benchmark or not self._named:
+            return None
+        name = self._named
+        for acronym, both in self.acronyms.items():
+            # "a regularization called REPresentation Alignment (REPA)": either spelling
+            if name == acronym or both.startswith(name + " ") or both.startswith(name + "("):
+                return both
+        return name
+
+    @cached_property
+    def _named(self) -> str | None:
+        return method_name(self.title, self.abstract, self.lex)
+
+    @cached_property
+    def own_benchmark(self) -> str | None:
+        """The benchmark the paper contributes, when what it names is one: where the
+        results it reports were measured unless a sentence names another."""
+        name = self._named
+        return name if name and _names_a_benchmark(name, self.abstract or "") else None
+
+    def _names(self, *patterns: re.Pattern[str]) -> tuple[str, ...]:
+        found: list[str] = []
+        for pattern in patterns:
+            for m in pattern.finditer(self.abstract or ""):
+                name = benchmark_name(found_name(m), self.lex, self.method)
+                if name and name not in found:
+                    found.append(name)
+        return tuple(found)
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the abstract defines, each with its long form: ``AG`` →
+        ``Adaptive Guidance (AG)``, so that either spelling of a subject names it."""
+        found = {}
+        for m in DEFINED_ACRONYM.finditer(self.abstract or ""):
+            long = long_form(m.group("acronym"), m.group("long"))
+            if long:
+                found[m.group("acronym")] = f"{long} ({m.group('acronym')})"
+        return found
+
+    @cached_property
+    def benchmarks(self) -> tuple[str, ...]:
+        """Distinct names the abstract evaluates on ("on X" included), never subjects."""
+        return self._names(_DATA_CALLED, BENCH_NOUN, _BENCH_APPOSITIVE, _EVAL_ON)
+
+    @cached_property
+    def only_benchmark(self) -> str | None:
+        """The benchmark of an abstract that evaluates on exactly one named thing, when
+        the abstract says it is one: a dataset or benchmark by name, or what results are
+        reported on ("experiments on X", "achieves ... on X"), not any "on X" ("runs on
+        H800 GPUs", "trained on UK data")."""
+        if len(self.benchmarks) != 1:
+            return None
+        name = self.benchmarks[0]
+        strong = self._names(_DATA_CALLED, BENCH_NOUN, _BENCH_APPOSITIVE, _EVALUATED_ON)
+        return name if name in strong else None
+
+
+def benchmark_name(name: str, lex: Lexicon, method: str | None) -> str | None:
+    name = clean_name(name)
+    if not name or lex.not_benchmark_re.fullmatch(name) or is_model_name(name, lex):
+        return None
+    if method and (name == method or name.split()[0] == method.split()[0]):
+        return None
+    return name
+
+
+def paper_context(title: str, abstract: str, lex: Lexicon) -> PaperContext:
+    """The paper's method name and the benchmarks its abstract evaluates on, read
+    when first asked for."""
+    return PaperContext(title, abstract, lex)

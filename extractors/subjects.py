@@ -1,0 +1,281 @@
+"""Who scored a result: the ``subject`` of a result mention.
+
+A number belongs to the name that is the subject of the verb before it in its clause
+(``CoachMe outperforms GPT-4o by 31.6%``), or to a phrase ending in an agent noun when
+nothing is named (``human experts reach``); to a compared system when the text says so
+(``69.84% achieved by the baseline CLIP model``, ``GPT-4o's 45%``, ``than Habitat 2.0
+(7699 SPS)``, ``vs. 69.6% for the untuned GPT-4``), never to the method then; else to the
+paper's method (:mod:`extractors.paper_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extractors.lexicon import Lexicon
+from extractors.names import (
+    ADVERBS,
+    NAME,
+    NAME_BEFORE_VERB,
+    NAME_RE,
+    PAREN_AFTER_NAME,
+    RESULT_STEMS,
+    RESULT_VERB,
+    RESULT_VERB_FORM,
+    SYSTEM_NOUN,
+    Found,
+    clean_name,
+    is_model_name,
+)
+
+if TYPE_CHECKING:
+    from extractors.classify import Fields
+    from extractors.paper_context import PaperContext
+    from extractors.quantities import RawQuantity
+
+_FUNCTION_WORD = (
+    r"(?:to|for|that|which|with|in|on|of|and|or|by|from|as|at|is|are|was|were|be|been|has|"
+    r"have|had|not|when|where|while|whereas|we|it|they|than|then|both|all|each|only|also|"
+    r"can|could|may|will|would|should|a|an|the|our|this|these|its|their|such|always|"
+    r"two|three|four|several|many|most|some|when|if|although|despite|because|but|yet|"
+    r"so|thus|hence|however|moreover|furthermore|additionally|finally|notably|overall|"
+    r"often|first|last|same|still|even|just|then)"
+)
+
+# a word of a described subject: not a function word, an adverb or a finite verb
+# ("gradient boosting model" keeps its -ing word)
+_NP_WORD = (
+    r"(?!(?i:" + _FUNCTION_WORD + r")\b|" + RESULT_STEMS + r"(?:e|es|ed|d|s)?\b|\w+ly\b)"
+    r"[A-Za-z][\w/+-]*"
+)
+
+# what did it, described rather than named: "the best model achieves", "prompt-based
+# defenses achieve", "human experts reach" (the determiner, or the clause start, before it)
+_PHRASE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?P<det>[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Tt]heir|[Ii]ts)\s|^|(?<=:\s)"
+    # "these modifications enable consistency models to achieve"
+    + "".join(f"|(?<=\\b{v}\\s)|(?<=\\b{v}s\\s)" for v in ("enable", "allow", "help"))
+    + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))
+    + r")"
+    r"(?P<name>(?:" + _NP_WORD + r"\s){0,4}(?P<head>" + _NP_WORD + r"[a-z]))"
+    r"(?:\s\((?P<paren>[^)]{1,40})\))?(?:,\s(?:which|who))?\s(?:to\s)?"
+    + ADVERBS
+    + RESULT_VERB_FORM
+    + r"\b"
+)
+
+_BARE = re.compile(r"(?:(?:proposed|new|novel|resulting|final|overall|full)\s)*" + SYSTEM_NOUN)
+
+# "gains with o1-mini, which achieves 63.3% F1": a name the relative clause is about,
+# after any preposition
+_WHICH_BEFORE = re.compile(
+    r"(?P<name>"
+    + NAME
+    + r")(?:\s\([^)]{1,40}\))?,\s(?:which|who)\s"
+    + ADVERBS
+    + RESULT_VERB
+    + r"\b"
+)
+
+_BY_BASELINE = re.compile(
+    r"\s?\)?\s?(?:achieved|obtained|reported|attained|reached|scored)?\s?by\s(?:the\s)?"
+    r"(?:(?:baseline|original|vanilla|standard|base|strongest|best|prior|previous)\s)*"
+    r"(?P<name>" + NAME + r")"
+)
+
+# "a SiT model trained for 7M steps", "Llama-3 fine-tuned on 10k examples": the number
+# describes the named model right before it
+_NAME_PARTICIPLE_BEFORE = re.compile(
+    r"(?P<name>" + NAME + r")(?:\s" + SYSTEM_NOUN + r")?\s(?:trained|fine-tuned|finetuned|"
+    r"pretrained|pre-trained|distilled|run)\s(?:for|on|with|in)\s"
+    r"(?:(?:only|over|about|around|nearly|just|roughly)\s)?$"
+)
+
+_POSSESSIVE_BEFORE = re.compile(r"(?P<name>" + NAME + r")(?:'s|’s)\s(?:\w+\s){0,2}$")
+
+_VERSUS = re.compile(r"[^.;\d]{0,30}?\b(?:vs\.?|versus|compared (?:to|with)|against)\s[^\d]{0,20}")
+
+# "54x faster than Habitat 2.0 (7699 SPS)": the open parenthesis before a number
+_OPEN_PAREN = re.compile(r"\s?\((?:[^()]{0,30}[,;]\s)?[^()\d]{0,12}$")
+
+# "compared to 138.66 with DDIM", "than the 24 hours it takes in Habitat 2.0": the
+# number is the compared system's, named after it
+_COMPARED_BEFORE = re.compile(
+    # not "more than 70%": a bare "than" before a number is its qualifier
+    r"(?:\b(?:compared (?:to|with)|versus|vs\.?|relative to)\s(?:the\s|that\sof\s)?"
+    r"|\bthan\s(?:the\s|that\sof\s))"
+    r"(?:(?:over|about|around|nearly|only|just)\s)?$"
+)
+
+_COMPARED_NAME_AFTER = re.compile(
+    r"[^.;,()]{0,50}?\b(?:with|by|in|of|from|for)\s(?:(?:the|a|an)\s)?(?:[a-z][\w-]*\s){0,2}"
+    r"(?P<name>" + NAME + r")(?![\w-])"
+)
+
+# "vs. 90.1% by humans", "for the baselines": the compared side described by an agent noun
+_COMPARED_PHRASE_AFTER = re.compile(
+    r"[^\s.;,()]*\s(?:for|by)\s(?:(?:the|a|an)\s)?(?P<name>(?:[a-z][\w-]*\s){0,2}(?P<head>[a-z][\w-]*))\b"
+)
+
+_COMPARISON_LEFT = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|relative to)\s")
+
+_FOR_NAME_RIGHT_AFTER = re.compile(
+    r"(?:\s?[A-Za-z%]{1,12})?\s(?:for|by|with|from)\s(?:the\s)?(?P<name>" + NAME + r")(?![\w-])"
+)
+
+# a clause with a subject of its own ("while our model reaches"), not "while reducing"
+_CLAUSE_BREAK = re.compile(r",?\s(?:while|whereas)\s(?!\w+ing\b)|;\s")
+
+
+def _named_subject(
+    sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon, benchmark: str | None
+) -> Found:
+    """Who the sentence says scored the number at ``sentence[start:end]``, else the
+    paper's method."""
+    by = _BY_BASELINE.match(sentence, end)
+    if by and not _is_benchmark(by.group("name"), benchmark):
+        return clean_name(by.group("name")), "subject.achieved_by"
+    left = sentence[max(0, start - 40) : start]
+    own = _POSSESSIVE_BEFORE.search(left)
+    if own is None and (paren := PAREN_AFTER_NAME.search(left)):
+        # "GPT-4o (45.2%)" is the model's own number; "HumanEval (+12.2%)" names where
+        own = paren if is_model_name(clean_name(paren.group("name")), lex) else None
+    if own is None:
+        own = _NAME_PARTICIPLE_BEFORE.search(sentence, max(0, start - 80), start)
+    if (
+        own
+        and not _is_benchmark(own.group("name"), benchmark)
+        and clean_name(own.group("name")) not in ctx.benchmarks
+    ):
+        return clean_name(own.group("name")), "subject.own_number"
+    best, best_at = None, None
+    found = [
+        *NAME_BEFORE_VERB.finditer(sentence, 0, start),
+        *_WHICH_BEFORE.finditer(sentence, 0, start),
+    ]
+    for m in sorted(found, key=lambda m: m.end()):
+        name = clean_name(m.group("name"))
+        if (
+            not _is_benchmark(name, benchmark)
+            and name not in ctx.benchmarks
+            and not lex.not_benchmark_re.fullmatch(name)
+        ):
+            best, best_at = name, m.end()
+    phrase = None
+    for m in _PHRASE_BEFORE.finditer(sentence, 0, start):
+        phrase = m
+    # "X achieves 10.1%, while our proposed Y ... achieves 15.4%": a subject in an earlier
+    # clause is not this number's
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    if best_at is not None and best_at < clause:
+        best = None
+    if phrase and phrase.end() < clause:
+        phrase = None
+    if phrase and (best_at is None or phrase.end() > best_at):
+        described = _described(phrase, ctx, lex)
+        if described:
+            return described, "subject.phrase_before_verb"
+    if best:
+        return ctx.acronyms.get(best, best), "subject.name_before_verb"
+    if ctx.method:
+        return ctx.method, "subject.paper_method"
+    return None, None
+
+
+def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
+    """The phrase of a :data:`_PHRASE_BEFORE` match as a subject, or None when it names
+    nothing: a head that is not an agent ("the experiments show", "Chamfer Distance
+    improves"; ``rules.toml`` ``agent_heads``), or the paper's own method in general
+    words ("our method", "the proposed framework"), which the method's name answers."""
+    phrase = " ".join(m.group("name").split())
+    if not lex.agent_head_re.fullmatch(m.group("head")) or lex.not_benchmark_re.fullmatch(phrase):
+        return None
+    named = NAME_RE.fullmatch(clean_name(m.group("paren") or ""))
+    if named:  # "The best-performing model (MedGemma) achieves"
+        return named.group("name")
+    if _BARE.fullmatch(phrase):
+        return None
+    if (m.group("det") or "").lower() in ("our", "this", "these") and ctx.method:
+        # "our lightweight model achieves", "this hybrid strategy enables": the paper's
+        # method, by its name
+        return None
+    return phrase
+
+
+_P_VALUE_BEFORE = re.compile(r"\b[pP]\s?[<=>≤]\s?$|\b[pP]-values?\s(?:of\s)?$")
+
+_VERSUS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s")
+
+# a baseline phrase that names something: a word of three letters or more, not "the"
+_NAME_WORD = re.compile(r"(?!(?:the|and|just|only|all|its|our|their)\b)[A-Za-z][\w-]{2,}")
+
+
+def _compared_side(
+    sentence: str, q: RawQuantity, baseline: str | None, lex: Lexicon, kind: str
+) -> tuple[str, str] | None:
+    """The compared system of a number that is its own, not the method's: one in
+    parentheses right after the baseline's name (``than Habitat 2.0 (7699 SPS)``), or
+    one stated as what is compared against (``compared to 138.66 with DDIM``)."""
+    left = sentence[max(0, q.start - 120) : q.start]
+    if kind != "value" or _P_VALUE_BEFORE.search(left) or _VERSUS_AFTER.match(sentence, q.end):
+        # a gain over the baseline ("(+3.1% on PET)"), a test statistic ("p<0.001"), or
+        # the first side of "84.57% vs. 83.89%" is not the baseline's own
+        return None
+    baseline = baseline if baseline and _NAME_WORD.search(baseline) else None
+    paren = _OPEN_PAREN.search(left)
+    if baseline and paren and left[: paren.start()].rstrip().endswith(baseline):
+        return baseline, "subject.baseline_own_number"
+    if _COMPARISON_LEFT.search(left[-80:]):
+        # "... versus 0.506 for GPT-4 and 0.508 for GPT-4o": every compared number that is
+        # named right after it
+        named = _FOR_NAME_RIGHT_AFTER.match(sentence, q.end)
+        if named and not lex.not_benchmark_re.fullmatch(clean_name(named.group("name"))):
+            return clean_name(named.group("name")), "subject.compared_number"
+    if _COMPARED_BEFORE.search(left):
+        after = _COMPARED_NAME_AFTER.match(sentence, q.end)
+        if after and not lex.not_benchmark_re.fullmatch(clean_name(after.group("name"))):
+            return clean_name(after.group("name")), "subject.compared_number"
+        if baseline:
+            return baseline, "subject.compared_number"
+    return None
+
+
+def _is_benchmark(name: str, benchmark: str | None) -> bool:
+    return bool(benchmark) and clean_name(name) == benchmark
+
+
+def subject_of(
+    sentence: str,
+    q: RawQuantity,
+    prev: RawQuantity | None,
+    f: Fields,
+    ctx: PaperContext,
+    lex: Lexicon,
+    benchmark: str | None,
+) -> Found:
+    """The model or method the result ``q`` belongs to: who the sentence says scored it,
+    unless it is a compared system's own number (the second side of "vs.", one stated as
+    what is compared against) or the before of a before and after, which are never the
+    method's. ``prev`` is the quantity before ``q`` in the sentence."""
+    subject, rule = _named_subject(sentence, q.start, q.end, ctx, lex, benchmark)
+    if prev is not None and prev.unit == q.unit and _VERSUS.fullmatch(sentence, prev.end, q.start):
+        # "675 vs. 6,250 GPU days", "51.6% compared to 69.8%": the second number is the
+        # compared system's own, never the method's, even when it goes unnamed; named right
+        # after it ("vs. 60.1% for GPT-4") or as the baseline
+        after = _COMPARED_NAME_AFTER.match(sentence, q.end)
+        named = after and clean_name(after.group("name"))
+        if named and lex.not_benchmark_re.fullmatch(named):
+            named = None
+        described = _COMPARED_PHRASE_AFTER.match(sentence, q.end)
+        if not named and described and lex.agent_head_re.fullmatch(described.group("head")):
+            named = " ".join(described.group("name").split())
+        baseline = f.baseline if f.baseline and _NAME_WORD.search(f.baseline) else None
+        subject, rule = named or baseline, "subject.compared_side"
+    compared = _compared_side(sentence, q, f.baseline, lex, f.kind)
+    if compared:
+        subject, rule = compared
+    if q.before_after == "before":
+        # "raises accuracy from 42.1% to 55.3%": the before is not the method's number
+        subject, rule = f.baseline, "subject.before_value"
+    return subject, rule

@@ -16,27 +16,56 @@ from typing import TYPE_CHECKING
 
 from extractors.lexicon import Lexicon
 from extractors.names import NAME, PAREN_AFTER_NAME, Found
-from extractors.paper_context import BENCH_NOUN, benchmark_name, found_name
+from extractors.paper_context import benchmark_name, names_by_data_nouns
 
 if TYPE_CHECKING:
     from extractors.classify import Fields
     from extractors.paper_context import PaperContext
     from extractors.quantities import RawQuantity
 
-_BENCH_AFTER = re.compile(
-    # the first "on" after the number: in "93.1% on Kinetics 400 and 97.5% on NTU 60",
-    # not the NTU 60 of the next number
-    # ("over X" after a gain names the baseline, not a benchmark)
-    r"(?:(?!\b(?:on|across)\s(?!average\b))[^.;:]|\.(?=\d)){0,80}?\b(?P<prep>on|across|"
-    # "in reasoning benchmarks like Big-Bench Hard", "in GSM8K accuracy"
-    r"(?:in|for|of)(?=\s(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|\s(?:[\w-]+\s){1,4}?"
-    r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s)|"
-    r"in(?=\s(?:the\s)?" + NAME + r"\s(?:accuracy|scores?|performance|F1|pass@\d+|results?)\b))"
-    # any one or two modifiers: "on zero-shot COCO 2014", "on the challenging X"
-    r"\s(?:the\s)?(?:(?:[a-z][\w-]*|widely[- ]used)\s){0,2}?"
+# the first "on" after the number names where it was measured: in "93.1% on Kinetics 400
+# and 97.5% on NTU 60", not the NTU 60 of the next number ("over X" after a gain names the
+# baseline, not a benchmark); "in"/"for"/"of" only before a data noun or a metric
+# ("in reasoning benchmarks like Big-Bench Hard", "in GSM8K accuracy"). Read as a scan
+# over the prepositions after the number, then a match at the one that counts: one
+# pattern for all of it backtracks through every character of the window.
+_PREPOSITION = re.compile(r"\b(?P<prep>on|across|in|for|of)\s(?!average\b)")
+_WINDOW_END = re.compile(r"[;:]|\.(?!\d)")
+_IN_FOR_OF_DATA = re.compile(
+    r"(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|(?:[\w-]+\s){1,4}?"
+    r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s"
+)
+_IN_NAME_METRIC = re.compile(
+    r"(?:the\s)?" + NAME + r"\s(?:accuracy|scores?|performance|F1|pass@\d+|results?)\b"
+)
+# any one or two modifiers: "on zero-shot COCO 2014", "on the challenging X"
+_NAME_AFTER_PREPOSITION = re.compile(
+    r"(?:the\s)?(?:(?:[a-z][\w-]*|widely[- ]used)\s){0,2}?"
     r"(?:(?:[A-Za-z-]+\s){0,3}?(?:benchmarks?|datasets?|suites?|splits?|subsets?|test sets?)"
     r"\s(?:(?:like|such as|including)\s)?)?(?P<name>" + NAME + r")(?![\w-])"
 )
+
+
+def _name_after(sentence: str, end: int) -> tuple[re.Match[str], int] | None:
+    """The benchmark name after the number ending at ``end``, with where its preposition
+    starts."""
+    stop = _WINDOW_END.search(sentence, end, end + 80)
+    limit = stop.start() if stop else end + 80
+    for prep in _PREPOSITION.finditer(sentence, end, limit + 8):
+        if prep.start() > limit:
+            break
+        word = prep.group("prep")
+        if word in ("on", "across"):
+            named = _NAME_AFTER_PREPOSITION.match(sentence, prep.end())
+            return (named, prep.start()) if named else None
+        if _IN_FOR_OF_DATA.match(sentence, prep.end()) or (
+            word == "in" and _IN_NAME_METRIC.match(sentence, prep.end())
+        ):
+            named = _NAME_AFTER_PREPOSITION.match(sentence, prep.end())
+            if named:
+                return named, prep.start()
+    return None
+
 
 # "trained on X", "relies on X", "built on X", "runs on X": not where a result was measured
 _NOT_MEASURED_ON = re.compile(
@@ -94,12 +123,12 @@ def benchmark_of(
     kind: str = "value",
 ) -> Found:
     """The benchmark a result at ``sentence[start:end]`` was measured on."""
-    after = _BENCH_AFTER.match(sentence, end)
-    if after and _NOT_MEASURED_ON.search(
-        sentence, max(0, after.start("prep") - 30), after.start("prep")
+    after = _name_after(sentence, end)
+    if (
+        after
+        and not _NOT_MEASURED_ON.search(sentence, max(0, after[1] - 30), after[1])
+        and (name := benchmark_name(after[0].group("name"), lex, ctx.method))
     ):
-        after = None
-    if after and (name := benchmark_name(after.group("name"), lex, ctx.method)):
         return name, "benchmark.on_after"
     paren = PAREN_AFTER_NAME.search(sentence, max(0, start - 40), start)
     if (
@@ -121,9 +150,9 @@ def benchmark_of(
     if before and (name := benchmark_name(before.group("name"), lex, ctx.method)):
         return name, "benchmark.on_before"
     named = [
-        (abs(m.start() - start) if m.start() < start else len(sentence) + m.start(), name)
-        for m in BENCH_NOUN.finditer(sentence)
-        if (name := benchmark_name(found_name(m), lex, ctx.method))
+        (abs(at - start) if at < start else len(sentence) + at, name)
+        for at, raw in names_by_data_nouns(sentence)
+        if (name := benchmark_name(raw, lex, ctx.method))
     ]
     if named:  # the nearest before the number, else the first after it
         return min(named)[1], "benchmark.named_in_sentence"

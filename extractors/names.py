@@ -88,6 +88,8 @@ SYSTEM_NOUN = (
 )
 
 NAME_BEFORE_VERB = re.compile(
+    # a word's start first: the look-behinds after it are tried only there
+    r"(?<![\w-])(?=[\w])"
     r"(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfrom\s)"
     r"(?<!\bwith\s)(?<!\bacross\s)(?<!\bover\s)(?<!\bthan\s)"
     r"(?<!\bon\sthe\s)(?<!\bin\sthe\s)(?<!\bof\sthe\s)"

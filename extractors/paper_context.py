@@ -52,7 +52,8 @@ _LONG_NAME = re.compile(
 _DATA_NOUN = r"(?:dataset|benchmark|corpus|suite|test set|challenge|database|collection)s?"
 
 _CALLED = re.compile(
-    ""
+    # the word first, so that the look-behinds are tried only where it stands
+    r"(?=\b(?:called|named|dubbed|termed|coined|namely)\s)"
     + "".join(f"(?<!{w} )(?<!{w}, )" for w in _DATA_NOUN[3:-3].split("|"))
     + r"\b(?:called|named|dubbed|termed|coined|namely)\s"
     r"(?P<name>" + NAME + r")(?![\w-])"
@@ -81,18 +82,36 @@ _PROPOSED_NP = re.compile(
     r"classifier|policy|planner|solver|workflow|design)s?)\b"
 )
 
-_DATA_NOUN_AFTER = (
-    r"['’”]?\s(?:benchmarks?|datasets?|test sets?|suites?|corpus|leaderboards?|challenges?|"
-    r"cohorts?)\b"
+# a name right before a data noun ("MathVista benchmark", "`HaloQuest' dataset", "the
+# Natural Instructions dataset") or right after one ("datasets such as COCO"): looked for
+# at each data noun, since a name pattern tried at every character of an abstract costs
+# more than all the number rules
+_DATA_NOUN_WORD = re.compile(
+    r"\b(?:benchmarks?|datasets?|test sets?|suites?|corpus|leaderboards?|challenges?|cohorts?)\b"
+)
+_NAME_BEFORE_NOUN = re.compile(r"(?P<name>" + NAME + r")['’”]?\s$")
+_WORDS_BEFORE_NOUN = re.compile(
+    r"(?<![\w-])(?:(?:The|On|In|Across|For|Our|This|These|Its|Their)\s)?"
+    r"(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*){1,3})['’”]?\s$"
+)
+_NAME_AFTER_NOUN = re.compile(
+    r"\s(?:such as\s|like\s|including\s)?(?P<name>" + NAME + r")(?![\w-])"
 )
 
-BENCH_NOUN = re.compile(
-    r"(?P<name>" + NAME + r")" + _DATA_NOUN_AFTER + r"|\b(?:benchmarks?|datasets?)\s(?:such as\s|"
-    r"like\s|including\s)?(?P<name2>" + NAME + r")(?![\w-])"
-    # a name of ordinary capitalised words: "the Natural Instructions dataset"
-    r"|(?<![\w-])(?:(?:The|On|In|Across|For|Our|This|These|Its|Their)\s)?"
-    r"(?P<name3>[A-Z][\w-]*(?:\s[A-Z][\w-]*){1,3})" + _DATA_NOUN_AFTER
-)
+
+def names_by_data_nouns(text: str) -> list[tuple[int, str]]:
+    """Where a name stands by a data noun in ``text``, and the name, in order."""
+    found = []
+    for noun in _DATA_NOUN_WORD.finditer(text):
+        lo = max(0, noun.start() - 80)
+        near = _NAME_BEFORE_NOUN.search(text, lo, noun.start()) or _WORDS_BEFORE_NOUN.search(
+            text, lo, noun.start()
+        )
+        if near is None and noun.group().startswith(("benchmark", "dataset")):
+            near = _NAME_AFTER_NOUN.match(text, noun.end())
+        if near:
+            found.append((near.start("name"), near.group("name")))
+    return found
 
 
 def found_name(m: re.Match[str]) -> str:
@@ -125,20 +144,53 @@ _APPOSITIVE = (
 )
 
 _BENCH_APPOSITIVE = re.compile(r"(?P<name>" + NAME + r")" + _APPOSITIVE + _DATA_KIND)
+# the same, read back from each data noun (see names_by_data_nouns)
+_APPOSED_BEFORE = re.compile(r"(?P<name>" + NAME + r")" + _APPOSITIVE + r"$")
+_DATA_KIND_WORD = re.compile(r"\b" + _DATA_KIND)
+
+
+def _apposed_names(text: str) -> list[str]:
+    """Names set beside a data noun ("Galaxy-Bench, a benchmark of ..."), in order."""
+    found = []
+    for noun in _DATA_KIND_WORD.finditer(text):
+        m = _APPOSED_BEFORE.search(text, max(0, noun.start() - 200), noun.start())
+        if m:
+            found.append(m.group("name"))
+    return found
+
+
+# what follows a benchmark's name ("AGQA, a new benchmark", "X dataset") and what comes
+# before one ("we introduce a misalignment propensity benchmark, X", "a dataset called X"),
+# matched at the name's occurrences: static patterns, since the name varies by paper
+_DATA_AFTER_NAME = re.compile(r"['’”]?(?:" + _APPOSITIVE + r"|\s)" + _DATA_KIND)
+_DATA_BEFORE_NAME = re.compile(
+    r"(?:\b(?:introduc|present|propos|releas|construct|buil|creat|curat|collect|develop|"
+    r"design)\w*\s(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}" + _DATA_KIND + r",\s"
+    r"|" + _DATA_KIND + r"\s(?:called|named|dubbed|termed)\s)['‘“`]?$"
+)
 
 
 def _names_a_benchmark(name: str, abstract: str) -> bool:
     """Whether the abstract calls ``name`` a benchmark or dataset ("AGQA, a new benchmark
     for ...", "the MAVERIX benchmark", "we introduce a benchmark, X", "a dataset called
     X"; not "On the test set, X reaches ...")."""
-    n = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
-    apposed = n + r"['’”]?(?:" + _APPOSITIVE + r"|\s)" + _DATA_KIND
-    introduced = (
-        r"\b(?:introduc|present|propos|releas|construct|buil|creat|curat|collect|develop|"
-        r"design)\w*\s(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}" + _DATA_KIND + r",\s['‘“`]?" + n
-    )
-    called = _DATA_KIND + r"\s(?:called|named|dubbed|termed)\s['‘“`]?" + n
-    return bool(re.search(f"{apposed}|{introduced}|{called}", abstract))
+    start = abstract.find(name)
+    while start >= 0:
+        end = start + len(name)
+        whole = (start == 0 or not _wordlike(abstract[start - 1])) and (
+            end == len(abstract) or not _wordlike(abstract[end])
+        )
+        if whole and (
+            _DATA_AFTER_NAME.match(abstract, end)
+            or _DATA_BEFORE_NAME.search(abstract, max(0, start - 120), start)
+        ):
+            return True
+        start = abstract.find(name, end)
+    return False
+
+
+def _wordlike(c: str) -> bool:
+    return c.isalnum() or c in "_-"
 
 
 _PHRASE_TITLE = re.compile(
@@ -191,6 +243,25 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
     return None
 
 
+# every match of these holds a data noun, so they are read only near one: a name pattern
+# tried at every character of an abstract costs more than all the number rules
+_DATA_PATTERNS = frozenset({_DATA_CALLED})
+_ANY_DATA_NOUN = re.compile(
+    r"\b(?:benchmark|dataset|test set|suite|corpus|leaderboard|challenge|cohort|testbed|"
+    r"database|collection)s?\b"
+)
+
+
+def _near_data_nouns(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that lie within reach of a data noun, in
+    order and each once."""
+    found: dict[int, re.Match[str]] = {}
+    for noun in _ANY_DATA_NOUN.finditer(text):
+        for m in pattern.finditer(text, max(0, noun.start() - 160), noun.end() + 100):
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
 class PaperContext:
     """What the whole paper says about names: its own method's and its benchmarks.
 
@@ -225,14 +296,32 @@ class PaperContext:
         name = self._named
         return name if name and _names_a_benchmark(name, self.abstract or "") else None
 
-    def _names(self, *patterns: re.Pattern[str]) -> tuple[str, ...]:
+    def _names(self, *patterns: re.Pattern[str] | None) -> tuple[str, ...]:
+        """Distinct benchmark names found by ``patterns`` (None: by the data nouns)."""
         found: list[str] = []
         for pattern in patterns:
-            for m in pattern.finditer(self.abstract or ""):
-                name = benchmark_name(found_name(m), self.lex, self.method)
-                if name and name not in found:
+            for name in self._found_by(pattern):
+                if name not in found:
                     found.append(name)
         return tuple(found)
+
+    def _found_by(self, pattern: re.Pattern[str] | None) -> list[str]:
+        """The benchmark names one pattern (None: the data nouns) finds in the abstract,
+        read once a paper."""
+        cache = self.__dict__.setdefault("_found", {})
+        if pattern not in cache:
+            text = self.abstract or ""
+            if pattern is None:
+                raw = [name for _, name in names_by_data_nouns(text)]
+            elif pattern is _BENCH_APPOSITIVE:
+                raw = _apposed_names(text)
+            elif pattern in _DATA_PATTERNS:
+                raw = [found_name(m) for m in _near_data_nouns(pattern, text)]
+            else:
+                raw = [found_name(m) for m in pattern.finditer(text)]
+            names = (benchmark_name(n, self.lex, self.method) for n in raw)
+            cache[pattern] = [n for n in names if n]
+        return cache[pattern]
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
@@ -248,7 +337,7 @@ class PaperContext:
     @cached_property
     def benchmarks(self) -> tuple[str, ...]:
         """Distinct names the abstract evaluates on ("on X" included), never subjects."""
-        return self._names(_DATA_CALLED, BENCH_NOUN, _BENCH_APPOSITIVE, _EVAL_ON)
+        return self._names(_DATA_CALLED, None, _BENCH_APPOSITIVE, _EVAL_ON)
 
     @cached_property
     def only_benchmark(self) -> str | None:
@@ -259,7 +348,7 @@ class PaperContext:
         if len(self.benchmarks) != 1:
             return None
         name = self.benchmarks[0]
-        strong = self._names(_DATA_CALLED, BENCH_NOUN, _BENCH_APPOSITIVE, _EVALUATED_ON)
+        strong = self._names(_DATA_CALLED, None, _BENCH_APPOSITIVE, _EVALUATED_ON)
         return name if name in strong else None
 
 

@@ -53,7 +53,8 @@ _NP_WORD = (
 # what did it, described rather than named: "the best model achieves", "prompt-based
 # defenses achieve", "human experts reach" (the determiner, or the clause start, before it)
 _PHRASE_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?P<det>[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Tt]heir|[Ii]ts)\s|^|(?<=:\s)"
+    r"(?<![\w-])(?=[\w])"  # a word's start, before the alternatives are tried
+    r"(?:(?P<det>[Tt]he|[Oo]ur|[Tt]his|[Tt]hese|[Tt]heir|[Ii]ts)\s|^|(?<=:\s)"
     # "these modifications enable consistency models to achieve"
     + "".join(f"|(?<=\\b{v}\\s)|(?<=\\b{v}s\\s)" for v in ("enable", "allow", "help"))
     + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))

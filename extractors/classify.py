@@ -362,9 +362,10 @@ _NOT_A_METRIC = frozenset("each test network method them it results".split())
 
 def _junk_metric(np: str, lex: Lexicon) -> bool:
     """Phrases that are verbs, comparison words or fillers, not what is measured."""
-    first = np.split()[0].lower()
+    words = np.split()
+    first = words[0].lower()
     return (
-        first in _NOT_A_METRIC
+        (first in _NOT_A_METRIC and not (first == "test" and len(words) > 1))  # "test MSE"
         or first in lex.number_words
         or first in lex.not_nouns
         or bool(lex.up_re.fullmatch(first) or lex.down_re.fullmatch(first))
@@ -406,6 +407,17 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     lo, hi = _clause_bounds(text, q.start, q.end)
     right = text[q.end : min(hi, q.end + 60)]
     left = _strip_qualifier(text[max(lo, q.start - 80) : q.start], lex)
+    if q.unit == "pp":
+        # "by 50.56 macro-F1 score points": the points are of the metric they name
+        m = _POINTS_OF.search(text, q.start, q.end)
+        if m:
+            return m.group("np")
+    if kind == "multiplier":
+        # "up to 2x TPS", "over 1,000x training efficiency": the measured noun it multiplies
+        m = _MULTIPLIED_NOUN.match(right) or lex.measured_head_re.match(right, 1)
+        mods = m.group("np").split()[:-1] if m else []
+        if m and not any(_not_noun(w, lex) or w.lower() in lex.stop_words for w in mods):
+            return m.group("np")
     if kind in ("multiplier", "change"):
         # "28.6x training speedup", "2.62x faster"
         sp = _SPEED_NOUN.match(right)
@@ -613,6 +625,11 @@ _BEATEN = re.compile(
 _PAREN_AFTER_HEAD = re.compile(
     r"(?P<np>[A-Za-z][\w-]*(?:\s(?:and\s)?[A-Za-z][\w-]*){0,3})\s?\(\s?$"
 )
+_POINTS_OF = re.compile(
+    r"\d\s(?!(?:percentage|percent|absolute|relative|basis)\b)"
+    r"(?P<np>[A-Za-z][\w@+/-]*(?:\s(?!points?\b)[A-Za-z][\w@+/-]*)?)\s(?:score\s)?points?\b"
+)
+_MULTIPLIED_NOUN = re.compile(r"^\s(?P<np>(?-i:[A-Z][A-Za-z]*[A-Z]s?))(?![\w-])(?!\s(?:on|in)\b)")
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]{2}")  # "DigiRL: 71.9%" names a system
 _LABEL_BEFORE = re.compile(
     r"(?:^|[(,;]\s?)(?P<np>[A-Za-z][\w@+/-]*(?:\s[A-Za-z][\w@+/-]*){0,2}):\s?(?:~|≈|about\s)?$"
@@ -975,10 +992,15 @@ def classify_sentence(
             comparative = f.kind in ("change", "multiplier") and _BARE_COMPARATIVE.match(
                 text, q.end
             )
-            if (f.kind == "value" and q.unit in ("%", "pp", "score")) or comparative:
+            in_parens = (
+                i
+                and _IN_ONE_PAREN.fullmatch(text, qs[i - 1].end, q.start)
+                and (_OPEN_PAREN.search(text, 0, qs[i - 1].start))
+            )
+            if (f.kind == "value" and (q.unit in ("%", "pp", "score") or in_parens)) or comparative:
                 named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
                          if pf.kind == "value" and pf.role == "result" and pf.metric
-                         and (p.unit == q.unit or comparative)
+                         and (p.unit == q.unit or comparative or in_parens)
                          and not _CONTRAST.search(text, p.end, q.start)]  # fmt: skip
                 if named:
                     f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
@@ -1001,6 +1023,7 @@ def classify_sentence(
 
 
 # "four times higher than", "13% better than": a comparative that names no noun
+_IN_ONE_PAREN = re.compile(r"[^()]{0,40}")  # "(6.32 +- 4.15 deg and 3.40 +- 2.75 mm)"
 _CONTRAST = re.compile(r"\b(?:while|whilst|whereas|but|yet)\b")
 _BARE_COMPARATIVE = re.compile(
     r"\s(?:higher|lower|better|worse|greater|larger|smaller|more|less)\s(?:than|compared)\b"

@@ -67,6 +67,21 @@ def _mention(text: str, number: str) -> Mention:
         ("Sensitivity rose for all organs (Bone: 80% vs. 46%).", "80%", "Bone"),
         ("Sensitivity rose for all organs (Bone: 80% vs. 46%).", "46%", "Bone"),
         ("Agents differ (DigiRL: 71.9%).", "71.9%", None),
+        # the metric a multiplier multiplies, the points of a named metric, a test metric
+        ("Zorb achieves up to 2x TPS at long context.", "2x", "TPS"),
+        ("Zorb reaches over 1,000x training efficiency.", "1,000x", "training efficiency"),
+        (
+            "Zorb beats Blip by 50.5 macro-F1 score points.",
+            "50.5 macro-F1 score points",
+            "macro-F1 score",
+        ),
+        ("Zorb gets a 9.8% reduction in test MSE.", "9.8%", "test MSE"),
+        # values inside one parenthesis share the metric it follows
+        (
+            "It lowers angular and distance errors (6.3 +- 4.1 degrees and 3.4 +- 2.7 mm).",
+            "2.7 mm",
+            "angular and distance errors",
+        ),
         # what a verb cut or raised to the number
         ("Zorb reduces KV cache size down to 3.9% of the original.", "3.9%", "KV cache size"),
     ],

@@ -136,6 +136,8 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         or lex.change_before_re.search(_strip_qualifier(left, lex))
     ):
         return "change"
+    if q.unit == "%" and _OVERHEAD_PAREN.search(text, max(0, q.start - 80), q.start):
+        return "change"  # "with minimal overhead (0.02% in parameters)": what it adds
     if q.value_high is None and lex.change_margin_re.search(text, max(0, q.start - 160), q.start):
         return "change"  # "by a wide margin on two benchmarks, namely, 9.3% on A"
     if q.value_high is not None and re.search(r"\bby\s(?:up to\s|between\s)?$", left):
@@ -163,6 +165,10 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:sav|reduc|cut|lower|decreas|shrink|trim)\w*\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$",
     re.I,
+)
+_OVERHEAD_PAREN = re.compile(
+    r"(?i)\b(?:overheads?|add(?:s|ed|ing)?\s[^()]{0,40}?)\s?\(\s?"
+    r"(?:on average\s|about\s|around\s|under\s|less than\s|below\s|only\s|~\s?)?$"
 )
 _COUNT_CHANGE_BEFORE = re.compile(
     r"\b(?:increase|decrease|reduction|drop|gain|growth)s?\s(?:of|by)\s(?:about\s|roughly\s|nearly\s)?$",

@@ -25,7 +25,7 @@ def _mention(text: str, number: str) -> Mention:
         ("Zorb improves 7 percent over standard prompting.", "7 percent", None),
         ("Zorb cuts steps by 40% and 35% compared to DiT.", "35%", "steps"),
         # the noun phrase after the last article or verb before "of"
-        ("The model reaches a MAPE of 4.5% on held-out homes.", "4.5%", "MAPE"),
+        ("Fine-tuning yields a MAPE of 4.5% on held-out homes.", "4.5%", "MAPE"),
         # an acronym the text defines, right before "of"
         (
             "It attains a structural similarity index (SSIM) of 0.912.",
@@ -109,13 +109,23 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
             "up",
         ),
         # a comma ends the phrase after the number
-        ("Zorb reduces error by 15%, improving recall in turn.", "15%", "change", "down"),
-        ("Zorb shortens processing time by 42%, improving use.", "42%", "change", "down"),
+        (
+            "Zorb reduces topic overlap by 100%, significantly enhancing clarity.",
+            "100%",
+            "change",
+            "down",
+        ),
+        ("Zorb slashes review costs by 42%, enabling wide use.", "42%", "change", "down"),
         # right after a coordinated number, the words the two share
-        ("These scores mark a 3.5x and 4x drop against prior work.", "3.5x", "multiplier", "down"),
+        (
+            "Zorb reaches FID of 3.5. These scores mark a 3.5x and 4x improvement over prior work.",
+            "3.5x",
+            "multiplier",
+            "down",
+        ),
         ("Zorb speeds up TTFT by up to 4x and reduces memory.", "4x", "multiplier", "up"),
         ("Zorb cuts size by 36%, speeding up the model by 1.4x.", "1.4x", "multiplier", "up"),
-        ("Zorb reduces calls to larger models by 50% without loss.", "50%", "change", "down"),
+        ("Zorb reduces calls to larger LLMs by up to 50%.", "50%", "change", "down"),
         # an efficiency is no cost: better is up
         ("Zorb shows 1.5x better energy efficiency than Blip.", "1.5x", "multiplier", "up"),
         # the amounts of one verb's list move the same way
@@ -126,6 +136,9 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
             "change",
             "down",
         ),
+        # a share in parentheses after an overhead or what is added is the amount added
+        ("Zorb adds minimal overhead (on average 0.02% in parameters).", "0.02%", "change", "up"),
+        ("Zorb cuts errors by 100x while adding negligible time (under 5%).", "5%", "change", "up"),
         # a share saved is an amount of change
         ("Zorb renders once, saving half the computation of two passes.", "half", "change", "down"),
         # "-a substantial improvement" after a value is not its change word

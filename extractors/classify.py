@@ -613,8 +613,11 @@ def _not_noun(word: str, lex: Lexicon) -> bool:
         w in _NOT_METRIC
         or w in _ARTICLES
         or w in lex.not_nouns
-        or bool(lex.up_re.fullmatch(w) or lex.down_re.fullmatch(w))
+        or (bool(lex.up_re.fullmatch(w) or lex.down_re.fullmatch(w)) and w not in _METRIC_NOUNS)
     )
+
+
+_METRIC_NOUNS = frozenset({"loss", "throughput", "gap"})  # direction words that are also metrics
 
 
 _ACRONYM_BEFORE = re.compile(

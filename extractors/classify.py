@@ -401,6 +401,10 @@ def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
 def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     if q.unit == "parameter":
         return "model parameters"
+    if q.unit == "score" and (
+        _P_VALUE.match(text, q.start, q.end) or _P_BEFORE.search(text, max(0, q.start - 8), q.start)
+    ):
+        return "p-value"  # "(p < 0.05)"
     if q.metric:
         # "structural similarity index (SSIM) of 0.990": the name the text gives it
         m = _ACRONYM_BEFORE.search(text, max(0, q.start - 40), q.start)
@@ -634,6 +638,8 @@ _BEATEN = re.compile(
 _PAREN_AFTER_HEAD = re.compile(
     r"(?P<np>[A-Za-z][\w-]*(?:\s(?:and\s)?[A-Za-z][\w-]*){0,3})\s?\(\s?$"
 )
+_P_VALUE = re.compile(r"[pP]\s?(?:<|>|=|≤|≥|\$<\$)")
+_P_BEFORE = re.compile(r"(?<![\w-])[pP]\s?(?:<|>|=|≤|≥|\$<\$|\$>\$)\s?\$?\s?$")
 _POINTS_OF = re.compile(
     r"\d\s(?!(?:percentage|percent|absolute|relative|basis)\b)"
     r"(?P<np>[A-Za-z][\w@+/-]*(?:\s(?!points?\b)[A-Za-z][\w@+/-]*)?)\s(?:score\s)?points?\b"

@@ -82,6 +82,9 @@ def _mention(text: str, number: str) -> Mention:
             "2.7 mm",
             "angular and distance errors",
         ),
+        # a p-value however the text writes it
+        ("Zorb improves Dice by over 20% (p< 0.05) across studies.", "0.05", "p-value"),
+        ("It differs from Blip (p = 0.003) on all tasks.", "0.003", "p-value"),
         # what a verb cut or raised to the number
         ("Zorb reduces KV cache size down to 3.9% of the original.", "3.9%", "KV cache size"),
     ],

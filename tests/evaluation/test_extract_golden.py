@@ -23,8 +23,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "arXiv 2025 dev": {
         "all_f1": 0.95, "result_f1": 0.94, "kind": 0.97, "role": 0.955, "qualifier": 0.94,
-        "direction": 0.99, "metric": 0.85, "baseline": 0.86, "subject": 0.71,
-        "benchmark": 0.62, "board_f1": 0.38,
+        "direction": 0.99, "metric": 0.86, "baseline": 0.86, "subject": 0.71,
+        "benchmark": 0.62, "board_f1": 0.41,
     },
 }  # fmt: skip
 FIELDS = ("kind", "role", "qualifier", "direction", "metric", "baseline", "subject", "benchmark")

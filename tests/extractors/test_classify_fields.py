@@ -142,6 +142,14 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
         # a share in parentheses after an overhead or what is added is the amount added
         ("Zorb adds minimal overhead (on average 0.02% in parameters).", "0.02%", "change", "up"),
         ("Zorb cuts errors by 100x while adding negligible time (under 5%).", "5%", "change", "up"),
+        (
+            "Accuracy drops by 3.3% without vision, by 4.1% without text, and by 8.0% without "
+            "both.",
+            "8.0%",
+            "change",
+            "down",
+        ),
+        ("It gives a 12.8x improvement in cost-effectiveness.", "12.8x", "multiplier", "up"),
         # a share saved is an amount of change
         ("Zorb renders once, saving half the computation of two passes.", "half", "change", "down"),
         # "-a substantial improvement" after a value is not its change word

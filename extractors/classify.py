@@ -136,6 +136,8 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         or lex.change_before_re.search(_strip_qualifier(left, lex))
     ):
         return "change"
+    if q.unit == "%" and _OVERHEAD_PAREN.search(text, max(0, q.start - 80), q.start):
+        return "change"  # "with minimal overhead (0.02% in parameters)": what it adds
     if q.value_high is None and lex.change_margin_re.search(text, max(0, q.start - 160), q.start):
         return "change"  # "by a wide margin on two benchmarks, namely, 9.3% on A"
     if q.value_high is not None and re.search(r"\bby\s(?:up to\s|between\s)?$", left):
@@ -163,6 +165,10 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:sav|reduc|cut|lower|decreas|shrink|trim)\w*\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$",
     re.I,
+)
+_OVERHEAD_PAREN = re.compile(
+    r"(?i)\b(?:overheads?|add(?:s|ed|ing)?\s[^()]{0,40}?)\s?\(\s?"
+    r"(?:on average\s|about\s|around\s|under\s|less than\s|below\s|only\s|~\s?)?$"
 )
 _COUNT_CHANGE_BEFORE = re.compile(
     r"\b(?:increase|decrease|reduction|drop|gain|growth)s?\s(?:of|by)\s(?:about\s|roughly\s|nearly\s)?$",
@@ -284,7 +290,8 @@ def _lower_is_better(metric: str, lex: Lexicon) -> bool:
 
 
 _HIGHER_IS_BETTER = frozenset(
-    "efficiency accuracy throughput speed speedup saving savings reduction quality".split()
+    """efficiency effectiveness accuracy throughput speed speedup saving savings reduction
+    quality""".split()
 )
 # words that end the noun phrase a number starts ("by 10% without any degradation")
 _NP_END = frozenset(
@@ -362,9 +369,10 @@ _NOT_A_METRIC = frozenset("each test network method them it results".split())
 
 def _junk_metric(np: str, lex: Lexicon) -> bool:
     """Phrases that are verbs, comparison words or fillers, not what is measured."""
-    first = np.split()[0].lower()
+    words = np.split()
+    first = words[0].lower()
     return (
-        first in _NOT_A_METRIC
+        (first in _NOT_A_METRIC and not (first == "test" and len(words) > 1))  # "test MSE"
         or first in lex.number_words
         or first in lex.not_nouns
         or bool(lex.up_re.fullmatch(first) or lex.down_re.fullmatch(first))
@@ -394,6 +402,10 @@ def metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
 def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None:
     if q.unit == "parameter":
         return "model parameters"
+    if q.unit == "score" and (
+        _P_VALUE.match(text, q.start, q.end) or _P_BEFORE.search(text, max(0, q.start - 8), q.start)
+    ):
+        return "p-value"  # "(p < 0.05)"
     if q.metric:
         # "structural similarity index (SSIM) of 0.990": the name the text gives it
         m = _ACRONYM_BEFORE.search(text, max(0, q.start - 40), q.start)
@@ -406,6 +418,17 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
     lo, hi = _clause_bounds(text, q.start, q.end)
     right = text[q.end : min(hi, q.end + 60)]
     left = _strip_qualifier(text[max(lo, q.start - 80) : q.start], lex)
+    if q.unit == "pp":
+        # "by 50.56 macro-F1 score points": the points are of the metric they name
+        m = _POINTS_OF.search(text, q.start, q.end)
+        if m:
+            return m.group("np")
+    if kind == "multiplier":
+        # "up to 2x TPS", "over 1,000x training efficiency": the measured noun it multiplies
+        m = _MULTIPLIED_NOUN.match(right) or lex.measured_head_re.match(right, 1)
+        mods = m.group("np").split()[:-1] if m else []
+        if m and not any(_not_noun(w, lex) or w.lower() in lex.stop_words for w in mods):
+            return m.group("np")
     if kind in ("multiplier", "change"):
         # "28.6x training speedup", "2.62x faster"
         sp = _SPEED_NOUN.match(right)
@@ -595,8 +618,11 @@ def _not_noun(word: str, lex: Lexicon) -> bool:
         w in _NOT_METRIC
         or w in _ARTICLES
         or w in lex.not_nouns
-        or bool(lex.up_re.fullmatch(w) or lex.down_re.fullmatch(w))
+        or (bool(lex.up_re.fullmatch(w) or lex.down_re.fullmatch(w)) and w not in _METRIC_NOUNS)
     )
+
+
+_METRIC_NOUNS = frozenset({"loss", "throughput", "gap"})  # direction words that are also metrics
 
 
 _ACRONYM_BEFORE = re.compile(
@@ -613,6 +639,13 @@ _BEATEN = re.compile(
 _PAREN_AFTER_HEAD = re.compile(
     r"(?P<np>[A-Za-z][\w-]*(?:\s(?:and\s)?[A-Za-z][\w-]*){0,3})\s?\(\s?$"
 )
+_P_VALUE = re.compile(r"[pP]\s?(?:<|>|=|≤|≥|\$<\$)")
+_P_BEFORE = re.compile(r"(?<![\w-])[pP]\s?(?:<|>|=|≤|≥|\$<\$|\$>\$)\s?\$?\s?$")
+_POINTS_OF = re.compile(
+    r"\d\s(?!(?:percentage|percent|absolute|relative|basis)\b)"
+    r"(?P<np>[A-Za-z][\w@+/-]*(?:\s(?!points?\b)[A-Za-z][\w@+/-]*)?)\s(?:score\s)?points?\b"
+)
+_MULTIPLIED_NOUN = re.compile(r"^\s(?P<np>(?-i:[A-Z][A-Za-z]*[A-Z]s?))(?![\w-])(?!\s(?:on|in)\b)")
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z]|[a-z][A-Z][a-z]{2}")  # "DigiRL: 71.9%" names a system
 _LABEL_BEFORE = re.compile(
     r"(?:^|[(,;]\s?)(?P<np>[A-Za-z][\w@+/-]*(?:\s[A-Za-z][\w@+/-]*){0,2}):\s?(?:~|≈|about\s)?$"
@@ -896,10 +929,11 @@ def classify_sentence(
             # "reduces travel time by 42%, queue length by 62%, and waiting time by 83%":
             # the amounts of one verb's list move the same way
             gap = text[qs[i - 1].end : q.start]
+            bare = re.sub(r"\([^()]*\)", "", gap)  # "by 95% on A (23 min vs. 454 min) and by 92%"
             if (
-                _BY_LIST_GAP.fullmatch(gap)
-                and not lex.up_re.search(gap)
-                and not lex.down_re.search(gap)
+                (_BY_LIST_GAP.fullmatch(gap) or _AND_BY_END.search(bare))
+                and not lex.up_re.search(bare)
+                and not lex.down_re.search(bare)
                 and out[i - 1].direction
                 and f.direction != out[i - 1].direction
             ):
@@ -975,10 +1009,15 @@ def classify_sentence(
             comparative = f.kind in ("change", "multiplier") and _BARE_COMPARATIVE.match(
                 text, q.end
             )
-            if (f.kind == "value" and q.unit in ("%", "pp", "score")) or comparative:
+            in_parens = (
+                i
+                and _IN_ONE_PAREN.fullmatch(text, qs[i - 1].end, q.start)
+                and (_OPEN_PAREN.search(text, 0, qs[i - 1].start))
+            )
+            if (f.kind == "value" and (q.unit in ("%", "pp", "score") or in_parens)) or comparative:
                 named = [pf.metric for pf, p in zip(out, qs[:i], strict=False)
                          if pf.kind == "value" and pf.role == "result" and pf.metric
-                         and (p.unit == q.unit or comparative)
+                         and (p.unit == q.unit or comparative or in_parens)
                          and not _CONTRAST.search(text, p.end, q.start)]  # fmt: skip
                 if named:
                     f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
@@ -1001,6 +1040,7 @@ def classify_sentence(
 
 
 # "four times higher than", "13% better than": a comparative that names no noun
+_IN_ONE_PAREN = re.compile(r"[^()]{0,40}")  # "(6.32 +- 4.15 deg and 3.40 +- 2.75 mm)"
 _CONTRAST = re.compile(r"\b(?:while|whilst|whereas|but|yet)\b")
 _BARE_COMPARATIVE = re.compile(
     r"\s(?:higher|lower|better|worse|greater|larger|smaller|more|less)\s(?:than|compared)\b"
@@ -1009,6 +1049,7 @@ _BY_LIST_GAP = re.compile(
     r",\s(?:and\s)?(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\sby\s(?:up to\s|about\s|nearly\s)?"
 )
 _OWN_COMPARISON = re.compile(r"\s(?:than|over|compared|vs\.?|versus|relative to|against)\s")
+_AND_BY_END = re.compile(r"^[^,;]{0,60}?(?:,\s|\s)and\sby\s(?:up to\s|about\s|nearly\s|over\s)?$")
 _BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
 
 

@@ -25,7 +25,7 @@ def _mention(text: str, number: str) -> Mention:
         ("Zorb improves 7 percent over standard prompting.", "7 percent", None),
         ("Zorb cuts steps by 40% and 35% compared to DiT.", "35%", "steps"),
         # the noun phrase after the last article or verb before "of"
-        ("The model reaches a MAPE of 4.5% on held-out homes.", "4.5%", "MAPE"),
+        ("Fine-tuning yields a MAPE of 4.5% on held-out homes.", "4.5%", "MAPE"),
         # an acronym the text defines, right before "of"
         (
             "It attains a structural similarity index (SSIM) of 0.912.",
@@ -67,6 +67,24 @@ def _mention(text: str, number: str) -> Mention:
         ("Sensitivity rose for all organs (Bone: 80% vs. 46%).", "80%", "Bone"),
         ("Sensitivity rose for all organs (Bone: 80% vs. 46%).", "46%", "Bone"),
         ("Agents differ (DigiRL: 71.9%).", "71.9%", None),
+        # the metric a multiplier multiplies, the points of a named metric, a test metric
+        ("Zorb achieves up to 2x TPS at long context.", "2x", "TPS"),
+        ("Zorb reaches over 1,000x training efficiency.", "1,000x", "training efficiency"),
+        (
+            "Zorb beats Blip by 50.5 macro-F1 score points.",
+            "50.5 macro-F1 score points",
+            "macro-F1 score",
+        ),
+        ("Zorb gets a 9.8% reduction in test MSE.", "9.8%", "test MSE"),
+        # values inside one parenthesis share the metric it follows
+        (
+            "It lowers angular and distance errors (6.3 +- 4.1 degrees and 3.4 +- 2.7 mm).",
+            "2.7 mm",
+            "angular and distance errors",
+        ),
+        # a p-value however the text writes it
+        ("Zorb improves Dice by over 20% (p< 0.05) across studies.", "0.05", "p-value"),
+        ("It differs from Blip (p = 0.003) on all tasks.", "0.003", "p-value"),
         # what a verb cut or raised to the number
         ("Zorb reduces KV cache size down to 3.9% of the original.", "3.9%", "KV cache size"),
     ],
@@ -94,13 +112,23 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
             "up",
         ),
         # a comma ends the phrase after the number
-        ("Zorb reduces error by 15%, improving recall in turn.", "15%", "change", "down"),
-        ("Zorb shortens processing time by 42%, improving use.", "42%", "change", "down"),
+        (
+            "Zorb reduces topic overlap by 100%, significantly enhancing clarity.",
+            "100%",
+            "change",
+            "down",
+        ),
+        ("Zorb slashes review costs by 42%, enabling wide use.", "42%", "change", "down"),
         # right after a coordinated number, the words the two share
-        ("These scores mark a 3.5x and 4x drop against prior work.", "3.5x", "multiplier", "down"),
+        (
+            "Zorb reaches FID of 3.5. These scores mark a 3.5x and 4x improvement over prior work.",
+            "3.5x",
+            "multiplier",
+            "down",
+        ),
         ("Zorb speeds up TTFT by up to 4x and reduces memory.", "4x", "multiplier", "up"),
         ("Zorb cuts size by 36%, speeding up the model by 1.4x.", "1.4x", "multiplier", "up"),
-        ("Zorb reduces calls to larger models by 50% without loss.", "50%", "change", "down"),
+        ("Zorb reduces calls to larger LLMs by up to 50%.", "50%", "change", "down"),
         # an efficiency is no cost: better is up
         ("Zorb shows 1.5x better energy efficiency than Blip.", "1.5x", "multiplier", "up"),
         # the amounts of one verb's list move the same way
@@ -111,6 +139,17 @@ def test_lower_is_better_metric_read_after_the_change_turns_direction_down() -> 
             "change",
             "down",
         ),
+        # a share in parentheses after an overhead or what is added is the amount added
+        ("Zorb adds minimal overhead (on average 0.02% in parameters).", "0.02%", "change", "up"),
+        ("Zorb cuts errors by 100x while adding negligible time (under 5%).", "5%", "change", "up"),
+        (
+            "Accuracy drops by 3.3% without vision, by 4.1% without text, and by 8.0% without "
+            "both.",
+            "8.0%",
+            "change",
+            "down",
+        ),
+        ("It gives a 12.8x improvement in cost-effectiveness.", "12.8x", "multiplier", "up"),
         # a share saved is an amount of change
         ("Zorb renders once, saving half the computation of two passes.", "half", "change", "down"),
         # "-a substantial improvement" after a value is not its change word

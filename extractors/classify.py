@@ -365,6 +365,11 @@ _UNIT_DEFAULT_METRIC = {
 
 
 _NOT_A_METRIC = frozenset("each test network method them it results".split())
+# a phrase of these words alone names nothing measured: "64% before", "(81%) respectively"
+_FILLER = frozenset(
+    "before after respectively alone overall only while whereas versus vs across when with "
+    "without".split()
+)
 
 
 def _junk_metric(np: str, lex: Lexicon) -> bool:
@@ -377,6 +382,7 @@ def _junk_metric(np: str, lex: Lexicon) -> bool:
         or first in lex.not_nouns
         or bool(lex.up_re.fullmatch(first) or lex.down_re.fullmatch(first))
         or first in ("scores", "score", "accomplish", "sacrifices", "achieved", "reported")
+        or all(w.lower().strip(".,;:") in _FILLER for w in words)
     )
 
 

@@ -188,9 +188,16 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
         # "by Top-1 2.9%", "ResNet-50 76.1%", "on Subtask 1, 35.68": a share or a
         # measured value standing alone (versions and sections have one decimal digit)
         return False
+    if _SIZE_SLASH_BEFORE.search(left):
+        return False  # "340M/1.3B parameters": the second of two sizes
+    if left[-1:] == "[" and "." in text[n.num_start : n.end]:
+        return False  # "Clinical ML [1.28 (1.18-1.39)]": citations are whole numbers
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     return bool(_LIST_AFTER_NAME.search(left))
+
+
+_SIZE_SLASH_BEFORE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[kKMBT]/$")
 
 
 def _name_right(text: str, n: _Num, lex: Lexicon) -> bool:
@@ -521,10 +528,12 @@ def _quantity_from(
             and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
         )
         score_range = False
+        magnitude_once = noun2 is not None and n2.mag > 1.0 == n.mag  # "0.1-0.2M parameters"
+        low_ok = n.value < n2.value or (decimals and n.value == n2.value)  # "CI, 0.93-0.93"
         if (
             hyphen
             and unit is None
-            and not (n.value < n2.value and (unit2 or n.integer or decimals))
+            and not (low_ok and (unit2 or n.integer or decimals or magnitude_once))
         ):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
@@ -551,7 +560,7 @@ def _quantity_from(
             and not unit2
             and not noun2
             and decimals
-            and n.value < n2.value
+            and n.value <= n2.value
             and sep.group().strip() in ("-", "–", "--", "~")  # "from 0.39 to 0.60": two
         ):
             # "F1 scores of only 0.14-0.39", "95% CI, 0.942-0.985": a range of scores
@@ -939,7 +948,8 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
 # "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
 # number has its own adjective, the noun is written once
 _ADJ_COORD = re.compile(
-    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b(?!-))[a-z][\w-]*,?\s(?:and|or)\s"
+    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b(?!-))(?:[a-z][\w-]*|[A-Z]{2,}[\w-]*),?\s"
+    r"(?:and|or)\s"
 )
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 

@@ -249,6 +249,19 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("+28.3-42.4 p.p.", 28.3, "pp"), ("2.32 \\sim 26.6 \\times", 2.32, "x")],
         ["01.2016", "01.2016-12.2018"],
     ),
+    # a magnitude written once after a decimal range; the second of two sizes; a decimal
+    # in brackets is no citation; acronyms coordinated before a shared noun
+    (
+        "It adds 0.1-0.2M parameters, trains 340M/1.3B parameters, beats ML [1.28 "
+        "(1.18-1.39)] and uses 101.9k RGB and 10k depth images.",
+        [
+            ("0.1-0.2M parameters", 1e5, "parameter"),
+            ("1.3B parameters", 1.3e9, "parameter"),
+            ("1.28", 1.28, "score"),
+            ("101.9k", 101900, "sample"),
+        ],
+        [],
+    ),
 ]
 
 

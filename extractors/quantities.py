@@ -41,7 +41,7 @@ _SCORE_BEFORE = re.compile(
     r"(?:(?:up to|about|around|nearly|over|approximately|roughly|at least|only|just)\s)?$"
 )
 _FACTOR_BEFORE = re.compile(
-    r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
+    r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio| rate)?|"
     r"(?:a\s)?factor)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
     re.I,
 )
@@ -849,9 +849,16 @@ _LIST_TAIL = re.compile(
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
 _COMPARED_TO = re.compile(
+    # "82 on Danish reports, compared to 86 with ...": a place of the first may come between
+    r"(?:\s(?:on|in|for|at)\s[^,;.\d]{1,40}?,?)?"
     r"\s(?:instead of|rather than|than|compared (?:to|with)|versus|vs\.?|as opposed to)\s"
     r"(?:(?:the|a|an)\s)?(?:[A-Za-z][\w.-]*(?:'s)?\s){0,3}$"
 )
+# "from 50 steps to just 4": the after of a before/after written with its unit once
+_TO_AFTER_UNIT = re.compile(
+    r"\s(?:to|down to|up to)\s(?:just\s|only\s|about\s|around\s|roughly\s|nearly\s|merely\s)?$"
+)
+_FROM_BEFORE_UNIT = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|nearly\s|over\s)?\$?$")
 _PREV_COORD = re.compile(
     r"^(?:\s(?:scores?\s)?(?:on|in|for)\s[^,;.]{1,40}?)?,?\s(?:and|or|vs\.?|versus|compared to|"
     r"compared with|while|whereas)\s(?:only\s|just\s)?$|^,\s?$"
@@ -1015,6 +1022,12 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             # "256 tokens instead of the baseline's fixed 576": the same measure, compared
             q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
             q.borrowed_from = prev
+        elif _TO_AFTER_UNIT.fullmatch(text, prev.end, q.start) and _FROM_BEFORE_UNIT.search(
+            text, max(0, prev.start - 20), prev.start
+        ):
+            # "reducing inference from 50 steps to just 4": the same unit, after
+            q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
+            q.rules.append("find.from_unit_to")
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":

@@ -262,6 +262,14 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         ],
         [],
     ),
+    # the other side of a comparison after a place, the after of "from N unit to M", a
+    # compression rate
+    (
+        "It reaches an F1 score of 82 on Danish reports, compared to 86 with all data, "
+        "reduces inference from 50 steps to just 4 and achieves a compression rate of 14.",
+        [("86", 86, "score"), ("4", 4, "step"), ("14", 14, "x")],
+        [],
+    ),
 ]
 
 

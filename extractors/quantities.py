@@ -253,10 +253,14 @@ def _noun_match(
         or k > 4
         or word.lower() in lex.stop_words
         or word.lower() in lex.not_nouns
-        or not word[0].islower()
+        # a title capitalises its plurals: "101 Classes of 33 Crops", "17,000 Floor Plans"
+        or not (word[0].islower() or (_TITLE_PLURAL.fullmatch(word) and _title_cased(text)))
     ):
         return None
     return rule, m.start(), m.end()
+
+
+_TITLE_PLURAL = re.compile(r"[A-Z][a-z]{2,}s")
 
 
 def _noun_after(
@@ -310,6 +314,8 @@ def _noun_after(
         if cur >= len(text) or text[cur] not in " -":
             return None
         mod = lex.modifier_re.match(text, cur + 1)
+        if mod and not k and text[cur] == "-" and mod.group().isupper():
+            return None  # "3-SAT solvers", "5-HT receptors": the number is in a name
         if mod and mod.group().lower() in ("and", "or") and k:
             # "14 medical and standard image datasets": coordinated modifiers
             mod = lex.modifier_re.match(text, mod.end() + 1)

@@ -278,6 +278,13 @@ def test_a_title_keeps_counts_after_capitals() -> None:
     title = "Robust and Generalizable 6-DOF Localization with a Single 360 Camera"
     got = {m.text for m in extract_paper(Paper(0, title, "")) if m.section == "title"}
     assert "360 Camera" in got
+    # and capitalises its plurals, while a verb ends the phrase and an acronym after a
+    # hyphen is a name
+    title = "Across 101 Classes of 33 Crops: 47B Mixture-of-Experts Beats 3-SAT Solvers"
+    got = {m.text: m.unit for m in extract_paper(Paper(0, title, "")) if m.section == "title"}
+    assert got.get("101 Classes") == got.get("33 Crops") == "count"
+    assert got.get("47B") == "parameter"
+    assert not any(t.startswith("3") for t in got)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0][:48])

@@ -284,7 +284,7 @@ def test_a_title_keeps_counts_after_capitals() -> None:
     got = {m.text: m.unit for m in extract_paper(Paper(0, title, "")) if m.section == "title"}
     assert got.get("101 Classes") == got.get("33 Crops") == "count"
     assert got.get("47B") == "parameter"
-    assert not any(t.startswith("3") for t in got)
+    assert not any("SAT" in t for t in got)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0][:48])

@@ -316,6 +316,8 @@ def _noun_after(
         mod = lex.modifier_re.match(text, cur + 1)
         if mod and not k and text[cur] == "-" and mod.group().isupper():
             return None  # "3-SAT solvers", "5-HT receptors": the number is in a name
+        if mod and not k and text[cur] == "-" and mod.group().lower() in _NOT_HYPHEN_NOUNS:
+            return None  # "a 3-dimensional subspace", "a 10-based index": no count
         if mod and mod.group().lower() in ("and", "or") and k:
             # "14 medical and standard image datasets": coordinated modifiers
             mod = lex.modifier_re.match(text, mod.end() + 1)
@@ -534,12 +536,19 @@ def _quantity_from(
             and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
         )
         score_range = False
-        magnitude_once = noun2 is not None and n2.mag > 1.0 == n.mag  # "0.1-0.2M parameters"
+        # "0.1-0.2M parameters": the magnitude written once (not "LLaMA 3.2-3B models")
+        magnitude_once = (
+            noun2 is not None
+            and noun2[0].canonical in ("parameter", "token", "sample", "step")
+            and n2.mag > 1.0 == n.mag
+            and n.value * n2.mag < n2.value
+            and not lex.capitalised_before_re.search(left)
+        )
         low_ok = n.value < n2.value or (decimals and n.value == n2.value)  # "CI, 0.93-0.93"
         if (
             hyphen
             and unit is None
-            and not (low_ok and (unit2 or n.integer or decimals or magnitude_once))
+            and not (low_ok and (unit2 or n.integer or (decimals and not noun2) or magnitude_once))
         ):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:

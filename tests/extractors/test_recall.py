@@ -270,6 +270,13 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("86", 86, "score"), ("4", 4, "step"), ("14", 14, "x")],
         [],
     ),
+    # a magnitude written once only for what it can count, never after a name's version;
+    # a format word after a hyphen and a past-tense verb end a counted noun
+    (
+        "We fine-tune LLaMA 3.2-3B models; a 3-dimensional subspace; 31 met the criteria.",
+        [],
+        ["3.2-3B models", "3-dimensional subspace", "31 met the criteria"],
+    ),
 ]
 
 

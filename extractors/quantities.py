@@ -1183,10 +1183,19 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+_CROSS_VALIDATION_AFTER = re.compile(r"(?:[- ][a-z]+){0,2}[- ]cross", re.I)
+_NO_NOUN = r"(?!(?:and|or|in|on|at|to|for|by|with|from|than|over|while|which|compared)\b)"
+_PLURAL_AFTER = re.compile(r"\s" + _NO_NOUN + r"(?:[a-z-]+\s" + _NO_NOUN + r")?[a-z]{3,}s\b")
+
+
 def _fold_is_a_list(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12) : m.start()]
     if _COPULA_BEFORE.search(before) and _LIST_AFTER.match(text, m.end()):
         return True
+    if _CROSS_VALIDATION_AFTER.match(text, m.end()):
+        return True  # "five-fold cross-validation" counts folds (a setup, in words)
+    if _PLURAL_AFTER.match(text, m.end()) and not _CHANGE_AFTER.match(text, m.end()):
+        return True  # "three-fold future directions", "twofold goals"
     return bool(_DETERMINER_BEFORE.search(before) and not _CHANGE_AFTER.match(text, m.end()))
 
 

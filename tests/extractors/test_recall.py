@@ -277,6 +277,13 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [],
         ["3.2-3B models", "3-dimensional subspace", "31 met the criteria"],
     ),
+    # N-fold cross-validation counts folds, N-fold before a plural noun counts parts
+    (
+        "We employ five-fold cross-validation, propose three-fold future directions and "
+        "reduce memory by up to ninefold and achieve speed.",
+        [("ninefold", 9, "x")],
+        ["five-fold", "three-fold"],
+    ),
 ]
 
 

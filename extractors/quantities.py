@@ -1173,8 +1173,8 @@ _WORD_QUANTITY_HINT = re.compile(
 
 # "our contributions are twofold:", "a two-fold strategy", "threefold effectiveness": the
 # word says how many parts follow, not a factor; a factor moves something
-_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s$")
-_LIST_AFTER = re.compile(r"\s?(?:[.:;(—]|--|$)|\s(?:and|but)\s")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s(?:[a-z]+ly\s)?$")
+_LIST_AFTER = re.compile(r"\s?(?:[.:;,(—]|--|$)|\s(?:and|but)\s")
 _DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|our|its|their|this)|'s)\s$")
 _CHANGE_AFTER = re.compile(
     r"\s(?:[a-z-]+\s)?(?:increases?|improvements?|gains?|speed-?ups?|reductions?|decreases?|"
@@ -1189,7 +1189,7 @@ _PLURAL_AFTER = re.compile(r"\s" + _NO_NOUN + r"(?:[a-z-]+\s" + _NO_NOUN + r")?[
 
 
 def _fold_is_a_list(text: str, m: re.Match[str]) -> bool:
-    before = text[max(0, m.start() - 12) : m.start()]
+    before = text[max(0, m.start() - 24) : m.start()]
     if _COPULA_BEFORE.search(before) and _LIST_AFTER.match(text, m.end()):
         return True
     if _CROSS_VALIDATION_AFTER.match(text, m.end()):

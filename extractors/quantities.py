@@ -970,8 +970,9 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
 # "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
 # number has its own adjective, the noun is written once
 _ADJ_COORD = re.compile(
-    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b(?!-))(?:[a-z][\w-]*|[A-Z]{2,}[\w-]*),?\s"
-    r"(?:and|or)\s"
+    # one or two modifiers: "294,924 labeled 2D and 93,012 labeled 3D boxes"
+    r"(?:\s(?!(?:of|in|on|at|to|for|by|with|from|than|and|or)\b(?!-))"
+    r"(?:[a-z][\w-]*|[A-Z]{2,}[\w-]*|\d[A-Z][\w-]*)){1,2},?\s(?:and|or)\s"
 )
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 
@@ -1051,8 +1052,17 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         if nxt.unit == "USD" and gap.endswith("$"):
             gap = gap[:-1]
         if (
-            _COORD.match(gap) or (_ADJ_COORD.fullmatch(gap) and nxt.unit in _COUNTED)
-        ) and not lex.year_re.match(text[q.num_start : q.num_end]):
+            (
+                _COORD.match(gap)
+                or (
+                    _ADJ_COORD.fullmatch(gap)
+                    and nxt.unit in _COUNTED
+                    # a count is whole or has a magnitude: "0.86 mean CCC and 0.13 mean ..." no
+                    and not _PLAIN_DECIMAL.fullmatch(text, q.num_start, q.num_end)
+                )
+            )
+            and not lex.year_re.match(text[q.num_start : q.num_end])
+        ):
             q.unit, q.pint, q.metric = nxt.unit, nxt.pint, nxt.metric
             if nxt.pint in ("1 / second",) or nxt.unit in ("score",):
                 q.pint = nxt.pint

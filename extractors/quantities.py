@@ -41,7 +41,7 @@ _SCORE_BEFORE = re.compile(
     r"(?:(?:up to|about|around|nearly|over|approximately|roughly|at least|only|just)\s)?$"
 )
 _FACTOR_BEFORE = re.compile(
-    r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio)?|"
+    r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio| rate)?|"
     r"(?:a\s)?factor)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
     re.I,
 )
@@ -188,9 +188,16 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
         # "by Top-1 2.9%", "ResNet-50 76.1%", "on Subtask 1, 35.68": a share or a
         # measured value standing alone (versions and sections have one decimal digit)
         return False
+    if _SIZE_SLASH_BEFORE.search(left):
+        return False  # "340M/1.3B parameters": the second of two sizes
+    if left[-1:] == "[" and "." in text[n.num_start : n.end]:
+        return False  # "Clinical ML [1.28 (1.18-1.39)]": citations are whole numbers
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     return bool(_LIST_AFTER_NAME.search(left))
+
+
+_SIZE_SLASH_BEFORE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[kKMBT]/$")
 
 
 def _name_right(text: str, n: _Num, lex: Lexicon) -> bool:
@@ -246,10 +253,14 @@ def _noun_match(
         or k > 4
         or word.lower() in lex.stop_words
         or word.lower() in lex.not_nouns
-        or not word[0].islower()
+        # a title capitalises its plurals: "101 Classes of 33 Crops", "17,000 Floor Plans"
+        or not (word[0].islower() or (_TITLE_PLURAL.fullmatch(word) and _title_cased(text)))
     ):
         return None
     return rule, m.start(), m.end()
+
+
+_TITLE_PLURAL = re.compile(r"[A-Z][a-z]{2,}s")
 
 
 def _noun_after(
@@ -303,6 +314,10 @@ def _noun_after(
         if cur >= len(text) or text[cur] not in " -":
             return None
         mod = lex.modifier_re.match(text, cur + 1)
+        if mod and not k and text[cur] == "-" and mod.group().isupper():
+            return None  # "3-SAT solvers", "5-HT receptors": the number is in a name
+        if mod and not k and text[cur] == "-" and mod.group().lower() in _NOT_HYPHEN_NOUNS:
+            return None  # "a 3-dimensional subspace", "a 10-based index": no count
         if mod and mod.group().lower() in ("and", "or") and k:
             # "14 medical and standard image datasets": coordinated modifiers
             mod = lex.modifier_re.match(text, mod.end() + 1)
@@ -521,10 +536,19 @@ def _quantity_from(
             and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
         )
         score_range = False
+        # "0.1-0.2M parameters": the magnitude written once (not "LLaMA 3.2-3B models")
+        magnitude_once = (
+            noun2 is not None
+            and noun2[0].canonical in ("parameter", "token", "sample", "step")
+            and n2.mag > 1.0 == n.mag
+            and n.value * n2.mag < n2.value
+            and not lex.capitalised_before_re.search(left)
+        )
+        low_ok = n.value < n2.value or (decimals and n.value == n2.value)  # "CI, 0.93-0.93"
         if (
             hyphen
             and unit is None
-            and not (n.value < n2.value and (unit2 or n.integer or decimals))
+            and not (low_ok and (unit2 or n.integer or (decimals and not noun2) or magnitude_once))
         ):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
@@ -551,7 +575,7 @@ def _quantity_from(
             and not unit2
             and not noun2
             and decimals
-            and n.value < n2.value
+            and n.value <= n2.value
             and sep.group().strip() in ("-", "–", "--", "~")  # "from 0.39 to 0.60": two
         ):
             # "F1 scores of only 0.14-0.39", "95% CI, 0.942-0.985": a range of scores
@@ -840,9 +864,16 @@ _LIST_TAIL = re.compile(
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
 _COMPARED_TO = re.compile(
+    # "82 on Danish reports, compared to 86 with ...": a place of the first may come between
+    r"(?:\s(?:on|in|for|at)\s[^,;.\d]{1,40}?,?)?"
     r"\s(?:instead of|rather than|than|compared (?:to|with)|versus|vs\.?|as opposed to)\s"
     r"(?:(?:the|a|an)\s)?(?:[A-Za-z][\w.-]*(?:'s)?\s){0,3}$"
 )
+# "from 50 steps to just 4": the after of a before/after written with its unit once
+_TO_AFTER_UNIT = re.compile(
+    r"\s(?:to|down to|up to)\s(?:just\s|only\s|about\s|around\s|roughly\s|nearly\s|merely\s)?$"
+)
+_FROM_BEFORE_UNIT = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|nearly\s|over\s)?\$?$")
 _PREV_COORD = re.compile(
     r"^(?:\s(?:scores?\s)?(?:on|in|for)\s[^,;.]{1,40}?)?,?\s(?:and|or|vs\.?|versus|compared to|"
     r"compared with|while|whereas)\s(?:only\s|just\s)?$|^,\s?$"
@@ -939,7 +970,9 @@ def _parallel_ranges(text: str, qs: list[RawQuantity]) -> None:
 # "30,000 simulated and 4,118 real images", "60 positive and 90 negative pairs": each
 # number has its own adjective, the noun is written once
 _ADJ_COORD = re.compile(
-    r"\s(?!(?:of|in|on|at|to|for|by|with|from|than)\b(?!-))[a-z][\w-]*,?\s(?:and|or)\s"
+    # one or two modifiers: "294,924 labeled 2D and 93,012 labeled 3D boxes"
+    r"(?:\s(?!(?:of|in|on|at|to|for|by|with|from|than|and|or)\b(?!-))"
+    r"(?:[a-z][\w-]*|[A-Z]{2,}[\w-]*|\d[A-Z][\w-]*)){1,2},?\s(?:and|or)\s"
 )
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 
@@ -1005,6 +1038,12 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             # "256 tokens instead of the baseline's fixed 576": the same measure, compared
             q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
             q.borrowed_from = prev
+        elif _TO_AFTER_UNIT.fullmatch(text, prev.end, q.start) and _FROM_BEFORE_UNIT.search(
+            text, max(0, prev.start - 20), prev.start
+        ):
+            # "reducing inference from 50 steps to just 4": the same unit, after
+            q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
+            q.rules.append("find.from_unit_to")
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":
@@ -1013,8 +1052,17 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         if nxt.unit == "USD" and gap.endswith("$"):
             gap = gap[:-1]
         if (
-            _COORD.match(gap) or (_ADJ_COORD.fullmatch(gap) and nxt.unit in _COUNTED)
-        ) and not lex.year_re.match(text[q.num_start : q.num_end]):
+            (
+                _COORD.match(gap)
+                or (
+                    _ADJ_COORD.fullmatch(gap)
+                    and nxt.unit in _COUNTED
+                    # a count is whole or has a magnitude: "0.86 mean CCC and 0.13 mean ..." no
+                    and not _PLAIN_DECIMAL.fullmatch(text, q.num_start, q.num_end)
+                )
+            )
+            and not lex.year_re.match(text[q.num_start : q.num_end])
+        ):
             q.unit, q.pint, q.metric = nxt.unit, nxt.pint, nxt.metric
             if nxt.pint in ("1 / second",) or nxt.unit in ("score",):
                 q.pint = nxt.pint
@@ -1135,8 +1183,8 @@ _WORD_QUANTITY_HINT = re.compile(
 
 # "our contributions are twofold:", "a two-fold strategy", "threefold effectiveness": the
 # word says how many parts follow, not a factor; a factor moves something
-_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s$")
-_LIST_AFTER = re.compile(r"\s?(?:[.:;(—]|--|$)|\s(?:and|but)\s")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s(?:[a-z]+ly\s)?$")
+_LIST_AFTER = re.compile(r"\s?(?:[.:;,(—]|--|$)|\s(?:and|but)\s")
 _DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|our|its|their|this)|'s)\s$")
 _CHANGE_AFTER = re.compile(
     r"\s(?:[a-z-]+\s)?(?:increases?|improvements?|gains?|speed-?ups?|reductions?|decreases?|"
@@ -1145,10 +1193,19 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+_CROSS_VALIDATION_AFTER = re.compile(r"(?:[- ][a-z]+){0,2}[- ]cross", re.I)
+_NO_NOUN = r"(?!(?:and|or|in|on|at|to|for|by|with|from|than|over|while|which|compared)\b)"
+_PLURAL_AFTER = re.compile(r"\s" + _NO_NOUN + r"(?:[a-z-]+\s" + _NO_NOUN + r")?[a-z]{3,}s\b")
+
+
 def _fold_is_a_list(text: str, m: re.Match[str]) -> bool:
-    before = text[max(0, m.start() - 12) : m.start()]
+    before = text[max(0, m.start() - 24) : m.start()]
     if _COPULA_BEFORE.search(before) and _LIST_AFTER.match(text, m.end()):
         return True
+    if _CROSS_VALIDATION_AFTER.match(text, m.end()):
+        return True  # "five-fold cross-validation" counts folds (a setup, in words)
+    if _PLURAL_AFTER.match(text, m.end()) and not _CHANGE_AFTER.match(text, m.end()):
+        return True  # "three-fold future directions", "twofold goals"
     return bool(_DETERMINER_BEFORE.search(before) and not _CHANGE_AFTER.match(text, m.end()))
 
 

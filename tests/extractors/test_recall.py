@@ -249,6 +249,48 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [("+28.3-42.4 p.p.", 28.3, "pp"), ("2.32 \\sim 26.6 \\times", 2.32, "x")],
         ["01.2016", "01.2016-12.2018"],
     ),
+    # a magnitude written once after a decimal range; the second of two sizes; a decimal
+    # in brackets is no citation; acronyms coordinated before a shared noun
+    (
+        "It adds 0.1-0.2M parameters, trains 340M/1.3B parameters, beats ML [1.28 "
+        "(1.18-1.39)] and uses 101.9k RGB and 10k depth images.",
+        [
+            ("0.1-0.2M parameters", 1e5, "parameter"),
+            ("1.3B parameters", 1.3e9, "parameter"),
+            ("1.28", 1.28, "score"),
+            ("101.9k", 101900, "sample"),
+        ],
+        [],
+    ),
+    # the other side of a comparison after a place, the after of "from N unit to M", a
+    # compression rate
+    (
+        "It reaches an F1 score of 82 on Danish reports, compared to 86 with all data, "
+        "reduces inference from 50 steps to just 4 and achieves a compression rate of 14.",
+        [("86", 86, "score"), ("4", 4, "step"), ("14", 14, "x")],
+        [],
+    ),
+    # a magnitude written once only for what it can count, never after a name's version;
+    # a format word after a hyphen and a past-tense verb end a counted noun
+    (
+        "We fine-tune LLaMA 3.2-3B models; a 3-dimensional subspace; 31 met the criteria.",
+        [],
+        ["3.2-3B models", "3-dimensional subspace", "31 met the criteria"],
+    ),
+    # N-fold cross-validation counts folds, N-fold before a plural noun counts parts
+    (
+        "We employ five-fold cross-validation, propose three-fold future directions and "
+        "reduce memory by up to ninefold and achieve speed.",
+        [("ninefold", 9, "x")],
+        ["five-fold", "three-fold"],
+    ),
+    # two modifiers before "and" share the counted noun; a decimal does not take it
+    (
+        "With 294,924 labeled 2D and 93,012 labeled 3D boxes, it achieves 0.86 mean CCC and "
+        "0.13 mean absolute error.",
+        [("294,924", 294924, "count"), ("0.86", 0.86, "score")],
+        [],
+    ),
 ]
 
 
@@ -257,6 +299,13 @@ def test_a_title_keeps_counts_after_capitals() -> None:
     title = "Robust and Generalizable 6-DOF Localization with a Single 360 Camera"
     got = {m.text for m in extract_paper(Paper(0, title, "")) if m.section == "title"}
     assert "360 Camera" in got
+    # and capitalises its plurals, while a verb ends the phrase and an acronym after a
+    # hyphen is a name
+    title = "Across 101 Classes of 33 Crops: 47B Mixture-of-Experts Beats 3-SAT Solvers"
+    got = {m.text: m.unit for m in extract_paper(Paper(0, title, "")) if m.section == "title"}
+    assert got.get("101 Classes") == got.get("33 Crops") == "count"
+    assert got.get("47B") == "parameter"
+    assert not any("SAT" in t for t in got)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0][:48])

@@ -1,15 +1,16 @@
 """Issue 12's audit: 100 mentions drawn at random from the corpus, each read by a person
 against its abstract, correct meaning value, unit and kind right per claims-spec.md.
 
-Two readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
-(corpus_audit.jsonl), which informed the fixes that followed it and is therefore
-biased, and the fresh seed-2 draw (corpus_audit_fresh.jsonl), read after them, which is
-the unbiased figure. The issue's target is at least 95 of 100 correct; the fresh draw
-measured 90 on extractor 0.1.0+rules.952e11f5f29a, so the target is not met. The test
-asserts the measured 90 as a floor, not the target: it passes on the truth and fails when
-a verdict is edited down or a regression is recorded. Every audited mention in both
-files must still be what the extractor makes, so the verdicts never silently describe
-old output."""
+Three readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
+(corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
+informed fixes that followed it and is therefore biased now, and the seed-3 draw
+(corpus_audit_seed3.jsonl), drawn and read after the last rule change of 2026-12-02,
+which is the unbiased figure. The issue's target is at least 95 of 100 correct; the
+seed-3 draw measured 91 on extractor 0.1.0+rules.0c73539297fb, so the target is not met.
+The test asserts the measured 91 as a floor, not the target: it passes on the truth and
+fails when a verdict is edited down or a regression is recorded. Every audited mention in
+every file must still be what the extractor makes, so the verdicts never silently
+describe old output."""
 
 from __future__ import annotations
 
@@ -27,11 +28,12 @@ from reader.records import Paper
 AUDIT_DIR = Path(__file__).resolve().parent.parent / "audit"
 AUDITS = {
     "seed1": AUDIT_DIR / "corpus_audit.jsonl",  # biased: it chose what was fixed
-    "fresh": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # seed 2, read after the fixes
+    "seed2": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # biased too: it chose later fixes
+    "fresh": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3, read after the last change
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
-FRESH_CORRECT_FLOOR = 90  # measured on the fresh draw; raise it only with a new reading
+FRESH_CORRECT_FLOOR = 91  # measured on the seed-3 draw; raise it only with a new reading
 
 
 @pytest.fixture(scope="module", params=sorted(AUDITS))

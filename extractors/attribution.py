@@ -75,4 +75,6 @@ def attribute(
                 rules.append("metric.named_in_abstract")
         rules = tuple(r for r in rules if r)
         out.append(replace(f, benchmark=bench, subject=subject, metric=metric, rules=rules))
+    if not any(f.role == "result" for f in fields):
+        return out
     return respectively(sentence, qs, out, ctx, lex)

@@ -11,6 +11,7 @@ paper's method (:mod:`extractors.paper_context`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractors.lexicon import Lexicon
@@ -129,6 +130,17 @@ _FOR_NAME_RIGHT_AFTER = re.compile(
 _CLAUSE_BREAK = re.compile(r",?\s(?:while|whereas)\s(?!\w+ing\b)|;\s")
 
 
+@lru_cache(maxsize=256)
+def _in_sentence(pattern: re.Pattern[str], sentence: str) -> tuple[re.Match[str], ...]:
+    """Every match of ``pattern`` in ``sentence``, read once for all its numbers."""
+    return tuple(pattern.finditer(sentence))
+
+
+def _before(pattern: re.Pattern[str], sentence: str, start: int) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that end before the number at ``start``."""
+    return [m for m in _in_sentence(pattern, sentence) if m.end() <= start]
+
+
 def _named_subject(
     sentence: str, start: int, end: int, ctx: PaperContext, lex: Lexicon, benchmark: str | None
 ) -> Found:
@@ -152,8 +164,8 @@ def _named_subject(
         return clean_name(own.group("name")), "subject.own_number"
     best, best_at = None, None
     found = [
-        *NAME_BEFORE_VERB.finditer(sentence, 0, start),
-        *_WHICH_BEFORE.finditer(sentence, 0, start),
+        *_before(NAME_BEFORE_VERB, sentence, start),
+        *_before(_WHICH_BEFORE, sentence, start),
     ]
     for m in sorted(found, key=lambda m: m.end()):
         name = clean_name(m.group("name"))
@@ -164,7 +176,7 @@ def _named_subject(
         ):
             best, best_at = name, m.end()
     phrase = None
-    for m in _PHRASE_BEFORE.finditer(sentence, 0, start):
+    for m in _before(_PHRASE_BEFORE, sentence, start):
         phrase = m
     # "X achieves 10.1%, while our proposed Y ... achieves 15.4%": a subject in an earlier
     # clause is not this number's

@@ -44,6 +44,9 @@ _FORMATTING = (
     "operatorname|hat|tilde|bar|overline"
 )
 _CLEAN = re.compile(
+    # what each alternative can start with, looked at first: without it every alternative
+    # is tried at every character of every sentence (3x slower over the corpus)
+    r"(?=[\\^{}$~\s]|sim|times|rightarrow|mu|(?<![A-Za-z])[A-Za-z]+\{)(?:"
     r"(?P<degree>\^\s?\{?\s?\\circ\s?\}?|\{\\deg\}|\\deg(?:ree)?\b|\\textdegree\b)"
     r"|(?P<usd>\\\$)"
     r"|(?P<mangled_usd>\\(?=\d))"
@@ -56,6 +59,7 @@ _CLEAN = re.compile(
     r"|(?P<nbsp>(?<=\d)~(?=[A-Za-z%]|\\%))"
     r"|(?P<brace>[{}])"
     r"|(?P<dollar>\$)"
+    r")"
 )
 # a `$...$` pair holding maths (not a dollar amount): backslash, ^, _, braces, or no words
 _MATH_INSIDE = re.compile(r"[\\^_{}=]|^[^A-Za-z]*$|^[^ ]{1,12}$")

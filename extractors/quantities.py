@@ -1176,8 +1176,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
 # every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
 # tests/extractors check it against the rules)
 _WORD_QUANTITY_HINT = re.compile(
-    r"(?i)twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|fifth|"
-    r"second|minute|hour|day|week"
+    r"(?i)(?=[tdhmfqsw])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|fifth|"
+    r"second|minute|hour|day|week)"
 )
 
 

@@ -35,6 +35,39 @@ _METRIC_WORD = re.compile(
 )
 
 
+def _metric(
+    sentence: str,
+    q: RawQuantity,
+    f: Fields,
+    ctx: PaperContext,
+    bench: str | None,
+    subject: str | None,
+) -> tuple[str | None, tuple[str, ...]]:
+    """The metric of a result, once its benchmark and subject are known: a name read as
+    the metric is none (``43.68% on MathVerse testmini``, ``97.5% on NTU 60``), and a
+    value that names none takes the one its sentence names nearest before it, else after
+    it, else, for a share, the abstract's (``state-of-the-art results: 94.1% ...``,
+    ``sensitivity for lesions (Bone: 80% vs. 46%)``)."""
+    metric, rules = f.metric, []
+    if metric and (
+        metric in (bench, subject, ctx.method)
+        or metric in ctx.benchmarks
+        or (bench and bench.startswith(metric + " "))  # "97.5% on NTU 60": "NTU"
+    ):
+        metric = None
+        rules.append("metric.not_a_name")
+    if metric is None and f.kind == "value" and q.unit in ("%", "score"):
+        before = list(_METRIC_WORD.finditer(sentence, 0, q.start))
+        named = (before[-1] if before else None) or _METRIC_WORD.search(sentence, q.end)
+        if named:
+            metric = named.group()
+            rules.append("metric.named_in_sentence")
+        elif q.unit == "%" and (named := _METRIC_WORD.search(ctx.abstract or "")):
+            metric = named.group()
+            rules.append("metric.named_in_abstract")
+    return metric, tuple(rules)
+
+
 def attribute(
     sentence: str,
     qs: list[RawQuantity],
@@ -52,28 +85,8 @@ def attribute(
         bench, bench_rule = benchmark_of(sentence, q.start, q.end, ctx, lex, q.unit, f.kind)
         prev = qs[i - 1] if i else None
         subject, subject_rule = subject_of(sentence, q, prev, f, ctx, lex, bench)
-        metric, rules = f.metric, [*f.rules, bench_rule, subject_rule]
-        if metric and (
-            metric in (bench, subject, ctx.method)
-            or metric in ctx.benchmarks
-            or (bench and bench.startswith(metric + " "))  # "97.5% on NTU 60": "NTU"
-        ):
-            # "43.68% on MathVerse testmini", "97.5% on NTU 60": a name read as the metric
-            metric = None
-            rules.append("metric.not_a_name")
-        if metric is None and f.kind == "value" and q.unit in ("%", "score"):
-            # "state-of-the-art results: 94.1% on NTU 60", "sensitivity for lesions (Bone:
-            # 80% vs. 46%)": the metric the sentence names nearest before the number, else
-            # after it, else the abstract's
-            before = list(_METRIC_WORD.finditer(sentence, 0, q.start))
-            named = (before[-1] if before else None) or _METRIC_WORD.search(sentence, q.end)
-            if named:
-                metric = named.group()
-                rules.append("metric.named_in_sentence")
-            elif q.unit == "%" and (named := _METRIC_WORD.search(ctx.abstract or "")):
-                metric = named.group()
-                rules.append("metric.named_in_abstract")
-        rules = tuple(r for r in rules if r)
+        metric, metric_rule = _metric(sentence, q, f, ctx, bench, subject)
+        rules = tuple(r for r in (*f.rules, bench_rule, subject_rule, *metric_rule) if r)
         out.append(replace(f, benchmark=bench, subject=subject, metric=metric, rules=rules))
     if not any(f.role == "result" for f in fields):
         return out

@@ -162,7 +162,15 @@ def _apposed_names(text: str) -> list[str]:
 # what follows a benchmark's name ("AGQA, a new benchmark", "X dataset") and what comes
 # before one ("we introduce a misalignment propensity benchmark, X", "a dataset called X"),
 # matched at the name's occurrences: static patterns, since the name varies by paper
-_DATA_AFTER_NAME = re.compile(r"['’”]?(?:" + _APPOSITIVE + r"|\s)" + _DATA_KIND)
+# (also as the acronym of a longer name: "Action Genome Question Answering (AGQA), a new
+# benchmark")
+_DATA_AFTER_NAME = re.compile(r"['’”]?\)?(?:" + _APPOSITIVE + r"|\s)" + _DATA_KIND)
+# a title that says what its name is: "AGQA: A Benchmark for ...", "X: A Dataset of ..."
+_BENCHMARK_TITLE = re.compile(
+    r"^\s*(?P<name>[^:]{2,60}?)\s*:\s(?:(?:A|An|The)\s)?(?:[\w-]+\s){0,3}?"
+    r"(?:Benchmark|Dataset|Corpus|Suite|Testbed|Test Set)s?\b",
+    re.I,
+)
 _DATA_BEFORE_NAME = re.compile(
     r"(?:\b(?:introduc|present|propos|releas|construct|buil|creat|curat|collect|develop|"
     r"design)\w*\s(?:a|an|the|new|novel)\s(?:[\w-]+\s){0,3}" + _DATA_KIND + r",\s"
@@ -294,7 +302,12 @@ class PaperContext:
         """The benchmark the paper contributes, when what it names is one: where the
         results it reports were measured unless a sentence names another."""
         name = self._named
-        return name if name and _names_a_benchmark(name, self.abstract or "") else None
+        if not name:
+            return None
+        titled = _BENCHMARK_TITLE.match(self.title or "")
+        if titled and clean_name(titled.group("name")) == name:
+            return name
+        return name if _names_a_benchmark(name, self.abstract or "") else None
 
     def _names(self, *patterns: re.Pattern[str] | None) -> tuple[str, ...]:
         """Distinct benchmark names found by ``patterns`` (None: by the data nouns)."""

@@ -11,6 +11,7 @@ introduce AGQA, a new benchmark") has none: its numbers are the evaluated models
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 
 from extractors.lexicon import Lexicon
@@ -62,7 +63,7 @@ _CALLED = re.compile(
 # "a large public dataset called DeepLesion": a benchmark, named as the method would be
 _DATA_CALLED = re.compile(
     r"\b" + _DATA_NOUN + r",?\s(?:called|named|dubbed|termed|coined)\s(?P<name>" + NAME + r")"
-    r"(?![\w-])(?P<name2>)"
+    r"(?![\w-])"
 )
 
 _PAREN_ACRONYM = re.compile(
@@ -114,12 +115,6 @@ def names_by_data_nouns(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def found_name(m: re.Match[str]) -> str:
-    """The name a benchmark pattern matched, whichever of its groups holds it."""
-    groups = m.groupdict()
-    return groups.get("name") or groups.get("name2") or groups.get("name3") or ""
-
-
 _EVALUATED_ON = re.compile(
     r"\b(?:evaluat\w*|experiments?|tested|tests|results?|achiev\w*|outperform\w*|accuracy|"
     r"scores?|performance|improv\w*|surpass\w*|state-of-the-art|SOTA|FID|gains?)\b"
@@ -131,7 +126,6 @@ _EVALUATED_ON = re.compile(
 
 _EVAL_ON = re.compile(
     r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + NAME + r")(?![\w-])"
-    r"(?P<name2>)"
 )
 
 _DATA_KIND = r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
@@ -143,8 +137,7 @@ _APPOSITIVE = (
     r"(?:[\s~]\([^)]{0,80}\))?,\s(?:a|an|the)\s(?:" + _NOT_IN_APPOSITIVE + r"[\w-]+\s){0,3}"
 )
 
-_BENCH_APPOSITIVE = re.compile(r"(?P<name>" + NAME + r")" + _APPOSITIVE + _DATA_KIND)
-# the same, read back from each data noun (see names_by_data_nouns)
+# "Galaxy-Bench, a benchmark of ...", read back from each data noun (as names_by_data_nouns)
 _APPOSED_BEFORE = re.compile(r"(?P<name>" + NAME + r")" + _APPOSITIVE + r"$")
 _DATA_KIND_WORD = re.compile(r"\b" + _DATA_KIND)
 
@@ -251,23 +244,24 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
     return None
 
 
-# every match of these holds a data noun, so they are read only near one: a name pattern
-# tried at every character of an abstract costs more than all the number rules
-_DATA_PATTERNS = frozenset({_DATA_CALLED})
-_ANY_DATA_NOUN = re.compile(
-    r"\b(?:benchmark|dataset|test set|suite|corpus|leaderboard|challenge|cohort|testbed|"
-    r"database|collection)s?\b"
-)
+# the readers of an abstract's benchmark names, each from text to the names, in order
+def _noun_names(text: str) -> list[str]:
+    return [name for _, name in names_by_data_nouns(text)]
 
 
-def _near_data_nouns(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The matches of ``pattern`` in ``text`` that lie within reach of a data noun, in
-    order and each once."""
-    found: dict[int, re.Match[str]] = {}
-    for noun in _ANY_DATA_NOUN.finditer(text):
-        for m in pattern.finditer(text, max(0, noun.start() - 160), noun.end() + 100):
-            found.setdefault(m.start(), m)
-    return [found[k] for k in sorted(found)]
+def _called_names(text: str) -> list[str]:
+    return [m.group("name") for m in _DATA_CALLED.finditer(text)]
+
+
+def _on_names(text: str) -> list[str]:
+    return [m.group("name") for m in _EVAL_ON.finditer(text)]
+
+
+def _evaluated_on_names(text: str) -> list[str]:
+    return [m.group("name") or m.group("name2") for m in _EVALUATED_ON.finditer(text)]
+
+
+NameReader = Callable[[str], list[str]]
 
 
 class PaperContext:
@@ -309,32 +303,22 @@ class PaperContext:
             return name
         return name if _names_a_benchmark(name, self.abstract or "") else None
 
-    def _names(self, *patterns: re.Pattern[str] | None) -> tuple[str, ...]:
-        """Distinct benchmark names found by ``patterns`` (None: by the data nouns)."""
+    def _names(self, *readers: NameReader) -> tuple[str, ...]:
+        """Distinct benchmark names found by ``readers``."""
         found: list[str] = []
-        for pattern in patterns:
-            for name in self._found_by(pattern):
+        for reader in readers:
+            for name in self._found_by(reader):
                 if name not in found:
                     found.append(name)
         return tuple(found)
 
-    def _found_by(self, pattern: re.Pattern[str] | None) -> list[str]:
-        """The benchmark names one pattern (None: the data nouns) finds in the abstract,
-        read once a paper."""
+    def _found_by(self, reader: NameReader) -> list[str]:
+        """The benchmark names one reader finds in the abstract, read once a paper."""
         cache = self.__dict__.setdefault("_found", {})
-        if pattern not in cache:
-            text = self.abstract or ""
-            if pattern is None:
-                raw = [name for _, name in names_by_data_nouns(text)]
-            elif pattern is _BENCH_APPOSITIVE:
-                raw = _apposed_names(text)
-            elif pattern in _DATA_PATTERNS:
-                raw = [found_name(m) for m in _near_data_nouns(pattern, text)]
-            else:
-                raw = [found_name(m) for m in pattern.finditer(text)]
-            names = (benchmark_name(n, self.lex, self.method) for n in raw)
-            cache[pattern] = [n for n in names if n]
-        return cache[pattern]
+        if reader not in cache:
+            names = (benchmark_name(n, self.lex, self.method) for n in reader(self.abstract or ""))
+            cache[reader] = [n for n in names if n]
+        return cache[reader]
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
@@ -350,7 +334,7 @@ class PaperContext:
     @cached_property
     def benchmarks(self) -> tuple[str, ...]:
         """Distinct names the abstract evaluates on ("on X" included), never subjects."""
-        return self._names(_DATA_CALLED, None, _BENCH_APPOSITIVE, _EVAL_ON)
+        return self._names(_called_names, _noun_names, _apposed_names, _on_names)
 
     @cached_property
     def only_benchmark(self) -> str | None:
@@ -361,7 +345,7 @@ class PaperContext:
         if len(self.benchmarks) != 1:
             return None
         name = self.benchmarks[0]
-        strong = self._names(_DATA_CALLED, None, _BENCH_APPOSITIVE, _EVALUATED_ON)
+        strong = self._names(_called_names, _noun_names, _apposed_names, _evaluated_on_names)
         return name if name in strong else None
 
 

@@ -46,8 +46,9 @@ def _metric(
     """The metric of a result, once its benchmark and subject are known: a name read as
     the metric is none (``43.68% on MathVerse testmini``, ``97.5% on NTU 60``), and a
     value that names none takes the one its sentence names nearest before it, else after
-    it, else, for a share, the abstract's (``state-of-the-art results: 94.1% ...``,
-    ``sensitivity for lesions (Bone: 80% vs. 46%)``)."""
+    it, else, for a share, the abstract's (``sensitivity for lesions (Bone: 80% vs.
+    46%)``), else the one its task reports by convention (``state-of-the-art results:
+    94.1% ...`` on action recognition: accuracy)."""
     metric, rules = f.metric, []
     if metric and (
         metric in (bench, subject, ctx.method)
@@ -65,6 +66,14 @@ def _metric(
         elif q.unit == "%" and (named := _METRIC_WORD.search(ctx.abstract or "")):
             metric = named.group()
             rules.append("metric.named_in_abstract")
+        elif (
+            q.unit == "%"
+            and ctx.task_metric
+            and bench  # a score on a named benchmark, in a sentence that measures nothing
+            and not ctx.lex.measured_head_re.search(sentence)  # else ("agreement rates")
+        ):
+            metric = ctx.task_metric
+            rules.append("metric.task_convention")
     return metric, tuple(rules)
 
 

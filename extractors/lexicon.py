@@ -88,6 +88,8 @@ class Lexicon:
     model_family_re: re.Pattern[str]  # names of models and hardware, never benchmarks
     not_benchmark_re: re.Pattern[str]  # .fullmatch: names that are neither subject nor benchmark
     agent_head_re: re.Pattern[str]  # .fullmatch: head nouns that can name who scored a number
+    # a task named in the paper -> the metric its percentages are by convention
+    task_metrics: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.Pattern[str]:
@@ -285,4 +287,8 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             r"(?:" + "|".join(raw["attribution"]["not_names"]) + r")", re.I
         ),
         agent_head_re=re.compile(r"(?:" + "|".join(raw["attribution"]["agent_heads"]) + r")", re.I),
+        task_metrics=tuple(
+            (re.compile(pattern, re.I), metric)
+            for pattern, metric in raw["attribution"].get("task_metrics", {}).items()
+        ),
     )

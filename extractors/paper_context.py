@@ -11,7 +11,7 @@ introduce AGQA, a new benchmark") has none: its numbers are the evaluated models
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 
 from extractors.lexicon import Lexicon
@@ -37,7 +37,7 @@ _PROPOSE = re.compile(
     r"(?:(?:method|framework|approach|model|system|technique|algorithm|pipeline)\s"
     r"(?:utilizing|using|based on|built on|called|named|dubbed)\s)?"
     r"(?P<name>" + NAME + r")(?![\w-])"
-    r"(?!\s(?:dataset|benchmark|corpus|suite|test set|challenge)s?\b)"
+    r"(?!\s(?:[a-z]+\s)?(?:dataset|benchmark|corpus|suite|test set|challenge|task)s?\b)"
     # a plain word is a name when an appositive follows: "we introduce Chelsea, a framework"
     r"|" + _VERB_PROPOSE + r"(?P<plain>[A-Z][a-z][\w-]*(?:\s[A-Z][\w-]*){0,3}),\s(?:a|an|the)\s"
 )
@@ -190,6 +190,28 @@ def _names_a_benchmark(name: str, abstract: str) -> bool:
     return False
 
 
+# what a benchmark paper builds to measure with ("a two-stage evaluation protocol"), which
+# scores nothing itself
+_MEASURING = re.compile(r"eval|annotat|bench|measur|judge", re.I)
+
+
+# a described method that says only that it is one ("a simple yet effective approach")
+_GENERIC_DESCRIPTION = re.compile(
+    r"^[a-z][\w-]*(?:\s[a-z][\w-]*)*\s(?:method|approach|framework|technique|system|"
+    r"pipeline|strategy|scheme|paradigm|procedure)$"
+)
+
+
+def _other_than(name: str, benchmark: str) -> bool:
+    """A name that is not the benchmark's, nor one of its spellings (``LingBench`` of
+    ``LingBench++``, ``MultimodalStudio (MMS)`` of ``MultimodalStudio``)."""
+    a, b = _ALNUM.sub("", name.split()[0].lower()), _ALNUM.sub("", benchmark.split()[0].lower())
+    return bool(a) and not (a.startswith(b) or b.startswith(a))
+
+
+_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _wordlike(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
@@ -206,42 +228,67 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
     A title's ``Name:`` wins when it is a name (``NeSyGeo:``, ``Turbo-GS:``); a title
     that opens with a phrase (``From Points to Clouds: ...``) yields to the name the
     abstract proposes (``P2C``), and is used only when the abstract names none."""
+    return next(_method_names(title, abstract, lex), None)
+
+
+def _method_names(title: str, abstract: str, lex: Lexicon) -> Iterator[str]:
+    """The names the paper may give its method, best first: the title's, then what the
+    abstract proposes, then the name most often said to score."""
     t = _TITLE_NAME.match(title or "")
     prefix = clean_name(t.group("name")) if t else None
     if prefix and (len(prefix.split()) > 5 or lex.not_benchmark_re.fullmatch(prefix)):
         prefix = None
     if prefix and NAME_RE.fullmatch(prefix):
-        return prefix
+        yield prefix
     if prefix and len(prefix.split()) <= 3 and prefix.lower() in (abstract or "").lower():
         # "Adaptive Guidance: ..." whose abstract proposes "Adaptive Guidance" (AG): a
         # name of ordinary words, which the abstract uses as one
-        return prefix
-    text = abstract or ""
-    long = _LONG_NAME.search(text)
-    if long:  # both spellings, since either may be the one used later
-        return f"{clean_name(long.group('name'))} ({long.group('acronym')})"
-    for pattern in (_PROPOSE, _CALLED, _PAREN_ACRONYM):
-        m = pattern.search(text)
-        found = m and (m.groupdict().get("plain") or m.group("name"))
-        if found and not lex.not_benchmark_re.fullmatch(clean_name(found)):
-            name = clean_name(found)
-            if not is_model_name(name, lex) or pattern is not _PROPOSE:
-                return name
-    described = _PROPOSED_NP.search(text)
-    if described and len(described.group("np").split()) > 1:  # "a framework" names nothing
-        return " ".join(described.group("np").split())
+        yield prefix
+    yield from proposed_names(abstract or "", lex)
     counts: dict[str, int] = {}
-    for m in NAME_BEFORE_VERB.finditer(text):
+    for m in NAME_BEFORE_VERB.finditer(abstract or ""):
         name = clean_name(m.group("name"))
         if not is_model_name(name, lex) and not lex.not_benchmark_re.fullmatch(name):
             counts[name] = counts.get(name, 0) + 1
     if counts:
-        return max(counts, key=lambda k: counts[k])
+        yield max(counts, key=lambda k: counts[k])
     if prefix and len(prefix.split()) <= 2 and not _PHRASE_TITLE.match(prefix):
         # "Masked Thought: ..." names a method; "From Dormant to Deleted: ...",
         # "Protecting Your Video Content: ..." are phrases, and name none
-        return prefix
-    return None
+        yield prefix
+
+
+def proposed_names(text: str, lex: Lexicon, *, later: bool = False) -> Iterator[str]:
+    """What the abstract says it proposes, named (``we introduce PRISM``, ``a framework
+    called X``, ``... Model (PRISM)``) or, failing a name, described (``a systematic image
+    registration approach``), best first; with ``later``, then what it proposes after
+    the first proposal of each kind, for an abstract whose first proposal is a
+    benchmark."""
+    long = _LONG_NAME.search(text)
+    if long:  # both spellings, since either may be the one used later
+        yield f"{clean_name(long.group('name'))} ({long.group('acronym')})"
+    firsts = [(p, p.search(text)) for p in (_PROPOSE, _CALLED, _PAREN_ACRONYM)]
+    for pattern, m in firsts:
+        if m and (name := _proposal(pattern, m, lex)):
+            yield name
+    m = _PROPOSED_NP.search(text)
+    if m and len(m.group("np").split()) > 1:  # "a framework" names nothing
+        yield " ".join(m.group("np").split())
+    if not later:
+        return
+    for pattern, first in firsts:
+        for m in pattern.finditer(text, first.end() if first else len(text)):
+            if name := _proposal(pattern, m, lex):
+                yield name
+
+
+def _proposal(pattern: re.Pattern[str], m: re.Match[str], lex: Lexicon) -> str | None:
+    """The name a proposal match gives, unless it is a generic word, or a known model's
+    name that the abstract merely says it builds ("we present Llama-based ...")."""
+    found = clean_name(m.groupdict().get("plain") or m.group("name") or "")
+    if not found or lex.not_benchmark_re.fullmatch(found):
+        return None
+    return found if not is_model_name(found, lex) or pattern is not _PROPOSE else None
 
 
 # the readers of an abstract's benchmark names, each from text to the names, in order
@@ -278,9 +325,24 @@ class PaperContext:
         """The paper's own method, or None for a paper whose named contribution is a
         benchmark ("we introduce AGQA, a new benchmark"): its results are the models'
         it evaluates, and the name is where they were measured."""
-        if self.own_benchmark or not self._named:
-            return None
         name = self._named
+        if self.own_benchmark:
+            # "we introduce Pretty-CLEVR, a new diagnostic dataset" and also "the recurrent
+            # relational network": the method is what else the abstract proposes
+            abstract = self.abstract or ""
+            name = next(
+                (
+                    n
+                    for n in proposed_names(abstract, self.lex, later=True)
+                    if _other_than(n, self.own_benchmark)
+                    and not _names_a_benchmark(n, abstract)
+                    and not _MEASURING.search(n)
+                    and not _GENERIC_DESCRIPTION.search(n)
+                ),
+                None,
+            )
+        if not name:
+            return None
         for acronym, both in self.acronyms.items():
             # "a regularization called REPresentation Alignment (REPA)": either spelling
             if name == acronym or both.startswith(name + " ") or both.startswith(name + "("):
@@ -319,6 +381,14 @@ class PaperContext:
             names = (benchmark_name(n, self.lex, self.method) for n in reader(self.abstract or ""))
             cache[reader] = [n for n in names if n]
         return cache[reader]
+
+    @cached_property
+    def task_metric(self) -> str | None:
+        """The metric the paper's task reports by convention (``rules.toml``
+        ``task_metrics``: recognition and classification report accuracy), for a
+        percentage whose abstract names no metric at all."""
+        text = f"{self.title or ''} {self.abstract or ''}"
+        return next((m for pattern, m in self.lex.task_metrics if pattern.search(text)), None)
 
     @cached_property
     def acronyms(self) -> dict[str, str]:

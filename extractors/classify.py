@@ -17,7 +17,8 @@ from extractors.quantities import RawQuantity
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s|,\s(?:and|but|while|whereas|which|with)\b|\bwhile\b")
 _WORD = re.compile(r"[A-Za-z][\w@+./'-]*[\w%]|[A-Za-z]")
 _BASELINE_AFTER = re.compile(
-    r"\b(?:than|(?i:compared) (?:to|with)|(?i:in) comparison (?:to|with)|(?i:relative) to|"
+    r"\b(?:than|(?i:compared) (?:to|with)|(?i:in) (?:comparison|contrast) (?:to|with)|"
+    r"(?i:relative) to|(?i:unlike)|"
     r"versus|vs\.?|"
     r"against|with respect to|over(?! \$?\d| (?:a|an|the)? ?(?:wide|range|variety|\d))|"
     r"from(?= (?:the )?(?:baseline|original|vanilla|standard)))\s"
@@ -702,6 +703,12 @@ def sentence_baselines(text: str) -> list[Target]:
     for m in _BASELINE_AFTER.finditer(text):
         raw = m.group("np")
         np, rule = _baseline_np(raw), ""
+        if m.group().startswith(("In contrast", "Unlike")):
+            if m.start() > 0:  # only the sentence's frame: "In contrast to X, ...", "Unlike X, ..."
+                continue
+            rule = "baseline.in_contrast_to"
+        elif m.group().startswith(("in contrast", "unlike")):
+            continue
         # "compared to the most efficient existing method, REPA, ...": the name it names
         named = _APPOSITIVE.match(text, m.end("np"))
         listed = _INCLUDING.match(text, m.end("np"))

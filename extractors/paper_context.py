@@ -71,17 +71,38 @@ _PAREN_ACRONYM = re.compile(
     r"[^.;,]{0,100}?\((?P<name>" + NAME_TOKEN + r")\)"
 )
 
-# what "we propose" when the method has no name: "a systematic image registration approach"
+# what "we propose" when the method has no name: "a systematic image registration approach",
+# "we have designed a simple, low-cost feet tracker"; or what the abstract calls "the
+# proposed" thing ("the proposed hybrid approach")
+_METHOD_HEAD = (
+    r"(?:method|model|framework|approach|system|technique|algorithm|pipeline|architecture|"
+    r"tool|attack|tracker|network|strategy|agent|scheme|paradigm|mechanism|module|procedure|"
+    r"protocol|recipe|loss|objective|estimator|detector|classifier|policy|planner|solver|"
+    r"workflow|design)s?"
+)
+_NP_BEFORE_HEAD = (
+    r"(?P<np>(?:(?!(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from|is|are|"
+    r"was|were|can|has|have|provides?|offers?|an?|the)\b)"
+    r"[A-Za-z][\w-]*\s){0,3}?" + _METHOD_HEAD + r")\b"
+)
+_ADJECTIVE = (
+    r"(?:novel|new|simple|unified|general|lightweight|robust|systematic|principled|scalable|"
+    r"efficient|effective)"
+)
 _PROPOSED_NP = re.compile(
     r"\b(?:propose|present|introduce|develop|design|build|investigate|evaluate|study)s?\s"
-    r"(?:(?:a|an|the|two|three)\s)(?:(?:novel|new|simple|unified|general|lightweight|robust|"
-    r"systematic|principled|scalable|efficient|effective)\s)*"
-    r"(?P<np>(?:(?!(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from)\b)"
-    r"[A-Za-z][\w-]*\s){0,3}?(?:method|model|framework|approach|system|technique|algorithm|"
-    r"pipeline|architecture|tool|attack|tracker|network|strategy|agent|scheme|paradigm|"
-    r"mechanism|module|procedure|protocol|recipe|loss|objective|estimator|detector|"
-    r"classifier|policy|planner|solver|workflow|design)s?)\b"
+    r"(?:(?:a|an|the|two|three)\s)(?:" + _ADJECTIVE + r"\s)*" + _NP_BEFORE_HEAD
 )
+# the same said in the past ("we have designed a simple, low-cost feet tracker"), or
+# "the proposed hybrid approach": weaker, read after the names the abstract says score
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?:proposed|presented|introduced|developed|designed|built)\s(?:a|an)\s"
+    r"(?:(?:"
+    + _ADJECTIVE[3:-1]
+    + r"|low-cost|inexpensive|practical)(?:,|\sand|\syet)?\s)*"
+    + _NP_BEFORE_HEAD
+)
+_THE_PROPOSED = re.compile(r"\b[Tt]he\sproposed\s" + _NP_BEFORE_HEAD)
 
 # a name right before a data noun ("MathVista benchmark", "`HaloQuest' dataset", "the
 # Natural Instructions dataset") or right after one ("datasets such as COCO"): looked for
@@ -233,7 +254,8 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
 
 def _method_names(title: str, abstract: str, lex: Lexicon) -> Iterator[str]:
     """The names the paper may give its method, best first: the title's, then what the
-    abstract proposes, then the name most often said to score."""
+    abstract proposes, then the name most often said to score, then a description in
+    weaker words ("we have designed a ... tracker", "the proposed hybrid approach")."""
     t = _TITLE_NAME.match(title or "")
     prefix = clean_name(t.group("name")) if t else None
     if prefix and (len(prefix.split()) > 5 or lex.not_benchmark_re.fullmatch(prefix)):
@@ -256,6 +278,9 @@ def _method_names(title: str, abstract: str, lex: Lexicon) -> Iterator[str]:
         # "Masked Thought: ..." names a method; "From Dormant to Deleted: ...",
         # "Protecting Your Video Content: ..." are phrases, and name none
         yield prefix
+    for pattern in (_PROPOSED_BEFORE, _THE_PROPOSED):
+        if described := _described(pattern, abstract or ""):
+            yield described
 
 
 def proposed_names(text: str, lex: Lexicon, *, later: bool = False) -> Iterator[str]:
@@ -271,15 +296,21 @@ def proposed_names(text: str, lex: Lexicon, *, later: bool = False) -> Iterator[
     for pattern, m in firsts:
         if m and (name := _proposal(pattern, m, lex)):
             yield name
-    m = _PROPOSED_NP.search(text)
-    if m and len(m.group("np").split()) > 1:  # "a framework" names nothing
-        yield " ".join(m.group("np").split())
+    if described := _described(_PROPOSED_NP, text):
+        yield described
     if not later:
         return
     for pattern, first in firsts:
         for m in pattern.finditer(text, first.end() if first else len(text)):
             if name := _proposal(pattern, m, lex):
                 yield name
+
+
+def _described(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first method ``pattern`` describes in ``text``, if it says more than its kind
+    ("a framework" names nothing)."""
+    m = pattern.search(text)
+    return " ".join(m.group("np").split()) if m and len(m.group("np").split()) > 1 else None
 
 
 def _proposal(pattern: re.Pattern[str], m: re.Match[str], lex: Lexicon) -> str | None:

@@ -45,6 +45,10 @@ _PROPOSE = re.compile(
 # "we introduce Low-Rank Clone (LRC), ...": the words the acronym abbreviates
 _LONG_NAME = re.compile(
     _VERB_PROPOSE
+    # "propose a human-inspired solution: the Intra-group ... Framework (ICAF)"
+    + r"(?:(?:a|an)\s(?:[a-z][\w-]*\s){0,3}?(?:solution|method|approach|framework|model|"
+    r"system|technique|algorithm|pipeline|architecture|strategy|module|network|paradigm|"
+    r"mechanism|scheme)[:,]\s)?"
     + r"(?:(?:a|an|the)\s)?(?P<name>(?:[A-Z][\w-]*\s){1,4})\((?P<acronym>"
     + NAME_TOKEN
     + r")\)"

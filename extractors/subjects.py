@@ -190,10 +190,23 @@ def _named_subject(
         if described:
             return described, "subject.phrase_before_verb"
     if best:
+        if ctx.method and best != ctx.method and _initials(ctx.method) == best:
+            # "MoM matches speech loss" in a paper proposing Mixture-of-Mamba
+            return f"{ctx.method} ({best})", "subject.method_initials"
         return ctx.acronyms.get(best, best), "subject.name_before_verb"
     if ctx.method:
         return ctx.method, "subject.paper_method"
     return None, None
+
+
+_NAME_PART = re.compile(r"[A-Za-z]+")
+
+
+def _initials(name: str) -> str:
+    """``MoM`` of ``Mixture-of-Mamba``: the first letters of a name's words, in their case,
+    for a name of two words or more."""
+    parts = _NAME_PART.findall(name)
+    return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
 def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:

@@ -50,6 +50,9 @@ _NP_WORD = (
     r"(?!(?i:" + _FUNCTION_WORD + r")\b|" + RESULT_STEMS + r"(?:e|es|ed|d|s)?\b|\w+ly\b)"
     r"[A-Za-z][\w/+-]*"
 )
+# a participle right after the determiner modifies the noun ("the combined approach
+# provides"): never the verb, which must follow the head
+_FIRST_NP_WORD = r"(?:(?<=\s)" + RESULT_STEMS + r"(?:ed|d)\b|" + _NP_WORD + r")"
 
 # what did it, described rather than named: "the best model achieves", "prompt-based
 # defenses achieve", "human experts reach" (the determiner, or the clause start, before it)
@@ -60,7 +63,9 @@ _PHRASE_BEFORE = re.compile(
     + "".join(f"|(?<=\\b{v}\\s)|(?<=\\b{v}s\\s)" for v in ("enable", "allow", "help"))
     + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))
     + r")"
-    r"(?P<name>(?:" + _NP_WORD + r"\s){0,4}(?P<head>" + _NP_WORD + r"[a-z]))"
+    r"(?P<name>(?:" + _FIRST_NP_WORD + r"\s)?(?:" + _NP_WORD + r"\s){0,3}(?P<head>"
+    + _NP_WORD
+    + r"[a-z]))"
     r"(?:\s\((?P<paren>[^)]{1,40})\))?(?:,\s(?:which|who))?\s(?:to\s)?"
     + ADVERBS
     + RESULT_VERB_FORM
@@ -222,9 +227,14 @@ def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
         return named.group("name")
     if _BARE.fullmatch(phrase):
         return None
-    if (m.group("det") or "").lower() in ("our", "this", "these") and ctx.method:
+    if (
+        (m.group("det") or "").lower() in ("our", "this", "these")
+        and ctx.method
+        and not ctx.method.islower()
+    ):
         # "our lightweight model achieves", "this hybrid strategy enables": the paper's
-        # method, by its name
+        # method, by its name (a method known only by a description, "a neural network
+        # approach", yields to the sentence's own words: "our deep supervised model")
         return None
     return phrase
 

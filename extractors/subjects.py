@@ -63,7 +63,11 @@ _PHRASE_BEFORE = re.compile(
     + "".join(f"|(?<=\\b{v}\\s)|(?<=\\b{v}s\\s)" for v in ("enable", "allow", "help"))
     + "".join(f"|(?<=\\b{w}\\s)" for w in ("while", "whereas"))
     + r")"
-    r"(?P<name>(?:" + _FIRST_NP_WORD + r"\s)?(?:" + _NP_WORD + r"\s){0,3}(?P<head>"
+    r"(?P<name>(?:"
+    + _FIRST_NP_WORD
+    + r"\s)?(?:"
+    + _NP_WORD
+    + r"\s){0,3}(?P<head>"
     + _NP_WORD
     + r"[a-z]))"
     r"(?:\s\((?P<paren>[^)]{1,40})\))?(?:,\s(?:which|who))?\s(?:to\s)?"

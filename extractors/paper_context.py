@@ -84,9 +84,13 @@ _METHOD_HEAD = (
     r"protocol|recipe|loss|objective|estimator|detector|classifier|policy|planner|solver|"
     r"workflow|design)s?"
 )
+_FUNCTION_WORDS = (
+    r"(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from|is|are|was|were|can|"
+    r"has|have|provides?|offers?|an?|the)"
+)
 _NP_BEFORE_HEAD = (
     r"(?P<np>(?:(?!(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from|is|are|"
-    r"was|were|can|has|have|provides?|offers?|an?|the)\b)"
+    r"was|were|can|has|have|provides?|offers?|an?|the|proposed|presented|resulting)\b)"
     r"[A-Za-z][\w-]*\s){0,3}?" + _METHOD_HEAD + r")\b"
 )
 _ADJECTIVE = (
@@ -282,8 +286,10 @@ def _method_names(title: str, abstract: str, lex: Lexicon) -> Iterator[str]:
         # "Masked Thought: ..." names a method; "From Dormant to Deleted: ...",
         # "Protecting Your Video Content: ..." are phrases, and name none
         yield prefix
-    for pattern in (_PROPOSED_BEFORE, _THE_PROPOSED):
-        if described := _described(pattern, abstract or ""):
+    for pattern in (_PROPOSED_BEFORE, _THE_PROPOSED, _PROPOSED_NP):
+        # the later of these: "we propose a novel framework that ... We develop a
+        # counterfactual generation algorithm"
+        if described := _described(pattern, abstract or "", first=False):
             yield described
 
 
@@ -310,11 +316,15 @@ def proposed_names(text: str, lex: Lexicon, *, later: bool = False) -> Iterator[
                 yield name
 
 
-def _described(pattern: re.Pattern[str], text: str) -> str | None:
-    """The first method ``pattern`` describes in ``text``, if it says more than its kind
-    ("a framework" names nothing)."""
-    m = pattern.search(text)
-    return " ".join(m.group("np").split()) if m and len(m.group("np").split()) > 1 else None
+def _described(pattern: re.Pattern[str], text: str, *, first: bool = True) -> str | None:
+    """The method ``pattern`` describes in ``text`` first (or, not ``first``, first in
+    more words than its kind: "a framework" names nothing)."""
+    for m in pattern.finditer(text):
+        if len(m.group("np").split()) > 1:
+            return " ".join(m.group("np").split())
+        if first:
+            return None
+    return None
 
 
 def _proposal(pattern: re.Pattern[str], m: re.Match[str], lex: Lexicon) -> str | None:

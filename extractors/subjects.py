@@ -131,6 +131,23 @@ _COMPARED_PHRASE_AFTER = re.compile(
 
 _COMPARISON_LEFT = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|relative to)\s")
 
+# "we improve", "our approach" before the number: the paper's own result, even "for the
+# LLaMA3 model"
+_WE = re.compile(
+    r"\b(?:[Ww]e\s(?:\w+\s)?"
+    + RESULT_VERB_FORM
+    + r"|[Oo]ur\s(?:[\w-]+\s){0,2}"
+    + SYSTEM_NOUN
+    + r")\b"
+)
+
+# "... 14% for GPT-4o", "half the hypotheses for small language models": up to three
+# words after the number, then "for" and what it is stated for
+_FOR_AGENT_AFTER = re.compile(
+    r"(?:\s[A-Za-z-]+){0,3}?\sfor\s(?:the\s|(?P<own>our|this|these)\s)?"
+    r"(?P<words>(?:(?!" + _FUNCTION_WORD + r"\b)[A-Za-z][\w-]*(?:\s|(?=[,.;)]|$))){1,4})"
+)
+
 _FOR_NAME_RIGHT_AFTER = re.compile(
     r"(?:\s?[A-Za-z%]{1,12})?\s(?:for|by|with|from)\s(?:the\s)?(?P<name>" + NAME + r")(?![\w-])"
 )
@@ -203,6 +220,14 @@ def _named_subject(
             # "MoM matches speech loss" in a paper proposing Mixture-of-Mamba
             return f"{ctx.method} ({best})", "subject.method_initials"
         return ctx.acronyms.get(best, best), "subject.name_before_verb"
+    after = _FOR_AGENT_AFTER.match(sentence, end)
+    if after and not after.group("own") and not _WE.search(sentence, clause, start):
+        # "in half the hypotheses for small language models": nothing scored it before
+        # the number; whom it is stated for, right after it, did
+        words = after.group("words").split()
+        # its last word an agent ("for model evaluations" is for no one)
+        if lex.agent_head_re.fullmatch(words[-1]) and "respectively" not in sentence:
+            return " ".join(words), "subject.for_after"
     if ctx.method:
         return ctx.method, "subject.paper_method"
     return None, None

@@ -54,6 +54,8 @@ def _metric(
         metric in (bench, subject, ctx.method)
         or metric in ctx.benchmarks
         or (bench and bench.startswith(metric + " "))  # "97.5% on NTU 60": "NTU"
+        # "78% for small language models": "small language"
+        or (subject and subject.startswith(metric + " "))
     ):
         metric = None
         rules.append("metric.not_a_name")

@@ -245,6 +245,15 @@ def _wordlike(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
+# the means at a title's end: "... via Iterative Preference Learning", "... through
+# Weight-Space Regularization" (capitalised words only, the end of the title)
+_TITLE_VIA = re.compile(
+    r"\b(?:via|through)\s(?P<means>[A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|of|and|for|with|in)){0,4}"
+    # ending in a noun of doing ("Learning", "Adaptation", "Merging"), not a thing
+    # ("via Camera", "through Moral Questionnaires")
+    r"\s[A-Z][\w-]*(?:ing|tion|ment|ance|ence|sion))\s*$"
+)
+
 _PHRASE_TITLE = re.compile(
     r"(?:From|On|Beyond|Towards?|When|Why|How|What|Is|Are|Do|Does|Can|Should|A|An|The|"
     r"Through|Into|Under|Over|Against|Between|After|Before)\b|\w+ing\b"
@@ -291,6 +300,10 @@ def _method_names(title: str, abstract: str, lex: Lexicon) -> Iterator[str]:
         # counterfactual generation algorithm"
         if described := _described(pattern, abstract or "", first=False):
             yield described
+    if via := _TITLE_VIA.search(title or ""):
+        # "Monte Carlo Tree Search Boosts Reasoning via Iterative Preference Learning":
+        # the means the title names, when the abstract names none
+        yield via.group("means")
 
 
 def proposed_names(text: str, lex: Lexicon, *, later: bool = False) -> Iterator[str]:

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.attribution import attribute
+from extractors.attribution import attribute, carried_subject
 from extractors.classify import classify_sentence
 from extractors.latex import normalize
 from extractors.lexicon import Lexicon, load_lexicon
@@ -86,9 +86,11 @@ def extract_mentions(
         paper = paper_context("", text, lex)
     rows: list[Mention] = []
     prior_score: str | None = None  # score metric of the previous sentence
+    carried: str | None = None  # who scored the previous sentence's results
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
         if not PREFILTER.search(sent):
+            carried = None  # only the very next sentence carries a subject on
             continue
         # line breaks, tabs and no-break spaces become plain spaces (same length, so
         # offsets are unchanged): the rules only ever expect " "
@@ -102,7 +104,8 @@ def extract_mentions(
             for part in before_and_after(clean, q)
         ]
         qs, fields = [q for q, _ in pairs], [f for _, f in pairs]
-        fields = attribute(clean, qs, fields, paper, lex)
+        fields = attribute(clean, qs, fields, paper, lex, carried)
+        carried = carried_subject(fields)
         scores = [q.metric for q in qs if q.unit == "score" and q.metric]
         prior_score = scores[-1] if scores else None
         for q, f in zip(qs, fields, strict=True):

@@ -193,9 +193,12 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         key=lambda t: -len(t[0]),
     )
     qualifier_re = re.compile(
-        r"(?:^|(?<=[\s(]))(?:"
+        # "up to a 3x reduction", "nearly an 8% gain", "by up to a factor of 10": an
+        # article (or "factor of") between the hedge and the number, which a caller may
+        # already have stripped of its trailing space
+        r"(?:^|(?<=[\s(\-–—]))(?:"
         + "|".join(f"(?P<q{i}>{ph})" for i, (ph, _) in enumerate(qual_phrases))
-        + r")\s*(?:(?:an?|only|just)\s)?$",
+        + r")(?:\s+(?:an?|only|just))?(?:\s+(?:a\s)?factor\sof)?\s*$",
         re.I,
     )
     d = raw["direction"]

@@ -8,7 +8,7 @@ decide almost every case, and this runs on every mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from extractors.lexicon import Lexicon
@@ -952,6 +952,18 @@ def classify_sentence(
             ):
                 f = Fields(f.kind, f.role, out[i - 1].direction, f.qualifier, f.metric,
                            f.baseline, rules=(*f.rules, "direction.by_list"))  # fmt: skip
+        if (
+            i
+            and f.qualifier == "="
+            and out[i - 1].qualifier in ("<=", "~")
+            and out[i - 1].kind == f.kind
+            and qs[i - 1].unit == q.unit
+            and _COORDINATED.match(text[qs[i - 1].end : q.start])
+        ):
+            # "improvements of up to +15.8% on MathVision, +8.4% on MathVerse": the hedge
+            # before a list bounds all of it
+            f = replace(f, qualifier=out[i - 1].qualifier,
+                        rules=(*f.rules, "qualifier.list"))  # fmt: skip
         if i and f.role == "setup" and q.unit in ("parameter", "token", "step", "FLOP"):
             # "an FID of 5.02 with 15.7M parameters", "(FID=6.47, 19.4M parameters)": the size
             # is part of the result claimed

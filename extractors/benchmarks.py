@@ -4,8 +4,10 @@ The distinctive name after "on"/"across" next to the number (``+15.8% on MathVis
 ``8.35 on zero-shot COCO 2014``), before it (``On RoboMimic benchmarks, ...``), before
 a parenthesised number in a sentence about benchmarks (``HumanEval (+12.2%)``), a list
 paired in order when the sentence says "respectively", a name followed by
-"benchmark"/"dataset", a benchmark named by what it is; else, for a score or a gain,
-the one benchmark the abstract evaluates on, or the paper's own.
+"benchmark"/"dataset", a benchmark named by what it is, the list a sentence points back
+to ("2.24 and 2.77 on these two datasets"); else, for a score or a gain, the shared task
+the paper is an entry to, the one benchmark the abstract evaluates on, or the paper's own
+(not for a size relative to the original, nor for what people rated in a user study).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from extractors.lexicon import Lexicon
 from extractors.names import NAME, PAREN_AFTER_NAME, Found
-from extractors.paper_context import benchmark_name, names_by_data_nouns
+from extractors.paper_context import TITLED_NAME, benchmark_name, names_by_data_nouns
 
 if TYPE_CHECKING:
     from extractors.classify import Fields
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 # pattern for all of it backtracks through every character of the window.
 _PREPOSITION = re.compile(r"\b(?P<prep>on|across|in|for|of)\s(?!average\b)")
 _WINDOW_END = re.compile(r"[;:]|\.(?!\d)")
+_CLAUSE_END = re.compile(r"[;:,()]|\.(?!\d)|\s(?:and|while|but|whereas|which)\s")
 _IN_FOR_OF_DATA = re.compile(
     r"(?:the\s)?[\w-]+\s(?:benchmark|dataset|test)|(?:[\w-]+\s){1,4}?"
     r"(?:benchmarks?|datasets?)\s(?:like|such as|including)\s"
@@ -42,15 +45,20 @@ _IN_NAME_METRIC = re.compile(
 _NAME_AFTER_PREPOSITION = re.compile(
     r"(?:the\s)?(?:(?:[a-z][\w-]*|widely[- ]used)\s){0,2}?"
     r"(?:(?:[A-Za-z-]+\s){0,3}?(?:benchmarks?|datasets?|suites?|splits?|subsets?|test sets?)"
-    r"\s(?:(?:like|such as|including)\s)?)?(?P<name>" + NAME + r")(?![\w-])"
+    r"\s(?:(?:like|such as|including)\s)?)?(?P<name>" + TITLED_NAME + r")(?![\w-])"
 )
 
 
 def _name_after(sentence: str, end: int) -> tuple[re.Match[str], int] | None:
     """The benchmark name after the number ending at ``end``, with where its preposition
     starts."""
+    # 80 characters, or up to 130 in one clause ("a speedup of 1.27 compared to standard
+    # training ... can be achieved for AlexNet/ResNet on CIFAR10/100")
     stop = _WINDOW_END.search(sentence, end, end + 80)
     limit = stop.start() if stop else end + 80
+    if not stop and not _CLAUSE_END.search(sentence, end, end + 80):
+        clause = _CLAUSE_END.search(sentence, end + 80, end + 130)
+        limit = clause.start() if clause else end + 130
     for prep in _PREPOSITION.finditer(sentence, end, limit + 8):
         if prep.start() > limit:
             break
@@ -79,7 +87,7 @@ _BENCH_BEFORE = re.compile(
     r"\b(?P<prep>[Oo]n|[Ii]n|[Aa]cross)\s(?:the\s)?(?:(?:[\w-]+\s){0,3}?(?:benchmark|dataset|suite)s?"
     r",?\s(?:(?:such as|including|like)\s)?"
     r"|(?:[\w-]+\s){0,3}?)(?P<name>"
-    + NAME
+    + TITLED_NAME
     + r")(?![\w-])(?:\s(?:benchmarks?|datasets?|test sets?|tasks?|suites?))?,?\s"
 )
 
@@ -108,9 +116,42 @@ _GENERIC_DATA = re.compile(
     r"(?:benchmark|dataset|test set|corpus|suite)"
 )
 
+# a size relative to the original ("down to 3.9% of the original", "25% of the full
+# model"), not a score; also each share of a list that ends so ("down to 3.9%, 2%, and
+# 2.73% of the original"), but not a share of a score ("95% of the original accuracy")
+_SHARE_OF = re.compile(
+    r"(?:,?\s(?:and\s|or\s)?[<>~]?\d[\d.]*\s?%)*\sof\s(?:the|its|their)\s"
+    r"(?:original|full|uncompressed|dense|full-size|unpruned)"
+    r"(?:\s(?:model|size|network|one|counterpart|version)s?)?"
+    r"(?=[,.;)]|\s(?:for|in|on|at|while|and|with|across)\b)"
+)
+
+# a sentence that reports what people judged (a user study, ratings, preferences)
+_PEOPLE_JUDGED = re.compile(
+    r"\b(?:rated|(?:user|human|clinical|reader|expert)\sstud(?:y|ies)|preferred|preferring)\b"
+)
+
+# a sentence that names its own challenge, track or task
+_NAMED_TRACK = re.compile(r"\b(?:Challenges?|Competition|Track|Task|Subtask)\b")
+
 _MEASURED_UNITS = frozenset({"%", "pp", "score", "x"})
 
 _DEFAULT_UNITS = frozenset({"%", "pp", "score"})
+
+
+# a number that is a result of its own: "23.8", "4.7%", "3x"
+_ASIDE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+|\s?(?:%|x\b|×))")
+
+
+def _closed_aside(sentence: str, at: int, start: int) -> bool:
+    """Whether ``sentence[at]`` stands in a parenthesis that closes before ``start`` and
+    holds a result of its own ("(23.8 FID on MS-COCO) and a 28.6x speed-up"; not "on
+    standard benchmarks (MVSEC and DSEC), ... 3-fold")."""
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or sentence.rfind(")", 0, at) > opened:
+        return False
+    closed = sentence.find(")", at)
+    return 0 <= closed < start and bool(_ASIDE_NUMBER.search(sentence, opened, closed))
 
 
 def benchmark_of(
@@ -146,6 +187,8 @@ def benchmark_of(
     for m in _BENCH_BEFORE.finditer(sentence, 0, start):
         if _NOT_MEASURED_ON.search(sentence, max(0, m.start("prep") - 30), m.start("prep")):
             continue
+        if _closed_aside(sentence, m.start("prep"), start):
+            continue  # "(23.8 FID on MS-COCO) and 28.6x speed-up": the aside's own
         before = m
     if before and (name := benchmark_name(before.group("name"), lex, ctx.method)):
         return name, "benchmark.on_before"
@@ -153,6 +196,7 @@ def benchmark_of(
         (abs(at - start) if at < start else len(sentence) + at, name)
         for at, raw in names_by_data_nouns(sentence)
         if (name := benchmark_name(raw, lex, ctx.method))
+        and not (at < start and _closed_aside(sentence, at, start))
     ]
     if named:  # the nearest before the number, else the first after it
         return min(named)[1], "benchmark.named_in_sentence"
@@ -166,11 +210,27 @@ def benchmark_of(
         # "On the base-to-novel generalization benchmark, ...": a benchmark named by what
         # it is
         return " ".join(described.group("name").split()), "benchmark.described"
-    if ctx.only_benchmark and unit in _DEFAULT_UNITS and kind in ("value", "change"):
+    share = _SHARE_OF.match(sentence, end)  # "down to 3.9% of the original": a size
+    if _PEOPLE_JUDGED.search(sentence):
+        # "In a clinical study, doctors rated it 4.3/5": measured on people's judgments,
+        # not on the abstract's data
+        return None, None
+    if (
+        ctx.challenge
+        and unit in _DEFAULT_UNITS
+        and kind in ("value", "change")
+        and not share
+        # "8.31 PA-MPJPE in the Hand Pose Challenge", "6.46 in Track 1": a part of it
+        and not _NAMED_TRACK.search(sentence)
+    ):
+        # an entry to a shared task measures on the task's data unless a sentence names
+        # other data
+        return ctx.challenge, "benchmark.shared_task"
+    if ctx.only_benchmark and unit in _DEFAULT_UNITS and kind in ("value", "change") and not share:
         # a score measured in the paper's evaluation, or a gain in one: not a count, a
         # size, a speed-up or a share of something ("2% of the parameters")
         return ctx.only_benchmark, "benchmark.only_one_in_abstract"
-    if ctx.own_benchmark and unit in _MEASURED_UNITS:
+    if ctx.own_benchmark and unit in _MEASURED_UNITS and not share:
         # a paper that contributes a benchmark measures on it unless it names another
         return ctx.own_benchmark, "benchmark.paper_benchmark"
     return None, None
@@ -205,6 +265,46 @@ _RESPECTIVELY = re.compile(r"\brespectively\b|\beach\b(?=[\s.,;]*$)")
 
 _LIST_SEP = re.compile(r",\s(?:and\s)?|,?\s(?:and|or)\s")
 
+# a sentence whose numbers go with the benchmarks a list named before it: "we reduce FID
+# to 2.24 and 2.77 on these two datasets", "These scores mark a 3.5x and 4x improvement"
+_ANAPHOR = re.compile(
+    r"\b(?:on|across|for|in)\s(?:these|those|both|the\stwo|the\sthree|all\sthree)\s"
+    r"(?:two\s|three\s|four\s)?(?:datasets|benchmarks|tasks|test\ssets)\b"
+    r"|^(?:These|Those|Both)\s(?:scores|results|numbers|figures)\b"
+)
+
+# a benchmark the sentence itself names, which an earlier list does not override
+_OWN_BENCH_RULES = frozenset(
+    {
+        "benchmark.on_after",
+        "benchmark.name_before_parenthesis",
+        "benchmark.on_before",
+        "benchmark.named_in_sentence",
+        "benchmark.described",
+    }
+)
+
+
+_PLAIN_HEAD = re.compile(r"[\w\s,;:()'-]+")
+
+
+def _earlier_list(sentence: str, ctx: PaperContext, lex: Lexicon) -> list[str | None] | None:
+    """The names of the last list of benchmarks ("on CIFAR-10 and ImageNet") before
+    ``sentence`` in the abstract."""
+    abstract = ctx.abstract or ""
+    # the sentence as the abstract spells it up to its first rewritten character ("×"
+    # for "times")
+    head = _PLAIN_HEAD.match(sentence)
+    at = abstract.find(head.group()) if head and len(head.group()) >= 12 else -1
+    if at <= 0:
+        return None
+    last = None
+    for m in _NAME_LIST.finditer(abstract, 0, at):
+        names = [benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
+        if all(names):
+            last = names
+    return last
+
 
 def respectively(
     sentence: str, qs: list[RawQuantity], fields: list[Fields], ctx: PaperContext, lex: Lexicon
@@ -223,18 +323,28 @@ def respectively(
         ]
     out = list(fields)
     done: set[int] = set()
-    for m, rule in lists:
-        names = [benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
+    named_lists = [
+        (m, rule, [benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))])
+        for m, rule in lists
+    ]
+    if _ANAPHOR.search(sentence) and (earlier := _earlier_list(sentence, ctx, lex)):
+        named_lists.append((None, "benchmark.these_datasets", earlier))
+    for m, rule, names in named_lists:
         if len(names) < 2 or not all(names):
             continue
-        for kind in ("value", "change"):
+        for kind in ("value", "change", "multiplier"):
+            if kind == "multiplier" and m is not None:
+                continue
             idx = [
                 i
                 for i, (q, f) in enumerate(zip(qs, fields, strict=True))
                 if f.role == "result"
                 and f.kind == kind
                 and i not in done
-                and (rule != "benchmark.respectively" or q.end <= m.start())
+                and (m is None or rule != "benchmark.respectively" or q.end <= m.start())
+                # the earlier list names where the numbers were measured unless the
+                # sentence names it itself
+                and (m is not None or not _OWN_BENCH_RULES.intersection(f.rules))
             ]
             if len(idx) != len(names):
                 continue

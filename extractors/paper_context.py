@@ -144,17 +144,30 @@ def names_by_data_nouns(text: str) -> list[tuple[int, str]]:
     return found
 
 
+# a name that goes on in capitalised words: "the LM Evaluation Harness", "LM Harness tasks"
+# (mid-sentence capitals after a name are more of it)
+TITLED_NAME = (
+    NAME
+    + r"(?:\s(?!(?:And|Or|The|In|On|For|With|We|Our|This|These)\b)[A-Z][a-z]+(?![\w-])"
+    # and the number of a part: "HART Level 2", "NSC Part 2", "NYU Depth V2"
+    + r"(?:\s(?:\d{1,2}|V\d|[IVX]{1,4})(?![\w.-]))?)*"
+)
+
 _EVALUATED_ON = re.compile(
     r"\b(?:evaluat\w*|experiments?|tested|tests|results?|achiev\w*|outperform\w*|accuracy|"
     r"scores?|performance|improv\w*|surpass\w*|state-of-the-art|SOTA|FID|gains?)\b"
     r"(?:[^.;]|\.(?=\d)){0,100}?"
-    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + NAME + r")(?![\w-])"
+    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>"
+    + TITLED_NAME
+    + r")(?![\w-])"
     # a sentence that opens "On ImageNet, ..."
-    r"|(?:^|(?<=[.:]\s))(?:On|Across)\s(?:the\s)?(?P<name2>" + NAME + r")(?![\w-])"
+    r"|(?:^|(?<=[.:]\s))(?:On|Across)\s(?:the\s)?(?P<name2>" + TITLED_NAME + r")(?![\w-])"
 )
 
 _EVAL_ON = re.compile(
-    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>" + NAME + r")(?![\w-])"
+    r"\b(?:on|across|over)\s(?:the\s)?(?:[a-z][\w-]*\s){0,2}?(?P<name>"
+    + TITLED_NAME
+    + r")(?![\w-])"
 )
 
 _DATA_KIND = r"(?:benchmark|dataset|corpus|suite|testbed|test set)s?\b"
@@ -423,6 +436,19 @@ class PaperContext:
             return name
         return name if _names_a_benchmark(name, self.abstract or "") else None
 
+    @cached_property
+    def challenge(self) -> str | None:
+        """The shared task or challenge the paper is an entry to, named as the abstract
+        names it: ``EgoExo4D Proficiency Estimation Challenge``, ``SemEval-2025 Task
+        3``."""
+        m = _SUBMITTED_TO.search(self.abstract or "")
+        if not m:
+            return None
+        kind = m.group("kind")
+        # "Challenge" and a task's number are part of the name; "task", "track" not
+        words = m.group("name") + (f" {kind}" if kind[0] == "C" or kind[-1].isdigit() else "")
+        return benchmark_name(words, self.lex, self.method)
+
     def _names(self, *readers: NameReader) -> tuple[str, ...]:
         """Distinct benchmark names found by ``readers``."""
         found: list[str] = []
@@ -475,6 +501,17 @@ class PaperContext:
         name = self.benchmarks[0]
         strong = self._names(_called_names, _noun_names, _apposed_names, _evaluated_on_names)
         return name if name in strong else None
+
+
+# a paper that is an entry to a shared task or challenge ("FBK's system submission to the
+# IWSLT 2021 Offline Speech Translation task", "our solution for the MiGA Challenge"): its
+# results were measured on the task's data
+_SUBMITTED_TO = re.compile(
+    r"\b(?:submission|entry|participation|solution|system|approach)s?\s(?:to|for|in|at)\s"
+    r"(?:the\s)?(?P<name>(?!(?:Shared|Task)\b)[A-Z][\w@.-]*"
+    r"(?:\s(?:(?!(?:Shared|Task|Challenge|Competition|Track)\b)[A-Z][\w-]*|\d{4}))*)\s"
+    r"(?P<kind>[Cc]hallenge|[Ss]hared\s[Tt]ask|[Tt]ask(?:\s\d{1,2}\b)?|[Cc]ompetition|[Tt]rack)"
+)
 
 
 def benchmark_name(name: str, lex: Lexicon, method: str | None) -> str | None:

@@ -131,6 +131,33 @@ _COMPARED_PHRASE_AFTER = re.compile(
 
 _COMPARISON_LEFT = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|relative to)\s")
 
+# "(1) a multi-task learning framework that ... (43.6% accuracy), and (2) a two-stage
+# pipeline ... (47.8% accuracy)": an enumerated item's own number, in parentheses
+_ITEM_MARK = re.compile(r"(?:^|(?<=[\s:;,]))\(?(?:\d|i{1,3}|iv|v|[a-e])\)\s(?:(?:a|an|the|our)\s)?")
+_OPEN_PAREN_BEFORE = re.compile(r"\(\s?(?:[^()\d]{0,20}\s)?$")
+_ITEM_WORD = re.compile(r"[A-Za-z][\w-]*")
+# any word but a function word or a verb of result, whole ("two-stage" is a word)
+_NP_WORD_RE = re.compile(
+    r"(?!(?i:" + _FUNCTION_WORD + r")$|" + RESULT_STEMS + r"(?:e|es|ed|d|s)?$|\w+ly$)[\w-]+"
+)
+
+
+def _item_subject(sentence: str, start: int, lex: Lexicon) -> str | None:
+    """The system an enumerated item describes, for a number in parentheses inside it."""
+    if not _OPEN_PAREN_BEFORE.search(sentence, max(0, start - 24), start):
+        return None
+    marks = [m for m in _ITEM_MARK.finditer(sentence, 0, start)]
+    if len(marks) < 1 or sentence.count(")", marks[-1].end(), start) > 0:
+        return None  # no item, or the number is past the item's first parenthesis
+    words = _ITEM_WORD.findall(sentence[marks[-1].end() : start])[:5]
+    for n, w in enumerate(words):
+        if not _NP_WORD_RE.fullmatch(w):
+            return None  # "(i) when training models", "(1) We design two pipelines"
+        if lex.agent_head_re.fullmatch(w):
+            return " ".join(words[: n + 1])
+    return None
+
+
 # "we improve", "our approach" before the number: the paper's own result, even "for the
 # LLaMA3 model"
 _WE = re.compile(
@@ -220,6 +247,9 @@ def _named_subject(
             # "MoM matches speech loss" in a paper proposing Mixture-of-Mamba
             return f"{ctx.method} ({best})", "subject.method_initials"
         return ctx.acronyms.get(best, best), "subject.name_before_verb"
+    item = _item_subject(sentence, start, lex)
+    if item:
+        return item, "subject.enumerated_item"
     after = _FOR_AGENT_AFTER.match(sentence, end)
     if after and not after.group("own") and not _WE.search(sentence, clause, start):
         # "in half the hypotheses for small language models": nothing scored it before

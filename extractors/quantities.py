@@ -359,11 +359,14 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[RawQuantity]:
+def find_quantities(
+    text: str, lex: Lexicon, *, word_counts: bool = False, after_dataset: bool = False
+) -> list[RawQuantity]:
     """All quantities in a normalised sentence, in text order.
 
     ``word_counts`` also reports counts written in words (``three stages``), which the
-    spec treats as optional.
+    spec treats as optional; ``after_dataset`` says the sentence before named a dataset
+    (so "It comprises 28,179 sets" counts its samples).
     """
     masked = _masked(text)
     nums: list[_Num] = []
@@ -397,7 +400,9 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
             name_end = n.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
+    _parts_of_total(text, out, lex)
     _bare_decimals_are_scores(text, out)
+    _dataset_samples(text, out, lex, after_dataset)
     out = [q for q in out if q.unit]
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
     out.sort(key=lambda q: q.start)
@@ -432,6 +437,9 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
 _METRIC_PAIR_AFTER = re.compile(r"/\d[\d.]*\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b")
 _LEADING_ZERO = re.compile(r"0\d")
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
+
+
+_POINTS_NOUN = re.compile(r"\b(?:percent\w*|points?)\b", re.I)
 
 
 def _quantity_from(
@@ -535,7 +543,7 @@ def _quantity_from(
             and n.mag == n2.mag == 1.0
             and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
         )
-        score_range = False
+        score_range = plural_range = False
         # "0.1-0.2M parameters": the magnitude written once (not "LLaMA 3.2-3B models")
         magnitude_once = (
             noun2 is not None
@@ -558,6 +566,21 @@ def _quantity_from(
             end, rule, pre = unit2[2], unit2[0], unit2[3]
         elif ok and unit is None and noun2 and not noun2[0].other_plural:
             end, rule, pre = noun2[2], noun2[0], ""
+        elif (
+            ok
+            and unit is None
+            and noun2
+            and n.integer
+            and n2.integer
+            and n.mag == n2.mag == 1.0
+            and 1 <= n.value < n2.value
+            and not lex.year_re.match(text[n.num_start : n.end])
+            # "7-8 absolute percentage points" are points of a score, not a count
+            and not _POINTS_NOUN.search(text, n2.end, noun2[2])
+        ):
+            # "10-20 rooms", "16-22 clusters": a range of whole numbers counts any plural
+            end, rule, pre = noun2[2], noun2[0], ""
+            plural_range = True
         elif ok and unit is None and (prefix_usd and text[n2.start - 1 : n2.start] == "$"):
             end, rule, pre = n2.end, UnitRule("USD", "USD"), ""
         elif ok and unit is None and n.mag > 1 and n2.mag > 1 and noun2:
@@ -604,6 +627,8 @@ def _quantity_from(
             )
             if score_range:
                 q.rules.append("find.score_range")
+            if plural_range:
+                q.rules.append("find.range_counted_plural")
             return _found("find.range", q), 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
@@ -905,6 +930,29 @@ def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, 
     return _found("find.hyphen_noun", q), 0
 
 
+_PRONOUN_OPENING = re.compile(r"(?:It|This|These|Each|The (?:resulting|final) \w+)\b")
+
+
+def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, after_dataset: bool) -> None:
+    """A plural noun the lexicon does not know, counted (a hundred or more) right after
+    what a dataset holds ("a corpus of 4,200 essays", "the benchmark contains 1,870
+    charts"; "It comprises 28,179 sets" after a sentence naming the dataset): the
+    dataset's samples."""
+    for q in qs:
+        if q.unit != "count" or q.rules[:1] != ["noun.count.other_plural"] or not q.noun:
+            continue
+        if q.value < 100:
+            continue  # a handful counts kinds or parts: "12 main distortions", "5 answer choices"
+        if q.noun.split()[-1].lower() in lex.not_dataset_items:
+            continue
+        left = text[max(0, q.start - 160) : q.start]
+        if not lex.dataset_items_re.search(left):
+            continue
+        if lex.dataset_word_re.search(left) or (after_dataset and _PRONOUN_OPENING.match(text)):
+            q.unit, q.pint = "sample", "sample"
+            q.rules.append("noun.sample.dataset_items")
+
+
 def _model_size(n: _Num) -> RawQuantity:
     """A bare size with a model noun or a billions suffix counts parameters."""
     return RawQuantity(
@@ -1068,6 +1116,51 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 q.pint = nxt.pint
             if nxt.noun:
                 q.noun = nxt.noun
+
+
+# A whole number left without a unit right after a counted total is a part of it, its noun
+# written once: "34,000 samples, including 28,000 for fine-tuning and 6,000 for
+# evaluation", "32,000 images (7,050 filtered for quality)", "170 teams, with 41 reaching
+# the final round", "(Train: 74258; Test: 13951)"
+_ABOUT = r"(?:(?:over|more than|about|approximately|nearly|around|roughly|only|just|almost)\s)?"
+_PART_AFTER_TOTAL = re.compile(
+    r"\s?\((?:[A-Z][\w-]*:\s?)?|(?:\s[a-z][\w-]*){1,5}\s\([A-Z][\w-]*:\s?"
+    r"|(?:\s[a-z][\w-]*){0,3},?\s(?:including|with|of which|among which|among them|where)\s"
+    + _ABOUT
+)
+_NEXT_PART = re.compile(
+    r"(?:\s[^.;,()\d$]{1,30}?)?(?:,\s?(?:and\s)?|;\s?|\sand\s)(?:[A-Z][\w-]*:\s?)?" + _ABOUT
+)
+# what may follow a part: the end of the phrase, a preposition, a participle or a verb
+_AFTER_PART = re.compile(
+    r"(?:[,;)]|\s(?:for|in|on|at|from|with|without|are|were|is|was|have|had|as|to|and|or)\b"
+    r"|\s[a-z]+(?:ing|ed)\b|$)"
+)
+
+
+def _parts_of_total(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
+    total: RawQuantity | None = None
+    last: RawQuantity | None = None  # the last part of that total
+    for q in qs:
+        if q.unit in _COUNTED and q.unit != "parameter" and q.value_high is None:
+            total, last = q, None
+            continue
+        if q.unit or total is None or q.value_high is not None:
+            total = None if q.unit else total
+            continue
+        whole = "." not in text[q.num_start : q.num_end] and not q.sign
+        if not (whole and q.value <= total.value) or lex.year_re.match(
+            text[q.num_start : q.num_end]
+        ):
+            continue
+        if not (
+            (last is None and _PART_AFTER_TOTAL.fullmatch(text, total.end, q.start))
+            or (last is not None and _NEXT_PART.fullmatch(text, last.end, q.start))
+        ) or not _AFTER_PART.match(text, q.end):
+            continue
+        q.unit, q.pint, q.metric, q.noun = total.unit, total.pint, total.metric, total.noun
+        q.rules.append("find.part_of_total")
+        last = q
 
 
 def _word_pint(unit: str, phrase: str, time: bool) -> str:

@@ -140,6 +140,36 @@ class _Num:
     integer: bool
 
 
+# thousands grouped by spaces ("17 000 specimens", "5 700 learners", "500 000 texts"),
+# not a list of sizes ("128 256"): a lead of one or two digits, or a last group in hundreds
+_GROUP = re.compile(r"\d{3}(?![\d.,-]| \d)")
+
+
+def _space_grouped(text: str, nums: list[_Num]) -> list[_Num]:
+    out: list[_Num] = []
+    for n in nums:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and p.end + 1 == n.num_start == n.start
+            and text[p.end] == " "
+            and p.integer
+            and p.mag == 1.0
+            and n.mag == 1.0
+            and _GROUP.match(text, n.num_start)
+            and n.end == n.num_start + 3
+            and (
+                p.end - p.num_start <= 2
+                or (p.end - p.num_start == 3 and text[n.end - 2 : n.end] == "00")
+            )
+            and (p.num_start == 0 or text[p.num_start - 1] not in ",.")
+        ):
+            out[-1] = _Num(p.start, p.num_start, n.end, p.value * 1000 + n.value, 1.0, p.sign, True)
+            continue
+        out.append(n)
+    return out
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MASK.finditer(text)] if ("/" in text or ":" in text) else []
 
@@ -376,6 +406,8 @@ def find_quantities(
         n = _number_at(text, m, lex)
         if n is not None:
             nums.append(n)
+    if " " in text and len(nums) > 1:
+        nums = _space_grouped(text, nums)
     out: list[RawQuantity] = []
     taken_until = -1
     name_end = -1  # end of the last number read as part of a name
@@ -404,6 +436,9 @@ def find_quantities(
     _bare_decimals_are_scores(text, out)
     _dataset_samples(text, out, lex, after_dataset)
     out = [q for q in out if q.unit]
+    for q in out:
+        if _SPACE_GROUPED.search(text, q.num_start, q.num_end):
+            q.rules.append("number.space_thousands")  # "17 000 specimens" (NUMBER_RE)
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
     out.sort(key=lambda q: q.start)
     return out
@@ -439,6 +474,7 @@ _LEADING_ZERO = re.compile(r"0\d")
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
 
 
+_SPACE_GROUPED = re.compile(r"\d \d{3}(?!\d)")
 _POINTS_NOUN = re.compile(r"\b(?:percent\w*|points?)\b", re.I)
 
 

@@ -474,6 +474,7 @@ _LEADING_ZERO = re.compile(r"0\d")
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
 
 
+_KINDS = frozenset({"distinct", "different", "unique"})
 _SPACE_GROUPED = re.compile(r"\d \d{3}(?!\d)")
 _POINTS_NOUN = re.compile(r"\b(?:percent\w*|points?)\b", re.I)
 
@@ -979,8 +980,9 @@ def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, after_datas
             continue
         if q.value < 100:
             continue  # a handful counts kinds or parts: "12 main distortions", "5 answer choices"
-        if q.noun.split()[-1].lower() in lex.not_dataset_items:
-            continue
+        words = q.noun.lower().split()
+        if words[-1] in lex.not_dataset_items or _KINDS.intersection(words):
+            continue  # "240 distinct diagnoses", "101 different signs" count kinds
         left = text[max(0, q.start - 160) : q.start]
         if not lex.dataset_items_re.search(left):
             continue

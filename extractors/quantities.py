@@ -20,7 +20,9 @@ _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\barXiv:\s?\d{4}\.\d{4,5}(?:v\d)?|\bdoi:\S+",
     re.IGNORECASE,
 )
-_RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
+_RANGE_SEP = re.compile(
+    r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s-\s(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)"
+)
 _COORD = re.compile(
     r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?"
     # a suspended hyphen: "5-, 10-, and 30-second clips", "3- and 7-layer networks"
@@ -572,7 +574,7 @@ def _quantity_from(
         n2 = following[0]
         unit2 = _unit_after(text, n2.end, lex)
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
-        hyphen = sep.group() == "-"
+        hyphen = sep.group().strip() == "-"  # "21%-42%", "0.99 - 2.37%"
         ok = hyphen or not _is_name(text, n2, lex)
         decimals = (
             not n.integer
@@ -666,6 +668,8 @@ def _quantity_from(
                 q.rules.append("find.score_range")
             if plural_range:
                 q.rules.append("find.range_counted_plural")
+            if sep.group() == " - ":
+                q.rules.append("find.range_spaced_dash")
             return _found("find.range", q), 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit

@@ -86,17 +86,17 @@ def extract_mentions(
         paper = paper_context("", text, lex)
     rows: list[Mention] = []
     prior_score: str | None = None  # score metric of the previous sentence
-    after_dataset = False  # the previous sentence names a dataset, corpus or benchmark
+    previous = ""  # the sentence before (it may name the dataset "It comprises ..." means)
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
         if not PREFILTER.search(sent):
-            after_dataset = bool(lex.dataset_word_re.search(sent))
+            previous = sent
             continue
         # line breaks, tabs and no-break spaces become plain spaces (same length, so
         # offsets are unchanged): the rules only ever expect " "
         clean, omap = normalize(sent.translate(_SPACES))
-        qs = find_quantities(clean, lex, word_counts=word_counts, after_dataset=after_dataset)
-        after_dataset = bool(lex.dataset_word_re.search(clean))
+        qs = find_quantities(clean, lex, word_counts=word_counts, previous=previous)
+        previous = clean
         fields = classify_sentence(clean, qs, lex, prior_score)
         # a before and an after become two mentions, classified as the pair was
         pairs = [

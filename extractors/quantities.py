@@ -392,13 +392,13 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_quantities(
-    text: str, lex: Lexicon, *, word_counts: bool = False, after_dataset: bool = False
+    text: str, lex: Lexicon, *, word_counts: bool = False, previous: str = ""
 ) -> list[RawQuantity]:
     """All quantities in a normalised sentence, in text order.
 
     ``word_counts`` also reports counts written in words (``three stages``), which the
-    spec treats as optional; ``after_dataset`` says the sentence before named a dataset
-    (so "It comprises 28,179 sets" counts its samples).
+    spec treats as optional; ``previous`` is the sentence before, read only when it may
+    name the dataset a sentence goes on about ("It comprises 28,179 sets").
     """
     masked = _masked(text)
     nums: list[_Num] = []
@@ -436,7 +436,7 @@ def find_quantities(
     _share_units(text, out, lex)
     _parts_of_total(text, out, lex)
     _bare_decimals_are_scores(text, out)
-    _dataset_samples(text, out, lex, after_dataset)
+    _dataset_samples(text, out, lex, previous)
     out = [q for q in out if q.unit]
     for q in out:
         if _SPACE_GROUPED.search(text, q.num_start, q.num_end):
@@ -974,7 +974,7 @@ def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, 
 _PRONOUN_OPENING = re.compile(r"(?:It|This|These|Each|The (?:resulting|final) \w+)\b")
 
 
-def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, after_dataset: bool) -> None:
+def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: str) -> None:
     """A plural noun the lexicon does not know, counted (a hundred or more) right after
     what a dataset holds ("a corpus of 4,200 essays", "the benchmark contains 1,870
     charts"; "It comprises 28,179 sets" after a sentence naming the dataset): the
@@ -990,7 +990,9 @@ def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, after_datas
         left = text[max(0, q.start - 160) : q.start]
         if not lex.dataset_items_re.search(left):
             continue
-        if lex.dataset_word_re.search(left) or (after_dataset and _PRONOUN_OPENING.match(text)):
+        if lex.dataset_word_re.search(left) or (
+            _PRONOUN_OPENING.match(text) and lex.dataset_word_re.search(previous)
+        ):
             q.unit, q.pint = "sample", "sample"
             q.rules.append("noun.sample.dataset_items")
 

@@ -87,15 +87,18 @@ def extract_mentions(
     rows: list[Mention] = []
     prior_score: str | None = None  # score metric of the previous sentence
     carried: str | None = None  # who scored the previous sentence's results
+    previous = ""  # the sentence before (it may name the dataset "It comprises ..." means)
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
         if not PREFILTER.search(sent):
             carried = None  # only the very next sentence carries a subject on
+            previous = sent
             continue
         # line breaks, tabs and no-break spaces become plain spaces (same length, so
         # offsets are unchanged): the rules only ever expect " "
         clean, omap = normalize(sent.translate(_SPACES))
-        qs = find_quantities(clean, lex, word_counts=word_counts)
+        qs = find_quantities(clean, lex, word_counts=word_counts, previous=previous)
+        previous = clean
         fields = classify_sentence(clean, qs, lex, prior_score)
         # a before and an after become two mentions, classified as the pair was
         pairs = [

@@ -54,6 +54,9 @@ class Lexicon:
     max_modifiers: int
     stop_words: frozenset[str]
     not_nouns: frozenset[str]
+    dataset_items_re: re.Pattern[str]
+    dataset_word_re: re.Pattern[str]
+    not_dataset_items: frozenset[str]
     number_words: dict[str, float]
     bare_hints: tuple[tuple[re.Pattern[str], str], ...]
     bare_hints_after: tuple[tuple[re.Pattern[str], str], ...]
@@ -221,6 +224,9 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         max_modifiers=int(counted["max_modifiers"]),
         stop_words=frozenset(counted["stop"]),
         not_nouns=frozenset(counted["not_nouns"]),
+        dataset_items_re=re.compile(r"(?:" + counted["dataset_items"]["before"] + r")\s$", re.I),
+        dataset_word_re=re.compile(counted["dataset_items"]["container"], re.I),
+        not_dataset_items=frozenset(w.lower() for w in counted["dataset_items"]["not_items"]),
         number_words=nw,
         bare_hints=tuple((re.compile(h["pattern"]), h["unit"]) for h in raw["bare_hint"]),
         bare_hints_after=tuple(

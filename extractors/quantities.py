@@ -20,7 +20,9 @@ _MASK = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\barXiv:\s?\d{4}\.\d{4,5}(?:v\d)?|\bdoi:\S+",
     re.IGNORECASE,
 )
-_RANGE_SEP = re.compile(r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)")
+_RANGE_SEP = re.compile(
+    r"\s?(?:to|up to|~|→|–|—|--)\s?|-(?=\d)|\s-\s(?=\d)|\s?(?:and|or)\s(?=\S+\s(?:to)\b)"
+)
 _COORD = re.compile(
     r"^(?:\s?(?:vs\.?|versus|and|or|,|, and|, or|/|to)\s|,\s?|\s?/\s?|\s?(?:±|\+-|\+/-|-\+)\s?"
     # a suspended hyphen: "5-, 10-, and 30-second clips", "3- and 7-layer networks"
@@ -138,6 +140,36 @@ class _Num:
     mag: float
     sign: str | None
     integer: bool
+
+
+# thousands grouped by spaces ("17 000 specimens", "5 700 learners", "500 000 texts"),
+# not a list of sizes ("128 256"): a lead of one or two digits, or a last group in hundreds
+_GROUP = re.compile(r"\d{3}(?![\d.,-]| \d)")
+
+
+def _space_grouped(text: str, nums: list[_Num]) -> list[_Num]:
+    out: list[_Num] = []
+    for n in nums:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and p.end + 1 == n.num_start == n.start
+            and text[p.end] == " "
+            and p.integer
+            and p.mag == 1.0
+            and n.mag == 1.0
+            and _GROUP.match(text, n.num_start)
+            and n.end == n.num_start + 3
+            and (
+                p.end - p.num_start <= 2
+                or (p.end - p.num_start == 3 and text[n.end - 2 : n.end] == "00")
+            )
+            and (p.num_start == 0 or text[p.num_start - 1] not in ",.")
+        ):
+            out[-1] = _Num(p.start, p.num_start, n.end, p.value * 1000 + n.value, 1.0, p.sign, True)
+            continue
+        out.append(n)
+    return out
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -359,11 +391,14 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> list[RawQuantity]:
+def find_quantities(
+    text: str, lex: Lexicon, *, word_counts: bool = False, previous: str = ""
+) -> list[RawQuantity]:
     """All quantities in a normalised sentence, in text order.
 
     ``word_counts`` also reports counts written in words (``three stages``), which the
-    spec treats as optional.
+    spec treats as optional; ``previous`` is the sentence before, read only when it may
+    name the dataset a sentence goes on about ("It comprises 28,179 sets").
     """
     masked = _masked(text)
     nums: list[_Num] = []
@@ -373,6 +408,8 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
         n = _number_at(text, m, lex)
         if n is not None:
             nums.append(n)
+    if " " in text and len(nums) > 1:
+        nums = _space_grouped(text, nums)
     out: list[RawQuantity] = []
     taken_until = -1
     name_end = -1  # end of the last number read as part of a name
@@ -397,8 +434,13 @@ def find_quantities(text: str, lex: Lexicon, *, word_counts: bool = False) -> li
             name_end = n.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
+    _parts_of_total(text, out, lex)
     _bare_decimals_are_scores(text, out)
+    _dataset_samples(text, out, lex, previous)
     out = [q for q in out if q.unit]
+    for q in out:
+        if _SPACE_GROUPED.search(text, q.num_start, q.num_end):
+            q.rules.append("number.space_thousands")  # "17 000 specimens" (NUMBER_RE)
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
     out.sort(key=lambda q: q.start)
     return out
@@ -432,6 +474,11 @@ def _read_unit(q: RawQuantity, rule: UnitRule) -> RawQuantity:
 _METRIC_PAIR_AFTER = re.compile(r"/\d[\d.]*\s(?P<first>[A-Z][\w@-]*)/(?P<second>[A-Z][\w@-]*)\b")
 _LEADING_ZERO = re.compile(r"0\d")
 _SCALE_TOPS = (5.0, 10.0, 100.0)  # the tops of rating scales, also written "5.00"
+
+
+_KINDS = frozenset({"distinct", "different", "unique"})
+_SPACE_GROUPED = re.compile(r"\d \d{3}(?!\d)")
+_POINTS_NOUN = re.compile(r"\b(?:percent\w*|points?)\b", re.I)
 
 
 def _quantity_from(
@@ -527,7 +574,7 @@ def _quantity_from(
         n2 = following[0]
         unit2 = _unit_after(text, n2.end, lex)
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
-        hyphen = sep.group() == "-"
+        hyphen = sep.group().strip() == "-"  # "21%-42%", "0.99 - 2.37%"
         ok = hyphen or not _is_name(text, n2, lex)
         decimals = (
             not n.integer
@@ -535,7 +582,7 @@ def _quantity_from(
             and n.mag == n2.mag == 1.0
             and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
         )
-        score_range = False
+        score_range = plural_range = False
         # "0.1-0.2M parameters": the magnitude written once (not "LLaMA 3.2-3B models")
         magnitude_once = (
             noun2 is not None
@@ -558,6 +605,21 @@ def _quantity_from(
             end, rule, pre = unit2[2], unit2[0], unit2[3]
         elif ok and unit is None and noun2 and not noun2[0].other_plural:
             end, rule, pre = noun2[2], noun2[0], ""
+        elif (
+            ok
+            and unit is None
+            and noun2
+            and n.integer
+            and n2.integer
+            and n.mag == n2.mag == 1.0
+            and 1 <= n.value < n2.value
+            and not lex.year_re.match(text[n.num_start : n.end])
+            # "7-8 absolute percentage points" are points of a score, not a count
+            and not _POINTS_NOUN.search(text, n2.end, noun2[2])
+        ):
+            # "10-20 rooms", "16-22 clusters": a range of whole numbers counts any plural
+            end, rule, pre = noun2[2], noun2[0], ""
+            plural_range = True
         elif ok and unit is None and (prefix_usd and text[n2.start - 1 : n2.start] == "$"):
             end, rule, pre = n2.end, UnitRule("USD", "USD"), ""
         elif ok and unit is None and n.mag > 1 and n2.mag > 1 and noun2:
@@ -604,6 +666,10 @@ def _quantity_from(
             )
             if score_range:
                 q.rules.append("find.score_range")
+            if plural_range:
+                q.rules.append("find.range_counted_plural")
+            if sep.group() == " - ":
+                q.rules.append("find.range_spaced_dash")
             return _found("find.range", q), 1
     if unit and not (year and unit[0].canonical not in ("%", "x", "USD")):
         rule, _, uend, pre = unit
@@ -905,6 +971,32 @@ def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, 
     return _found("find.hyphen_noun", q), 0
 
 
+_PRONOUN_OPENING = re.compile(r"(?:It|This|These|Each|The (?:resulting|final) \w+)\b")
+
+
+def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: str) -> None:
+    """A plural noun the lexicon does not know, counted (a hundred or more) right after
+    what a dataset holds ("a corpus of 4,200 essays", "the benchmark contains 1,870
+    charts"; "It comprises 28,179 sets" after a sentence naming the dataset): the
+    dataset's samples."""
+    for q in qs:
+        if q.unit != "count" or q.rules[:1] != ["noun.count.other_plural"] or not q.noun:
+            continue
+        if q.value < 100:
+            continue  # a handful counts kinds or parts: "12 main distortions", "5 answer choices"
+        words = q.noun.lower().split()
+        if words[-1] in lex.not_dataset_items or _KINDS.intersection(words):
+            continue  # "240 distinct diagnoses", "101 different signs" count kinds
+        left = text[max(0, q.start - 160) : q.start]
+        if not lex.dataset_items_re.search(left):
+            continue
+        if lex.dataset_word_re.search(left) or (
+            _PRONOUN_OPENING.match(text) and lex.dataset_word_re.search(previous)
+        ):
+            q.unit, q.pint = "sample", "sample"
+            q.rules.append("noun.sample.dataset_items")
+
+
 def _model_size(n: _Num) -> RawQuantity:
     """A bare size with a model noun or a billions suffix counts parameters."""
     return RawQuantity(
@@ -1070,10 +1162,55 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 q.noun = nxt.noun
 
 
+# A whole number left without a unit right after a counted total is a part of it, its noun
+# written once: "34,000 samples, including 28,000 for fine-tuning and 6,000 for
+# evaluation", "32,000 images (7,050 filtered for quality)", "170 teams, with 41 reaching
+# the final round", "(Train: 74258; Test: 13951)"
+_ABOUT = r"(?:(?:over|more than|about|approximately|nearly|around|roughly|only|just|almost)\s)?"
+_PART_AFTER_TOTAL = re.compile(
+    r"\s?\((?:[A-Z][\w-]*:\s?)?|(?:\s[a-z][\w-]*){1,5}\s\([A-Z][\w-]*:\s?"
+    r"|(?:\s[a-z][\w-]*){0,3},?\s(?:including|with|of which|among which|among them|where)\s"
+    + _ABOUT
+)
+_NEXT_PART = re.compile(
+    r"(?:\s[^.;,()\d$]{1,30}?)?(?:,\s?(?:and\s)?|;\s?|\sand\s)(?:[A-Z][\w-]*:\s?)?" + _ABOUT
+)
+# what may follow a part: the end of the phrase, a preposition, a participle or a verb
+_AFTER_PART = re.compile(
+    r"(?:[,;)]|\s(?:for|in|on|at|from|with|without|are|were|is|was|have|had|as|to|and|or)\b"
+    r"|\s[a-z]+(?:ing|ed)\b|$)"
+)
+
+
+def _parts_of_total(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
+    total: RawQuantity | None = None
+    last: RawQuantity | None = None  # the last part of that total
+    for q in qs:
+        if q.unit in _COUNTED and q.unit != "parameter" and q.value_high is None:
+            total, last = q, None
+            continue
+        if q.unit or total is None or q.value_high is not None:
+            total = None if q.unit else total
+            continue
+        whole = "." not in text[q.num_start : q.num_end] and not q.sign
+        if not (whole and q.value <= total.value) or lex.year_re.match(
+            text[q.num_start : q.num_end]
+        ):
+            continue
+        if not (
+            (last is None and _PART_AFTER_TOTAL.fullmatch(text, total.end, q.start))
+            or (last is not None and _NEXT_PART.fullmatch(text, last.end, q.start))
+        ) or not _AFTER_PART.match(text, q.end):
+            continue
+        q.unit, q.pint, q.metric, q.noun = total.unit, total.pint, total.metric, total.noun
+        q.rules.append("find.part_of_total")
+        last = q
+
+
 def _word_pint(unit: str, phrase: str, time: bool) -> str:
     if time:
         return phrase.split()[-1].lower()  # "a second" -> pint "second"
-    return "factor" if unit == "x" else "proportion_percent"
+    return {"x": "factor", "pp": "percentage_point"}.get(unit, "proportion_percent")
 
 
 # a short unit-like token after a number: "ha", "km/h", "m^2", "Pa", "kPa"
@@ -1176,8 +1313,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
 # every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
 # tests/extractors check it against the rules)
 _WORD_QUANTITY_HINT = re.compile(
-    r"(?i)(?=[tdhmfqsw])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|fifth|"
-    r"second|minute|hour|day|week)"
+    r"(?i)(?=[tdhmfqswp])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
+    r"fifth|second|minute|hour|day|week|percent|per cent|points)"
 )
 
 

@@ -138,10 +138,11 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         ],
         ["2", "3"],
     ),
-    # a slash pair of names after one number is no pair of values
+    # a slash pair of names after one number is no pair of values (the studies a
+    # dataset includes are its samples: noun.sample.dataset_items)
     (
         "The dataset includes 1123 FDG-PET/CT studies.",
-        [("1123 FDG-PET/CT studies", 1123, "count")],
+        [("1123 FDG-PET/CT studies", 1123, "sample")],
         [],
     ),
     # a value with two decimals after a list of names is a value

@@ -3,11 +3,12 @@ against its abstract, correct meaning value, unit and kind right per claims-spec
 
 Three readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
 (corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
-informed fixes that followed it and is therefore biased now, and the seed-3 draw
-(corpus_audit_seed3.jsonl), drawn and read after the last rule change of 2026-12-02,
-which is the unbiased figure. The issue's target is at least 95 of 100 correct; the
-seed-3 draw measured 91 on extractor 0.1.0+rules.0c73539297fb, so the target is not met.
-The test asserts the measured 91 as a floor, not the target: it passes on the truth and
+informed fixes that followed it and is therefore biased now, and two unbiased draws:
+seed 3 (corpus_audit_seed3.jsonl, 91 correct, read on extractor 0.1.0+rules.0c73539297fb;
+none of its mentions has changed since) and seed 4 (corpus_audit_seed4.jsonl, 87
+correct, drawn and read after the last rule change of the second session of 2026-12-02,
+on 0.1.0+rules.610c8e770b8e). The issue's target is at least 95 of 100 correct, so it is
+not met. The test asserts the measured counts as floors, not the target: it passes on the truth and
 fails when a verdict is edited down or a regression is recorded. Every audited mention in
 every file must still be what the extractor makes, so the verdicts never silently
 describe old output."""
@@ -29,11 +30,13 @@ AUDIT_DIR = Path(__file__).resolve().parent.parent / "audit"
 AUDITS = {
     "seed1": AUDIT_DIR / "corpus_audit.jsonl",  # biased: it chose what was fixed
     "seed2": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # biased too: it chose later fixes
-    "fresh": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3, read after the last change
+    "seed3": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3: none of its mentions changed since
+    "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4, read after the last change
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
-FRESH_CORRECT_FLOOR = 91  # measured on the seed-3 draw; raise it only with a new reading
+# measured on the unbiased draws; raise one only with a new reading
+FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87}
 
 
 @pytest.fixture(scope="module", params=sorted(AUDITS))
@@ -51,16 +54,18 @@ def test_the_audit_holds_100_read_mentions(entries: list[dict]) -> None:
             assert e.get("wrong") and e.get("should_be"), e
 
 
-def test_the_fresh_draw_keeps_its_measured_correct_count() -> None:
-    entries = load(AUDITS["fresh"])
+@pytest.mark.parametrize("draw_name", sorted(FRESH_CORRECT_FLOORS))
+def test_the_fresh_draws_keep_their_measured_correct_count(draw_name: str) -> None:
+    entries = load(AUDITS[draw_name])
+    floor = FRESH_CORRECT_FLOORS[draw_name]
     verdicts = Counter(e["verdict"] for e in entries)
     wrong = [
         f"{e['arxiv_id']} {e['text']!r} ({', '.join(e['wrong'])}): {e['should_be']}"
         for e in entries
         if e["verdict"] == "wrong"
     ]
-    assert verdicts["correct"] >= FRESH_CORRECT_FLOOR, (
-        f"{verdicts['correct']}/100 correct (floor {FRESH_CORRECT_FLOOR}, issue target "
+    assert verdicts["correct"] >= floor, (
+        f"{verdicts['correct']}/100 correct (floor {floor}, issue target "
         f"{ISSUE_TARGET}); wrong:\n" + "\n".join(wrong)
     )
 

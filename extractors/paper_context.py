@@ -84,14 +84,13 @@ _METHOD_HEAD = (
     r"protocol|recipe|loss|objective|estimator|detector|classifier|policy|planner|solver|"
     r"workflow|design)s?"
 )
-_FUNCTION_WORDS = (
+# no word of a described method: function words, verbs, and what says only "ours"
+_NOT_IN_DESCRIPTION = (
     r"(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from|is|are|was|were|can|"
-    r"has|have|provides?|offers?|an?|the)"
+    r"has|have|provides?|offers?|an?|the|proposed|presented|resulting)"
 )
 _NP_BEFORE_HEAD = (
-    r"(?P<np>(?:(?!(?:to|for|that|which|with|in|on|of|and|by|using|based|where|from|is|are|"
-    r"was|were|can|has|have|provides?|offers?|an?|the|proposed|presented|resulting)\b)"
-    r"[A-Za-z][\w-]*\s){0,3}?" + _METHOD_HEAD + r")\b"
+    r"(?P<np>(?:(?!" + _NOT_IN_DESCRIPTION + r"\b)[A-Za-z][\w-]*\s){0,3}?" + _METHOD_HEAD + r")\b"
 )
 _ADJECTIVE = (
     r"(?:novel|new|simple|unified|general|lightweight|robust|systematic|principled|scalable|"
@@ -285,7 +284,8 @@ def method_name(title: str, abstract: str, lex: Lexicon) -> str | None:
 def _method_names(title: str, abstract: str, lex: Lexicon) -> Iterator[str]:
     """The names the paper may give its method, best first: the title's, then what the
     abstract proposes, then the name most often said to score, then a description in
-    weaker words ("we have designed a ... tracker", "the proposed hybrid approach")."""
+    weaker words ("we have designed a ... tracker", "the proposed hybrid approach"),
+    then the means the title ends with ("... via Iterative Preference Learning")."""
     t = _TITLE_NAME.match(title or "")
     prefix = clean_name(t.group("name")) if t else None
     if prefix and (len(prefix.split()) > 5 or lex.not_benchmark_re.fullmatch(prefix)):

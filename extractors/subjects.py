@@ -146,8 +146,8 @@ def _item_subject(sentence: str, start: int, lex: Lexicon) -> str | None:
     """The system an enumerated item describes, for a number in parentheses inside it."""
     if not _OPEN_PAREN_BEFORE.search(sentence, max(0, start - 24), start):
         return None
-    marks = [m for m in _ITEM_MARK.finditer(sentence, 0, start)]
-    if len(marks) < 1 or sentence.count(")", marks[-1].end(), start) > 0:
+    marks = list(_ITEM_MARK.finditer(sentence, 0, start))
+    if not marks or sentence.count(")", marks[-1].end(), start):
         return None  # no item, or the number is past the item's first parenthesis
     words = _ITEM_WORD.findall(sentence[marks[-1].end() : start])[:5]
     for n, w in enumerate(words):

@@ -285,17 +285,11 @@ _OWN_BENCH_RULES = frozenset(
 )
 
 
-_PLAIN_HEAD = re.compile(r"[\w\s,;:()'-]+")
-
-
 def _earlier_list(sentence: str, ctx: PaperContext, lex: Lexicon) -> list[str | None] | None:
     """The names of the last list of benchmarks ("on CIFAR-10 and ImageNet") before
     ``sentence`` in the abstract."""
     abstract = ctx.abstract or ""
-    # the sentence as the abstract spells it up to its first rewritten character ("×"
-    # for "times")
-    head = _PLAIN_HEAD.match(sentence)
-    at = abstract.find(head.group()) if head and len(head.group()) >= 12 else -1
+    at = ctx.sentence_at(sentence)
     if at <= 0:
         return None
     last = None

@@ -421,6 +421,38 @@ class PaperContext:
         return name
 
     @cached_property
+    def own_work_at(self) -> int:
+        """Where the abstract first speaks of the paper's own work: its first "we",
+        "our", "this paper", "here", or its method's name (0 when it does neither: an
+        abstract that never turns to its own work states no problem first). What comes
+        before is the problem's statement, whose numbers are other systems' ("generating
+        a video with HunyuanVideo takes 600 PFLOPs. To address this, we propose
+        AdaSpa")."""
+        abstract = self.abstract or ""
+        own = _OWN_WORK.search(abstract)
+        at = own.start() if own else len(abstract)
+        if self.method:
+            for spelling in re.split(r"\s\(|\)", self.method):
+                if spelling and (k := abstract.find(spelling, 0, at)) >= 0:
+                    at = k
+        return 0 if at == len(abstract) else at
+
+    def sentence_at(self, sentence: str) -> int:
+        """Where ``sentence`` starts in the abstract, found by its head as the abstract
+        spells it (up to its first rewritten character, "×" for "times"); -1 when it is
+        not the abstract's (a title's)."""
+        head = _PLAIN_HEAD.match(sentence)
+        if not head or len(head.group()) < 12:
+            return -1
+        return (self.abstract or "").find(head.group())
+
+    def states_the_problem(self, sentence: str) -> bool:
+        """Whether ``sentence`` is one of the abstract's sentences before
+        :attr:`own_work_at`."""
+        at = self.sentence_at(sentence)
+        return 0 <= at and at + len(sentence) <= self.own_work_at
+
+    @cached_property
     def _named(self) -> str | None:
         return method_name(self.title, self.abstract, self.lex)
 
@@ -501,6 +533,14 @@ class PaperContext:
         name = self.benchmarks[0]
         strong = self._names(_called_names, _noun_names, _apposed_names, _evaluated_on_names)
         return name if name in strong else None
+
+
+# the paper speaking of its own work: "we", "our", "this paper", "here"
+_OWN_WORK = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Hh]ere|[Tt]his\s(?:paper|work|study|article|letter|report))\b"
+)
+# a sentence's head as the abstract spells it, up to its first rewritten character
+_PLAIN_HEAD = re.compile(r"[\w\s,;:()'-]+")
 
 
 # a paper that is an entry to a shared task or challenge ("FBK's system submission to the

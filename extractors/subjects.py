@@ -258,9 +258,35 @@ def _named_subject(
         # its last word an agent ("for model evaluations" is for no one)
         if lex.agent_head_re.fullmatch(words[-1]) and "respectively" not in sentence:
             return " ".join(words), "subject.for_after"
+    if ctx.method and ctx.states_the_problem(sentence):
+        # "generating a video with HunyuanVideo takes about 600 PFLOPs. To address this,
+        # we propose AdaSpa": said before the paper speaks of its own work, the number is
+        # the system the sentence names, never the method
+        return _problem_system(sentence, start, ctx, lex, benchmark), "subject.before_own_work"
     if ctx.method:
         return ctx.method, "subject.paper_method"
     return None, None
+
+
+def _problem_system(
+    sentence: str, start: int, ctx: PaperContext, lex: Lexicon, benchmark: str | None
+) -> str | None:
+    """The last name before the number at ``start`` that is not a benchmark, nor a
+    number's unit or counted noun ("600 PFLOPs"), or None."""
+    for m in reversed(_before(NAME_RE, sentence, start)):
+        name = clean_name(m.group("name"))
+        if _AFTER_NUMBER.search(sentence, max(0, m.start() - 3), m.start()):
+            continue
+        if not (
+            _is_benchmark(name, benchmark)
+            or name in ctx.benchmarks
+            or lex.not_benchmark_re.fullmatch(name)
+        ):
+            return name
+    return None
+
+
+_AFTER_NUMBER = re.compile(r"\d\s?$")
 
 
 _NAME_PART = re.compile(r"[A-Za-z]+")

@@ -107,8 +107,21 @@ _POSSESSIVE_BEFORE = re.compile(r"(?P<name>" + NAME + r")(?:'s|’s)\s(?:\w+\s){
 
 _VERSUS = re.compile(r"[^.;\d]{0,30}?\b(?:vs\.?|versus|compared (?:to|with)|against)\s[^\d]{0,20}")
 
-# "54x faster than Habitat 2.0 (7699 SPS)": the open parenthesis before a number
-_OPEN_PAREN = re.compile(r"\s?\((?:[^()]{0,30}[,;]\s)?[^()\d]{0,12}$")
+# "54x faster than Habitat 2.0 (7699 SPS)", "methods (usually requiring 50 steps)": the
+# open parenthesis before a number, in a few words that claim nothing of the paper's own
+_OPEN_PAREN = re.compile(
+    r"\s?\((?:[^()]{0,30}[,;]\s)?(?!(?:[^()\d]*\s)?(?:we|our|ours)\b)[^()\d]{0,24}$"
+)
+
+# "compared to a conventionally trained 7B model using 300B tokens", "than the baseline
+# approach of sampling uniformly over data sources with 3B tokens": a number inside the
+# phrase that names what is compared against, tied to it by how it was run
+_COMPARISON_CUE = r"(?:[Cc]ompared (?:to|with)|than|versus|vs\.?|[Rr]elative to|[Uu]nlike)\s"
+_CUE_BEFORE = re.compile(r"\b" + _COMPARISON_CUE + r"(?:(?:the|a|an|that of)\s)?$")
+_RUN_WITH = re.compile(
+    r"\s(?:using|with|requiring|needing|trained (?:on|with|for)|(?:that|which) (?:uses?|"
+    r"requires?|needs?))\s(?:(?:only|about|around|nearly|just|over|roughly|up to)\s)?$"
+)
 
 # "compared to 138.66 with DDIM", "than the 24 hours it takes in Habitat 2.0": the
 # number is the compared system's, named after it
@@ -347,6 +360,12 @@ def _compared_side(
     paren = _OPEN_PAREN.search(left)
     if baseline and paren and left[: paren.start()].rstrip().endswith(baseline):
         return baseline, "subject.baseline_own_number"
+    run = _RUN_WITH.search(left)
+    if baseline and run and left.endswith(baseline, 0, run.start()):
+        if _CUE_BEFORE.search(
+            left, max(0, run.start() - len(baseline) - 30), run.start() - len(baseline)
+        ):
+            return baseline, "subject.inside_comparison"
     if _COMPARISON_LEFT.search(left[-80:]):
         # "... versus 0.506 for GPT-4 and 0.508 for GPT-4o": every compared number that is
         # named right after it

@@ -361,10 +361,9 @@ def _compared_side(
     if baseline and paren and left[: paren.start()].rstrip().endswith(baseline):
         return baseline, "subject.baseline_own_number"
     run = _RUN_WITH.search(left)
-    if baseline and run and left.endswith(baseline, 0, run.start()):
-        if _CUE_BEFORE.search(
-            left, max(0, run.start() - len(baseline) - 30), run.start() - len(baseline)
-        ):
+    if run and baseline and left.endswith(baseline, 0, run.start()):
+        named_at = run.start() - len(baseline)
+        if _CUE_BEFORE.search(left, max(0, named_at - 30), named_at):
             return baseline, "subject.inside_comparison"
     if _COMPARISON_LEFT.search(left[-80:]):
         # "... versus 0.506 for GPT-4 and 0.508 for GPT-4o": every compared number that is

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from extractors.benchmarks import benchmark_of, respectively
 from extractors.lexicon import Lexicon
 from extractors.paper_context import PaperContext, paper_context
-from extractors.subjects import subject_of
+from extractors.subjects import respective_subjects, subject_of
 
 if TYPE_CHECKING:
     from extractors.classify import Fields
@@ -115,6 +115,7 @@ def attribute(
         out.append(replace(f, benchmark=bench, subject=subject, metric=metric, rules=rules))
     if not any(f.role == "result" for f in fields):
         return out
+    out = respective_subjects(sentence, qs, out, ctx, lex)
     return respectively(sentence, qs, out, ctx, lex)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extractors.lexicon import Lexicon
-from extractors.names import NAME, PAREN_AFTER_NAME, Found
+from extractors.names import LIST_SEP, NAME, PAREN_AFTER_NAME, Found
 from extractors.paper_context import TITLED_NAME, benchmark_name, names_by_data_nouns
 
 if TYPE_CHECKING:
@@ -263,7 +263,6 @@ _LIST_OF_DATA = re.compile(
 
 _RESPECTIVELY = re.compile(r"\brespectively\b|\beach\b(?=[\s.,;]*$)")
 
-_LIST_SEP = re.compile(r",\s(?:and\s)?|,?\s(?:and|or)\s")
 
 # a sentence whose numbers go with the benchmarks a list named before it: "we reduce FID
 # to 2.24 and 2.77 on these two datasets", "These scores mark a 3.5x and 4x improvement"
@@ -294,7 +293,7 @@ def _earlier_list(sentence: str, ctx: PaperContext, lex: Lexicon) -> list[str | 
         return None
     last = None
     for m in _NAME_LIST.finditer(abstract, 0, at):
-        names = [benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))]
+        names = [benchmark_name(n, lex, ctx.method) for n in LIST_SEP.split(m.group("list"))]
         if all(names):
             last = names
     return last
@@ -318,7 +317,7 @@ def respectively(
     out = list(fields)
     done: set[int] = set()
     named_lists = [
-        (m, rule, [benchmark_name(n, lex, ctx.method) for n in _LIST_SEP.split(m.group("list"))])
+        (m, rule, [benchmark_name(n, lex, ctx.method) for n in LIST_SEP.split(m.group("list"))])
         for m, rule in lists
     ]
     if _ANAPHOR.search(sentence) and (earlier := _earlier_list(sentence, ctx, lex)):

@@ -41,6 +41,9 @@ NAME = (
     r"Verified|Lite|Pro|Hard|Easy|Long|Challenge)\b))*"
 )
 
+# what separates the items of a list of names: "A, B and C", "A or B"
+LIST_SEP = re.compile(r",\s(?:and\s)?|,?\s(?:and|or)\s")
+
 NAME_RE = re.compile(rf"(?<![\w-])(?P<name>{NAME})(?![\w-])")
 
 _MODEL_SIZE = re.compile(r"(?<![A-Za-z\d])\d+(?:\.\d+)?[BM]\b")  # Llama-2-7B, not GSM8K

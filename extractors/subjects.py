@@ -11,12 +11,14 @@ paper's method (:mod:`extractors.paper_context`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractors.lexicon import Lexicon
 from extractors.names import (
     ADVERBS,
+    LIST_SEP,
     NAME,
     NAME_BEFORE_VERB,
     NAME_RE,
@@ -418,3 +420,63 @@ def subject_of(
         # "raises accuracy from 42.1% to 55.3%": the before is not the method's number
         subject, rule = f.baseline, "subject.before_value"
     return subject, rule
+
+
+# "Qwen3-8B-Instruct and DeepSeek-R1-671B only achieve 5.9% and 40%, respectively": a
+# list of names joined by "and"/"or" that is the subject of a verb of result (not of
+# "show"/"demonstrate", whose subject is what was run: "experiments on A and B show"),
+# at a clause's start (not "On LiTS, T-MPEDNet achieves")
+_SUBJECT_LIST = re.compile(
+    r"(?<![\w-])(?<!\b[Oo]n\s)(?<!\b[Ii]n\s)(?<!\b[Ff]or\s)(?<!\b[Oo]f\s)(?<!\bwith\s)"
+    r"(?<!\busing\s)(?<!\bon\sthe\s)(?P<list>(?:"
+    + NAME
+    + r",\s)*"
+    + NAME
+    + r",?\s(?:and|or)\s"
+    + NAME
+    + r")(?:\s"
+    + SYSTEM_NOUN
+    + r")?,?\s"
+    + ADVERBS
+    + r"(?!(?:show|demonstrat|prov|perform)\w*\b)"
+    + RESULT_VERB_FORM
+    + r"\b"
+)
+_RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
+# a list that is a verb's object or examples ("outperforms Flow-GRPO and SD3, achieving",
+# "tasks such as UOSTrack and MAT, outperforming") names who was beaten, not who scored
+_LIST_AS_OBJECT = re.compile(
+    r"(?:\b" + RESULT_VERB + r"|\bsuch as|\bincluding|\blike|\bthan|\bover|\bvs\.?|\bversus)"
+    r"\s(?:the\s)?$"
+)
+
+
+def respective_subjects(
+    sentence: str, qs: list[RawQuantity], fields: list[Fields], ctx: PaperContext, lex: Lexicon
+) -> list[Fields]:
+    """``fields`` with the results between a list of names that scored them and the
+    word "respectively" given those names in order, when there are as many results of
+    one kind as the list has names (none a benchmark)."""
+    said = _RESPECTIVELY_WORD.search(sentence)
+    if said is None:
+        return fields
+    out = list(fields)
+    for m in _in_sentence(_SUBJECT_LIST, sentence):
+        if _LIST_AS_OBJECT.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
+        names = [clean_name(n) for n in LIST_SEP.split(m.group("list"))]
+        if any(n in ctx.benchmarks or lex.not_benchmark_re.fullmatch(n) for n in names):
+            continue
+        for kind in ("value", "change", "multiplier"):
+            idx = [
+                i
+                for i, (q, f) in enumerate(zip(qs, out, strict=True))
+                # the numbers the list goes with: after it, before "respectively"
+                if f.role == "result" and f.kind == kind and m.end() <= q.start < said.start()
+            ]
+            if len(idx) == len(names):
+                for i, name in zip(idx, names, strict=True):
+                    rules = tuple(r for r in out[i].rules if not r.startswith("subject."))
+                    out[i] = replace(out[i], subject=name, rules=(*rules, "subject.respectively"))
+                break
+    return out

@@ -62,6 +62,9 @@ _CALLED = re.compile(
     + "".join(f"(?<!{w} )(?<!{w}, )" for w in _DATA_NOUN[3:-3].split("|"))
     + r"\b(?:called|named|dubbed|termed|coined|namely)\s"
     r"(?P<name>" + NAME + r")(?![\w-])"
+    # "a new set of models ... which we call U-PaLM", "we term this approach X"
+    r"|\b[Ww]e\s(?:call|term|name|dub|coin)\s(?:(?:it|them|this|these|the|our)\s(?:[a-z][\w-]*\s){0,2})?"
+    r"(?P<we_call>" + NAME + r")(?![\w-])"
 )
 
 # "a large public dataset called DeepLesion": a benchmark, named as the method would be
@@ -356,7 +359,8 @@ def _described(pattern: re.Pattern[str], text: str, *, first: bool = True) -> st
 def _proposal(pattern: re.Pattern[str], m: re.Match[str], lex: Lexicon) -> str | None:
     """The name a proposal match gives, unless it is a generic word, or a known model's
     name that the abstract merely says it builds ("we present Llama-based ...")."""
-    found = clean_name(m.groupdict().get("plain") or m.group("name") or "")
+    groups = m.groupdict()
+    found = clean_name(groups.get("plain") or groups.get("we_call") or m.group("name") or "")
     if not found or lex.not_benchmark_re.fullmatch(found):
         return None
     return found if not is_model_name(found, lex) or pattern is not _PROPOSE else None

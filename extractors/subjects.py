@@ -71,7 +71,10 @@ _PHRASE_BEFORE = re.compile(
     + _NP_WORD
     + r"\s){0,3}(?P<head>"
     + _NP_WORD
-    + r"[a-z]))"
+    + r"[a-z])"
+    # "The model with best accuracy can only prove", "the U-Net with focal loss achieved"
+    # (no article after "with": "approaches with an average increase" is no subject)
+    + r"(?:\swith\s(?!(?:a|an|the)\s)(?:[a-z][\w-]*\s){0,2}?[a-z][\w-]*)?)"
     r"(?:\s\((?P<paren>[^)]{1,40})\))?(?:,\s(?:which|who))?\s(?:to\s)?"
     + ADVERBS
     + RESULT_VERB_FORM

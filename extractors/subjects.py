@@ -257,7 +257,7 @@ def _named_subject(
     if phrase and phrase.end() < clause:
         phrase = None
     if phrase and (best_at is None or phrase.end() > best_at):
-        described = _described(phrase, ctx, lex)
+        described = _described(phrase, ctx, lex, sentence)
         if described:
             return described, "subject.phrase_before_verb"
     if best:
@@ -317,7 +317,35 @@ def _initials(name: str) -> str:
     return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
-def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
+def _antecedent(head: str, sentence: str, ctx: PaperContext, lex: Lexicon) -> str | None:
+    """What a bare "the network" in ``sentence`` refers back to: the last phrase before
+    it in the abstract that ends in the same noun with words of its own ("two-layer
+    ReLU networks"), or for "the model" the last model named ("Claude 3 Opus")."""
+    at = ctx.sentence_at(sentence)
+    if at <= 0:
+        return None
+    before = (ctx.abstract or "")[:at]
+    stem = head[:-1] if head.endswith("s") else head
+    best, best_at = None, -1
+    for m in re.finditer(r"\b" + re.escape(stem) + r"s?\b", before):
+        words = before[max(0, m.start() - 60) : m.start()].split()[-3:]
+        while words and not _NP_WORD_RE.fullmatch(words[0]):
+            words = words[1:]
+        kept = []
+        for w in reversed(words):
+            if not _NP_WORD_RE.fullmatch(w):
+                break
+            kept.insert(0, w)
+        if kept:
+            best, best_at = " ".join((*kept, m.group())), m.start()
+    if stem == "model":
+        for m in NAME_RE.finditer(before):
+            if m.start() > best_at and is_model_name(clean_name(m.group("name")), lex):
+                best, best_at = clean_name(m.group("name")), m.start()
+    return best
+
+
+def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon, sentence: str = "") -> str | None:
     """The phrase of a :data:`_PHRASE_BEFORE` match as a subject, or None when it names
     nothing: a head that is not an agent ("the experiments show", "Chamfer Distance
     improves"; ``rules.toml`` ``agent_heads``), or the paper's own method in general
@@ -329,6 +357,15 @@ def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon) -> str | None:
     if named:  # "The best-performing model (MedGemma) achieves"
         return named.group("name")
     if _BARE.fullmatch(phrase):
+        if (
+            (m.group("det") or "").lower() == "the"
+            and phrase == m.group("head")  # not "the proposed model": the paper's own
+            and not ctx.method
+            and sentence
+        ):
+            # "the network achieves 100%" in a paper that studies "two-layer ReLU
+            # networks": the system the abstract last named with that noun
+            return _antecedent(m.group("head"), sentence, ctx, lex)
         return None
     if (
         (m.group("det") or "").lower() in ("our", "this", "these")

@@ -422,6 +422,12 @@ def _compared_side(
     return None
 
 
+# a baseline that is other data ("existing benchmarks", "prior datasets")
+_DATA_BASELINE = re.compile(
+    r"\b(?:benchmark|dataset|corpus|corpora|collection|suite|test set)s?$", re.I
+)
+
+
 def _is_benchmark(name: str, benchmark: str | None) -> bool:
     return bool(benchmark) and clean_name(name) == benchmark
 
@@ -456,6 +462,16 @@ def subject_of(
     compared = _compared_side(sentence, q, f.baseline, lex, f.kind)
     if compared:
         subject, rule = compared
+    if (
+        ctx.own_benchmark
+        and rule in (None, "subject.paper_method")  # not "DeepSeek-V3 delivers six times"
+        and f.kind in ("multiplier", "change")
+        and f.baseline
+        and _DATA_BASELINE.search(f.baseline)
+    ):
+        # "a balanced subset ..., 3 orders of magnitude larger than existing benchmarks":
+        # a benchmark paper's data compared with other data is its own benchmark's number
+        subject, rule = ctx.own_benchmark, "subject.own_data_compared"
     if q.before_after == "before":
         # "raises accuracy from 42.1% to 55.3%": the before is not the method's number
         subject, rule = f.baseline, "subject.before_value"

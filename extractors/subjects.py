@@ -276,6 +276,13 @@ def _named_subject(
         # its last word an agent ("for model evaluations" is for no one)
         if lex.agent_head_re.fullmatch(words[-1]) and "respectively" not in sentence:
             return " ".join(words), "subject.for_after"
+    if not ctx.method:
+        # "We find the model complies with harmful queries 14% of the time": a bare "the
+        # model" before any verb, in a paper that studies a system rather than proposing
+        # one, is the system the abstract named before
+        bare = [m for m in _before(_BARE_BEFORE_VERB, sentence, start) if m.start() >= clause]
+        if bare and (named := _antecedent(bare[-1].group("head"), sentence, ctx, lex)):
+            return named, "subject.bare_anaphor"
     if ctx.method and ctx.states_the_problem(sentence):
         # "generating a video with HunyuanVideo takes about 600 PFLOPs. To address this,
         # we propose AdaSpa": said before the paper speaks of its own work, the number is
@@ -317,32 +324,46 @@ def _initials(name: str) -> str:
     return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
+# "the model complies", "the network learned": a bare system noun and a finite verb
+_BARE_BEFORE_VERB = re.compile(
+    r"\b[Tt]he\s(?P<head>" + SYSTEM_NOUN + r")\s(?:\w+ly\s)?(?!(?:is|was|has)\b)[a-z]+(?:s|ed)\b"
+)
+
+
 def _antecedent(head: str, sentence: str, ctx: PaperContext, lex: Lexicon) -> str | None:
     """What a bare "the network" in ``sentence`` refers back to: the last phrase before
-    it in the abstract that ends in the same noun with words of its own ("two-layer
-    ReLU networks"), or for "the model" the last model named ("Claude 3 Opus")."""
+    it in the abstract that ends in the same noun, in the same number where there is one
+    ("a 360-million-parameter model" over a later "general-purpose models"; else "two-
+    layer ReLU networks"), with words of its own; or for "the model" a model named after
+    that phrase ("Claude 3 Opus")."""
     at = ctx.sentence_at(sentence)
     if at <= 0:
         return None
     before = (ctx.abstract or "")[:at]
-    stem = head[:-1] if head.endswith("s") else head
-    best, best_at = None, -1
-    for m in re.finditer(r"\b" + re.escape(stem) + r"s?\b", before):
-        words = before[max(0, m.start() - 60) : m.start()].split()[-3:]
-        while words and not _NP_WORD_RE.fullmatch(words[0]):
-            words = words[1:]
-        kept = []
-        for w in reversed(words):
+    plural = head.endswith("s")
+    stem = head[:-1] if plural else head
+    found: dict[bool, tuple[int, str]] = {}  # by number: where, and the phrase
+    for m in re.finditer(r"\b" + re.escape(stem) + r"(s?)\b", before):
+        kept: list[str] = []
+        for w in reversed(before[max(0, m.start() - 60) : m.start()].split()[-3:]):
             if not _NP_WORD_RE.fullmatch(w):
                 break
             kept.insert(0, w)
         if kept:
-            best, best_at = " ".join((*kept, m.group())), m.start()
+            found[bool(m.group(1))] = (m.start(), " ".join((*kept, m.group())))
+    best_at, best = found.get(plural) or found.get(not plural) or (-1, None)
     if stem == "model":
-        for m in NAME_RE.finditer(before):
-            if m.start() > best_at and is_model_name(clean_name(m.group("name")), lex):
-                best, best_at = clean_name(m.group("name")), m.start()
+        named = [(m.start(), m.group("name")) for m in NAME_RE.finditer(before, best_at + 1)]
+        # and names in plain words with a version: "Claude 3 Opus"
+        named += [(m.start(), m.group()) for m in _VERSIONED.finditer(before, best_at + 1)]
+        for _, name in sorted(named):
+            if is_model_name(clean_name(name), lex):
+                best = clean_name(name)
     return best
+
+
+# a capitalised name of up to three words with a version number: "Claude 3 Opus"
+_VERSIONED = re.compile(r"(?<![\w-])[A-Z][a-z]+\s\d[\w.]*(?:\s[A-Z][\w.-]*)?")
 
 
 def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon, sentence: str = "") -> str | None:

@@ -540,8 +540,8 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
         np = _metric_across_bound(left, lex)
         if np:
             return np
-    if after and not after[0].isdigit():
-        return after
+    if after and not after[0].isdigit() and not lex.model_family_re.match(after):
+        return after  # not "80% for GPT-4o": a model's name is whose, not what
     return None
 
 

@@ -94,13 +94,21 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (m.start() if m else len(text))
 
 
+_ARTICLE_END = re.compile(r"\ban?\s*$", re.I)
+# a number that makes a span of time into an adjective: "a 25-day study", "a 3-year period"
+_SPAN_OF_TIME = re.compile(
+    r"[\d.,]+-(?:second|minute|hour|day|week|month|year|session|round|episode)\b"
+)
+
+
 def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     """``=`` unless a hedge or bound stands right before (or after) the quantity."""
     left = text[max(0, q.start - 40) : q.start].rstrip("($ ")
     left = left + " " if left else left
     tail = left.rstrip()
     m = lex.qualifier_re.search(tail, max(0, len(tail) - 30))
-    if m:
+    if m and not (_ARTICLE_END.search(m.group()) and _SPAN_OF_TIME.match(text, q.start)):
+        # ("over a 25-day study" is a preposition of time, not "more than 25 days")
         return lex.qualifier_syms[int((m.lastgroup or "q0")[1:])]
     if re.search(r"\d[kKMB]?\+", text[q.start : q.end]):
         return ">="

@@ -342,6 +342,13 @@ _NP_CHANGE_AFTER = re.compile(
 _NP_CHANGE_BEFORE = re.compile(
     r"(?P<np>[\w-]+(?:\s[\w-]+)?)\s" + _CHANGE_NOUN + r"\s(?:of|by)\s(?:up to\s|about\s)?$", re.I
 )
+# a verb that gives an amount its noun: "gives gains of", "yields a reduction of"
+_GIVING_VERB = re.compile(
+    r"\b(?:(?:give|yield|bring|show|provide|offer|deliver|achieve|obtain|see|make|produce|"
+    r"report|lead|result)(?:s|ed)?|has|have|gave|brought|showed|shown|saw|made|led)$",
+    re.I,
+)
+_GIVES_CHANGE = re.compile(_GIVING_VERB.pattern[:-1] + r"\s(?:an?\s)?" + _CHANGE_NOUN + r"$", re.I)
 _IN_NAME_AFTER = re.compile(
     r"^\s?in\s(?P<np>(?-i:[A-Z])[\w@.+/-]*(?:\s(?:scores?|values?))?)(?![\w-])"
 )
@@ -466,6 +473,8 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
         for pat, part in ((_NP_CHANGE_AFTER, right), (_NP_CHANGE_BEFORE, left)):
             cm = pat.search(part)
             np = _trim_np(cm.group("np")) if cm else None
+            if np and _GIVING_VERB.search(np):
+                np = None  # "Fine-tuning gives gains of 12%": what gives them is no metric
             if np and not _junk_metric(np, lex) and not re.search(r"\d", np):
                 return np  # not "3.5x and 4x improvement": another number is no metric
         # "reduces wall-clock time by 36%", "improves performance on GSM8K (+10.5%)"
@@ -566,6 +575,8 @@ def _metric_before(left: str, lex: Lexicon) -> str | None:
     if m:
         if _BEATEN.search(left):
             return None  # "outperforms the baselines by 2x": what is beaten, not measured
+        if _GIVES_CHANGE.search(m.group("np")):
+            return None  # "Fine-tuning gives gains of 12%": who gives it, not what
         np = _tail_np(m.group("np"), lex)
         if np and lex.model_family_re.match(np):
             return None  # "improve DeepSeek-R1 from 54.0": a model is not what is measured

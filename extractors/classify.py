@@ -184,6 +184,16 @@ _SHARE_OF_RANGE = re.compile(
 _PHRASE_BREAK = frozenset("and or but in on with for than compared to of at while".split())
 
 
+def _without_hedge(gap: str, lex: Lexicon) -> str | None:
+    """``gap`` without the hedge that ends it ("and ~", "and up to "), or None when it ends
+    in none; a comparison word ("and surpassing") is wording of its own, never stripped."""
+    probe = gap.rstrip("($ ")
+    m = lex.qualifier_re.search(probe, max(0, len(probe) - 30))
+    if not m or lex.qualifier_syms[int((m.lastgroup or "q0")[1:])] not in ("~", "<="):
+        return None
+    return probe[: m.start()]
+
+
 def _strip_qualifier(left: str, lex: Lexicon) -> str:
     """``left`` without a trailing qualifier (``more than``), which is no direction."""
     probe = left.rstrip("($ ")
@@ -924,10 +934,22 @@ def classify_sentence(
             coordinated = _COORDINATED.match(gap) or (
                 len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
             )
+            hedged = _without_hedge(gap, lex)
+            after_hedge = bool(
+                # "~6% gains in digital tasks and ~3% in physical ones": a hedge of its own
+                # after the "and" is no wording of its own ("and up to 67.32% F1 score"
+                # names what it measures)
+                not coordinated
+                and hedged
+                and not lex.measured_head_re.match(text, q.end + 1)
+                and len(gap) < 100
+                and _COORD_TAIL.search(hedged)
+                and not re.search(r"\d", gap)
+            )
             if (
                 pf.kind in ("change", "multiplier")
                 and prev.unit == q.unit
-                and coordinated
+                and (coordinated or after_hedge)
                 and not prev.sign  # "81.8% (+5.9%), 34.7%": a sign is no shared wording
             ):
                 qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
@@ -936,7 +958,11 @@ def classify_sentence(
                 f = Fields(
                     pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric,
                     own or pf.baseline,
-                    rules=(*f.rules, "classify.coordinated_with_previous"),
+                    rules=(
+                        *f.rules,
+                        *(["classify.coordinated_after_hedge"] if after_hedge else []),
+                        "classify.coordinated_with_previous",
+                    ),
                 )  # fmt: skip
         if i and f.kind in ("change", "multiplier") and out[i - 1].kind == f.kind:
             # "reduces travel time by 42%, queue length by 62%, and waiting time by 83%":

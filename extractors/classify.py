@@ -112,8 +112,35 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     return "="
 
 
-def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
-    """multiplier / change / proportion / value (claims-spec's ``kind``)."""
+def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
+    """multiplier / change / proportion / value (claims-spec's ``kind``), and the id of
+    the rule that decided it where one of the named kind rules did."""
+    kind = _kind_of(text, q, lex)
+    if q.unit != "%" or q.value_high is not None:
+        return kind, None
+    left = text[max(0, q.start - 50) : q.start]
+    if (
+        kind == "proportion"
+        and lex.proportion_before_re.search(left)
+        and lex.score_noun_re.search(left)
+        and not lex.proportion_after_re.match(text[q.end : q.end + 20])
+    ):
+        # "an average accuracy of only 38.05%": "only" before a metric's value is no share,
+        # as in "only 47.7% accuracy"
+        return "value", "kind.metric_named_before"
+    if kind != "value":
+        return kind, None
+    aside = _ASIDE.match(text, q.end)
+    if aside and lex.proportion_after_re.match(text[aside.end() : aside.end() + 20]):
+        return "proportion", "kind.share_after_aside"
+    return kind, None
+
+
+# "7.2% (ChartX) of generated charts": an aside in parentheses between a share and its "of"
+_ASIDE = re.compile(r"\s?\([^()\d%]{1,40}\)")
+
+
+def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if q.kind == "proportion" and q.is_word and _CHANGE_VERB_BEFORE.search(text, 0, q.start):
         return "change"  # "saving half the computation": the amount saved
     if q.kind:
@@ -1108,7 +1135,7 @@ def classify(
     text: str, q: RawQuantity, lex: Lexicon, baselines: list[Target] | None = None
 ) -> Fields:
     """All fields of one quantity in its normalised sentence."""
-    kind = kind_of(text, q, lex)
+    kind, kind_rule = kind_of(text, q, lex)
     metric = metric_of(text, q, kind, lex)
     role = role_of(text, q, kind, lex)
     if baselines is None:
@@ -1121,5 +1148,5 @@ def classify(
         qualifier=qualifier_of(text, q, lex),
         metric=metric,
         baseline=target.np if target else None,
-        rules=(target.rule,) if target and target.rule else (),
+        rules=tuple(r for r in (kind_rule, target.rule if target else None) if r),
     )

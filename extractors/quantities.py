@@ -293,6 +293,18 @@ def _noun_match(
 
 
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z]{2,}s")
+# a known noun in the singular ("text", "image", "video", "data"), as it stands before
+# the head of a compound
+_SINGULAR_MODIFIER = re.compile(r"[- ]?[a-z][a-z-]*[a-rt-z]")
+# an agent noun: what does something to the data ("encoders", "generators", "detectors")
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or)s")
+
+
+def _not_a_piece(head: str, lex: Lexicon) -> bool:
+    """Whether a plural head counts no piece of the data its modifier names: a word the
+    dataset-items rule never reads as a sample ("question types", "image features"), or
+    an agent noun ("image generators")."""
+    return head in lex.not_dataset_items or bool(_AGENT_NOUN.fullmatch(head))
 
 
 def _noun_after(
@@ -317,9 +329,21 @@ def _noun_after(
                         continue
                 nxt = _noun_match(text, end, lex, allow_other=True, k=0)
                 if nxt and text[end : end + 1] == " ":
-                    # the last noun of a compound is its head: "4 image experts"
+                    # the last noun of a compound is its head: "4 image experts"; a generic
+                    # plural too after a singular noun, which can only be its modifier, when
+                    # it names no piece of that thing ("38,391 video segments" are videos)
+                    # but a kind of it or an agent ("12 different text encoders" counts
+                    # encoders, not texts); not when the number is hyphened to the first
+                    # noun ("5-shot settings" counts shots)
                     if not nxt[0].other_plural:
                         rule = nxt[0]
+                    elif (
+                        not rule.other_plural
+                        and text[start : start + 1] == " "
+                        and _SINGULAR_MODIFIER.fullmatch(text, start, end)
+                        and _not_a_piece(text[nxt[1] : nxt[2]].strip(" -").lower(), lex)
+                    ):
+                        rule = replace(nxt[0], id="noun.compound_head")
                     end = nxt[2]
                     continue
                 # "question answer pairs": one more word, then a known noun

@@ -339,6 +339,8 @@ def _noun_after(
                         rule = nxt[0]
                     elif (
                         not rule.other_plural
+                        # ("5 task families" are counts already)
+                        and rule.canonical != nxt[0].canonical
                         and text[start : start + 1] == " "
                         and _SINGULAR_MODIFIER.fullmatch(text, start, end)
                         and _not_a_piece(text[nxt[1] : nxt[2]].strip(" -").lower(), lex)

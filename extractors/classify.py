@@ -120,8 +120,35 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     return "="
 
 
-def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
-    """multiplier / change / proportion / value (claims-spec's ``kind``)."""
+def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
+    """multiplier / change / proportion / value (claims-spec's ``kind``), and the id of
+    the rule that decided it where one of the named kind rules did."""
+    kind = _kind_of(text, q, lex)
+    if q.unit != "%" or q.value_high is not None:
+        return kind, None
+    left = text[max(0, q.start - 50) : q.start]
+    if (
+        kind == "proportion"
+        and lex.proportion_before_re.search(left)
+        and lex.score_noun_re.search(left)
+        and not lex.proportion_after_re.match(text[q.end : q.end + 20])
+    ):
+        # "an average accuracy of only 38.05%": "only" before a metric's value is no share,
+        # as in "only 47.7% accuracy"
+        return "value", "kind.metric_named_before"
+    if kind != "value":
+        return kind, None
+    aside = _ASIDE.match(text, q.end)
+    if aside and lex.proportion_after_re.match(text[aside.end() : aside.end() + 20]):
+        return "proportion", "kind.share_after_aside"
+    return kind, None
+
+
+# "7.2% (ChartX) of generated charts": an aside in parentheses between a share and its "of"
+_ASIDE = re.compile(r"\s?\([^()\d%]{1,40}\)")
+
+
+def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if q.kind == "proportion" and q.is_word and _CHANGE_VERB_BEFORE.search(text, 0, q.start):
         return "change"  # "saving half the computation": the amount saved
     if q.kind:
@@ -190,6 +217,16 @@ _SHARE_OF_RANGE = re.compile(
 
 
 _PHRASE_BREAK = frozenset("and or but in on with for than compared to of at while".split())
+
+
+def _without_hedge(gap: str, lex: Lexicon) -> str | None:
+    """``gap`` without the hedge that ends it ("and ~", "and up to "), or None when it ends
+    in none; a comparison word ("and surpassing") is wording of its own, never stripped."""
+    probe = gap.rstrip("($ ")
+    m = lex.qualifier_re.search(probe, max(0, len(probe) - 30))
+    if not m or lex.qualifier_syms[int((m.lastgroup or "q0")[1:])] not in ("~", "<="):
+        return None
+    return probe[: m.start()]
 
 
 def _strip_qualifier(left: str, lex: Lexicon) -> str:
@@ -943,10 +980,22 @@ def classify_sentence(
             coordinated = _COORDINATED.match(gap) or (
                 len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
             )
+            hedged = _without_hedge(gap, lex)
+            after_hedge = bool(
+                # "~6% gains in digital tasks and ~3% in physical ones": a hedge of its own
+                # after the "and" is no wording of its own ("and up to 67.32% F1 score"
+                # names what it measures)
+                not coordinated
+                and hedged
+                and not lex.measured_head_re.match(text, q.end + 1)
+                and len(gap) < 100
+                and _COORD_TAIL.search(hedged)
+                and not re.search(r"\d", gap)
+            )
             if (
                 pf.kind in ("change", "multiplier")
                 and prev.unit == q.unit
-                and coordinated
+                and (coordinated or after_hedge)
                 and not prev.sign  # "81.8% (+5.9%), 34.7%": a sign is no shared wording
             ):
                 qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
@@ -955,7 +1004,11 @@ def classify_sentence(
                 f = Fields(
                     pf.kind, pf.role, pf.direction, qualifier, f.metric or pf.metric,
                     own or pf.baseline,
-                    rules=(*f.rules, "classify.coordinated_with_previous"),
+                    rules=(
+                        *f.rules,
+                        *(["classify.coordinated_after_hedge"] if after_hedge else []),
+                        "classify.coordinated_with_previous",
+                    ),
                 )  # fmt: skip
         if i and f.kind in ("change", "multiplier") and out[i - 1].kind == f.kind:
             # "reduces travel time by 42%, queue length by 62%, and waiting time by 83%":
@@ -1101,7 +1154,7 @@ def classify(
     text: str, q: RawQuantity, lex: Lexicon, baselines: list[Target] | None = None
 ) -> Fields:
     """All fields of one quantity in its normalised sentence."""
-    kind = kind_of(text, q, lex)
+    kind, kind_rule = kind_of(text, q, lex)
     metric = metric_of(text, q, kind, lex)
     role = role_of(text, q, kind, lex)
     if baselines is None:
@@ -1114,5 +1167,5 @@ def classify(
         qualifier=qualifier_of(text, q, lex),
         metric=metric,
         baseline=target.np if target else None,
-        rules=(target.rule,) if target and target.rule else (),
+        rules=tuple(r for r in (kind_rule, target.rule if target else None) if r),
     )

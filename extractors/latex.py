@@ -32,6 +32,7 @@ _SYMBOLS: dict[str, str] = {
     "%": "%",
     "$": "$",
     ",": "",
+    "!": "",  # a negative thin space: "$\\sim\\!6\\%$"
     " ": " ",
     "uparrow": "↑",
     "downarrow": "↓",
@@ -51,7 +52,7 @@ _CLEAN = re.compile(
     r"|(?P<usd>\\\$)"
     r"|(?P<mangled_usd>\\(?=\d))"
     r"|(?P<fmt>\\?(?<![A-Za-z])(?:" + _FORMATTING + r")\{)"
-    r"|(?P<cmd>\\(?:[A-Za-z]+|[%$, ]))"
+    r"|(?P<cmd>\\(?:[A-Za-z]+|[%$, !]))"
     r"|(?P<bare>(?<=\d)\s?(?:sim|times|rightarrow)(?=\s?\$?[\d.])|(?<=\s)rightarrow(?=\s)"
     r"|(?<=\d)\s?times(?=\s|[.,;:)]|$)|(?<=\d\s)sim(?=\s?\d)|(?<=[\s(])sim(?=\d))"
     r"|(?P<mu>\bmu(?=[JWsVAm]\b))"

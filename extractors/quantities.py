@@ -293,6 +293,18 @@ def _noun_match(
 
 
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z]{2,}s")
+# a known noun in the singular ("text", "image", "video", "data"), as it stands before
+# the head of a compound
+_SINGULAR_MODIFIER = re.compile(r"[- ]?[a-z][a-z-]*[a-rt-z]")
+# an agent noun: what does something to the data ("encoders", "generators", "detectors")
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or)s")
+
+
+def _not_a_piece(head: str, lex: Lexicon) -> bool:
+    """Whether a plural head counts no piece of the data its modifier names: a word the
+    dataset-items rule never reads as a sample ("question types", "image features"), or
+    an agent noun ("image generators")."""
+    return head in lex.not_dataset_items or bool(_AGENT_NOUN.fullmatch(head))
 
 
 def _noun_after(
@@ -317,9 +329,23 @@ def _noun_after(
                         continue
                 nxt = _noun_match(text, end, lex, allow_other=True, k=0)
                 if nxt and text[end : end + 1] == " ":
-                    # the last noun of a compound is its head: "4 image experts"
+                    # the last noun of a compound is its head: "4 image experts"; a generic
+                    # plural too after a singular noun, which can only be its modifier, when
+                    # it names no piece of that thing ("38,391 video segments" are videos)
+                    # but a kind of it or an agent ("12 different text encoders" counts
+                    # encoders, not texts); not when the number is hyphened to the first
+                    # noun ("5-shot settings" counts shots)
                     if not nxt[0].other_plural:
                         rule = nxt[0]
+                    elif (
+                        not rule.other_plural
+                        # ("5 task families" are counts already)
+                        and rule.canonical != nxt[0].canonical
+                        and text[start : start + 1] == " "
+                        and _SINGULAR_MODIFIER.fullmatch(text, start, end)
+                        and _not_a_piece(text[nxt[1] : nxt[2]].strip(" -").lower(), lex)
+                    ):
+                        rule = replace(nxt[0], id="noun.compound_head")
                     end = nxt[2]
                     continue
                 # "question answer pairs": one more word, then a known noun
@@ -815,6 +841,8 @@ def _quantity_from(
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
         return _found("find.model_size", _model_size(n)), 0
+    if restated := _restated_count(text, n, left, lex):
+        return _found("find.restated_count", restated), 0
     noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun
@@ -902,6 +930,12 @@ def _quantity_from(
             "find.signed_score",
             _number_as(n, "score", "score_unit", sign=n.sign),
         ), 0
+    if n.mag >= 1e9 and _TRAINED_FOR.search(left):
+        # "fine-tuning a pretrained 8B model with RPT for only 100B": billions a model is
+        # trained for are its training tokens, whatever size word came before; how long
+        # it was trained is a setting of the experiment
+        q = _number_as(n, "token", "token", setting=True)
+        return _found("find.training_budget", q), 0
     if n.mag > 1 and (bare := _bare_unit(text, n, left, text[n.end : n.end + 30], lex)):
         return _found(
             "find.bare_hint",
@@ -972,6 +1006,50 @@ def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, 
 
 
 _PRONOUN_OPENING = re.compile(r"(?:It|This|These|Each|The (?:resulting|final) \w+)\b")
+
+
+# a training verb, then "for" right before a bare number (in the same clause)
+_TRAINED_FOR = re.compile(
+    r"(?i)\b(?:(?:pre-?|post-?|re-?)?train\w*|fine-?tun\w*|tun(?:e|ed|ing)|distill\w*)\b"
+    r"[^.;:,()]{0,60}?\bfor\s(?:only\s|just\s|about\s|around\s|over\s|~\s?)?$"
+)
+# "5,677 (5K+) videos": a count restated in round figures in parentheses before the noun
+_ROUNDED_AFTER = re.compile(
+    r"\s?\((?:~|about\s|over\s|approx\.\s)?(?P<num>\d[\d.,]*[kKMB]?)\+?\)(?=[ -])"
+)
+_EXACT_BEFORE = re.compile(r"(?<![\w.,])(?P<num>\d[\d,]*)\s?\($")
+
+
+def _restated_count(text: str, n: _Num, left: str, lex: Lexicon) -> RawQuantity | None:
+    """Either number of a count restated in parentheses ("5,677 (5K+) videos",
+    "109,796 (100K+) question-answer pairs"), each counting the noun after the parentheses;
+    its span is the number alone, as the noun stands next to neither. The two must be
+    about the same amount: "Qwen 3 (8B) models" is a name and a size."""
+    if rounded := _ROUNDED_AFTER.match(text, n.end):
+        other, noun_at = rounded.group("num"), rounded.end()  # the exact figure
+    elif text[n.end : n.end + 1] == ")" and (exact := _EXACT_BEFORE.search(left)):
+        other, noun_at = exact.group("num"), n.end + 1  # the rounded one, in parentheses
+    else:
+        return None
+    num = NUMBER_RE.fullmatch(other)
+    if not num or not 0.5 <= parse_number(num, lex)[0] / max(n.value, 1e-9) <= 2:
+        return None
+    noun = _noun_after(text, noun_at, lex, allow_other=True)
+    if not noun or noun[0].canonical == "parameter":
+        return None
+    rule = noun[0]
+    return RawQuantity(
+        n.start,
+        n.end,
+        n.value,
+        None,
+        rule.canonical,
+        rule.pint,
+        n.num_start,
+        n.end,
+        noun=text[noun[1] : noun[2]].strip(" -"),
+        rules=[rule.id],
+    )
 
 
 def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: str) -> None:

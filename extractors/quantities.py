@@ -126,6 +126,17 @@ _MODEL_AFTER = re.compile(
 )
 
 
+# Degrees of freedom that say what kind of pose or motion a paper handles ("6DoF pose
+# estimation", "5 DoF (Degrees of Freedom) pose", "6-DOF camera localization") name its
+# space as "3D" does, and are no mention (rule dof.term; it makes none, so it is counted
+# by comparing runs); a robot's ("a 7DoF arm", "a 7-DOF robot", "20 DoF") stay a count.
+_DOF_TERM = re.compile(
+    r"[-\s]?(?i:dof|degrees?[- ]of[- ]freedom)(?:\s?\([^()]{1,40}\))?"
+    r"(?:[\s-][\w-]+){0,2}?[\s-](?i:poses?|motion|locali[sz]ation|tracking|estimation|"
+    r"registration|navigation|trajector(?:y|ies)|grasp(?:s|ing)?|manipulation|rotation)\b"
+)
+
+
 @dataclass(slots=True)
 class RawQuantity:
     """A quantity found in a clean sentence, before classification (clean offsets)."""
@@ -717,7 +728,11 @@ def _quantity_from(
         return _found("find.unit_after", _read_unit(q, rule)), 0
     if text[n.end : n.end + 1].isalpha():
         glued = lex.noun_re.match(text, n.end)
-        if glued and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural:
+        if (
+            glued
+            and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural
+            and not _DOF_TERM.match(text, n.end)
+        ):
             rule = lex.nouns[int((glued.lastgroup or "n0")[1:])]
             return _found(
                 "find.glued_noun",
@@ -837,6 +852,8 @@ def _quantity_from(
         ), 0
     if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
         return _found("find.model_size", _model_size(n)), 0
+    if _DOF_TERM.match(text, n.end):
+        return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
     noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun

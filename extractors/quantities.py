@@ -868,7 +868,8 @@ def _quantity_from(
             and nn.lower().split()[-1] in ("scale", "sized", "size")
         ):
             return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
-        return _found(
+        more = _plus_means_more(text, n, nend)
+        q = _found(
             "find.counted_noun",
             RawQuantity(
                 n.start,
@@ -880,11 +881,14 @@ def _quantity_from(
                 n.num_start,
                 n.end,
                 noun=nn,
-                sign=n.sign,
+                sign=None if more else n.sign,
                 metric=rule.metric,
                 rules=[rule.id],
             ),
-        ), 0
+        )
+        if more:
+            q.rules.append("find.plus_more_than")
+        return q, 0
     if (hyphened := _hyphen_noun(text, n, lex))[0] is not None:
         return hyphened
     part = _PART_OF.match(text, n.end)
@@ -1057,6 +1061,19 @@ def _suspended_version(text: str, n: _Num, left: str) -> bool:
     close = text.find(")", n.end)
     items = left[opened:] + text[n.start : close if close > 0 else len(text)]
     return bool(_SUFFIX_SIBLING.search(items))
+
+
+def _plus_means_more(text: str, n: _Num, noun_end: int) -> bool:
+    """A "+" on a round count that stands alone in parentheses after what it sizes
+    ("the full ICD-10 coding system (+70K labels)") says "more than", as a trailing one
+    does ("70K+ labels"), not a change: there is no other amount it is added to."""
+    return (
+        n.sign == "+"
+        and text[n.start - 1 : n.start] == "("
+        and n.mag > 1.0
+        and n.integer
+        and text[noun_end : noun_end + 1] == ")"
+    )
 
 
 def _version_name_before(left: str, lex: Lexicon, right: str) -> bool:

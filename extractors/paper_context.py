@@ -450,7 +450,7 @@ class PaperContext:
         """Whether ``sentence`` is one of the abstract's sentences before
         :attr:`own_work_at`."""
         at = self.sentence_at(sentence)
-        return 0 <= at and at + len(sentence) <= self.own_work_at
+        return at >= 0 and at + len(sentence) <= self.own_work_at
 
     @cached_property
     def _named(self) -> str | None:

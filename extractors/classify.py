@@ -112,6 +112,8 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return lex.qualifier_syms[int((m.lastgroup or "q0")[1:])]
     if re.search(r"\d[kKMB]?\+", text[q.start : q.end]):
         return ">="
+    if q.sign is None and text[q.start : q.start + 1] == "+":
+        return ">="  # "(+70K labels)": a "+" that is no sign (find.plus_more_than)
     right = text[q.end : q.end + 15].lower()
     for phrase, sym in lex.qualifier_after:
         starts = right.startswith(" " + phrase) or right.startswith(phrase + " ")

@@ -74,10 +74,30 @@ _CAPITALISED_LINKS = frozenset(
     "using with over about across only all each the our these those top first last over "
     "under nearly around approximately roughly among between from into within".split()
 )
-# a version after a product's capitalised word, ending a list item or followed by a name
+# a version after a product's name ("Gemini Flash 1.5,", "Claude Sonnet 3.7 emphasizes"):
+# versions are written with one digit each side of the point, measured values rarely
 _VERSION_LIKE = re.compile(r"[1-9]\.\d")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
-_VERSION_AFTER = re.compile(r"[,;)]|\.(?:\s|$)|\s(?:and|or)\s|\s[A-Z]")
+# the name a version follows: a capitalised word ("Sonnet 3.7", "Seedream 3.0" opening a
+# title), a name with capitals or digits inside ("SeedEdit 3.0", "Hunyuan3D 2.1",
+# "wav2vec 2.0"), the last word of a name followed by its acronym ("Stable Diffusion (SD)
+# 1.5"), joined by a space or LaTeX's unbreakable "~" ("Claude~3.5"); or a parenthesis
+# opened right after it ("Gemini (1.5 flash", "Llama (3.2)"), which `_version_name_before`
+# accepts only after a known model family or a mixed-case name, since a capitalised
+# metric opens one too ("Relevance (4.5 versus 3.2)")
+_CAPITALISED_WORD_BEFORE = re.compile(
+    r"(?P<word>\b[A-Z][A-Za-z\d-]*|\b[a-z]+\d[a-z\d]*)(?:\s\([A-Z][\w-]*\))?"
+    r"(?:[\s~]|(?P<open>\s?\())$"
+)
+_MIXED_CASE = re.compile(r"(?=[\w-]*[a-z])[A-Za-z][\w-]*[A-Z\d][\w-]*")  # ChatGPT, SeedEdit
+# right after a version: anything but a comparison of two values ("Completeness 4.2
+# versus 2.5", "SUS 90.0 ± 9.0" are scores)
+_NOT_VERSION_AFTER = re.compile(r"\s?(?:vs\.?|versus|±|\+-|\+/-)(?:\s|\d|$)")
+# "Recall@5 and 5.3-13.6%": the low end of a range is no version ("Eagle 2.5-8B" is)
+_RANGE_AFTER = re.compile(r"\s?(?:[-–~]|to\s)\s?\d[\d.,]*(?![\d.,]*[BMK]\b)")
+# after a version that opens a parenthesis: the list goes on, or a lowercase suffix
+# follows ("Gemini (1.5 flash,", "ChatGPT (3.5-turbo", "Llama (3.2)"); a capitalised
+# word there may be a unit the rules lack ("DeepExtremeCubes (2.3 Tb)")
+_VERSION_IN_PARENS_AFTER = re.compile(r"[,;)]|-[a-z]|\s[a-z]|\s(?:and|or)\s")
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
@@ -103,6 +123,17 @@ _MODEL_AFTER = re.compile(
     r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
     r"|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
     re.IGNORECASE,
+)
+
+
+# Degrees of freedom that say what kind of pose or motion a paper handles ("6DoF pose
+# estimation", "5 DoF (Degrees of Freedom) pose", "6-DOF camera localization") name its
+# space as "3D" does, and are no mention (rule dof.term; it makes none, so it is counted
+# by comparing runs); a robot's ("a 7DoF arm", "a 7-DOF robot", "20 DoF") stay a count.
+_DOF_TERM = re.compile(
+    r"[-\s]?(?i:dof|degrees?[- ]of[- ]freedom)(?:\s?\([^()]{1,40}\))?"
+    r"(?:[\s-][\w-]+){0,2}?[\s-](?i:poses?|motion|locali[sz]ation|tracking|estimation|"
+    r"registration|navigation|trajector(?:y|ies)|grasp(?:s|ing)?|manipulation|rotation)\b"
 )
 
 
@@ -438,7 +469,7 @@ def find_quantities(
         nums = _space_grouped(text, nums)
     out: list[RawQuantity] = []
     taken_until = -1
-    name_end = -1  # end of the last number read as part of a name
+    name_start = name_end = -1  # the last number read as part of a name
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -446,10 +477,10 @@ def find_quantities(
         if n.start < taken_until:
             continue
         if n.start == name_end + 1 and text[name_end : n.start] == "/":
-            name_end = n.end  # "LLaMA 3.1/3.3", "AIME 2024/2025": the name's other version
+            name_start, name_end = n.num_start, n.end  # "LLaMA 3.1/3.3": its other version
             continue
-        if _is_name(text, n, lex):
-            name_end = n.end
+        if _is_name(text, n, lex) or _next_version(text, n, name_start, name_end, lex):
+            name_start, name_end = n.num_start, n.end
             continue
         q, consumed = _quantity_from(text, n, nums[i:], lex)
         i += consumed
@@ -457,7 +488,7 @@ def find_quantities(
             out.append(q)
             taken_until = q.end
         elif not consumed:
-            name_end = n.end
+            name_start, name_end = n.num_start, n.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
     _parts_of_total(text, out, lex)
@@ -723,7 +754,11 @@ def _quantity_from(
         return _found("find.unit_after", _read_unit(q, rule)), 0
     if text[n.end : n.end + 1].isalpha():
         glued = lex.noun_re.match(text, n.end)
-        if glued and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural:
+        if (
+            glued
+            and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural
+            and not _DOF_TERM.match(text, n.end)
+        ):
             rule = lex.nouns[int((glued.lastgroup or "n0")[1:])]
             return _found(
                 "find.glued_noun",
@@ -747,11 +782,13 @@ def _quantity_from(
     if (
         _VERSION_LIKE.fullmatch(text, n.num_start, n.end)
         and not n.sign
-        and _CAPITALISED_WORD_BEFORE.search(left)
-        and _VERSION_AFTER.match(text, n.end)
+        and _version_name_before(left, lex, text[n.end : n.end + 8])
+        and not _NOT_VERSION_AFTER.match(text, n.end)
         and not _SCORE_BEFORE.search(left)
     ):
         return None, 0  # "Gemini Flash 1.5, CommandR", "Claude Sonnet 3.7)": a version
+    if _suspended_version(text, n, left):
+        return None, 0  # "ChatGPT models (-3.5, -4, -o4 mini, and -4.5)": a name's suffix
     if (
         n.integer
         and n.mag == 1.0
@@ -843,6 +880,8 @@ def _quantity_from(
         return _found("find.model_size", _model_size(n)), 0
     if restated := _restated_count(text, n, left, lex):
         return _found("find.restated_count", restated), 0
+    if _DOF_TERM.match(text, n.end):
+        return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
     noun = _noun_after(text, n.end, lex, allow_other=True)
     if noun:
         rule, _, nend = noun
@@ -857,7 +896,8 @@ def _quantity_from(
             and nn.lower().split()[-1] in ("scale", "sized", "size")
         ):
             return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
-        return _found(
+        more = _plus_means_more(text, n, nend)
+        q = _found(
             "find.counted_noun",
             RawQuantity(
                 n.start,
@@ -869,11 +909,14 @@ def _quantity_from(
                 n.num_start,
                 n.end,
                 noun=nn,
-                sign=n.sign,
+                sign=None if more else n.sign,
                 metric=rule.metric,
                 rules=[rule.id],
             ),
-        ), 0
+        )
+        if more:
+            q.rules.append("find.plus_more_than")
+        return q, 0
     if (hyphened := _hyphen_noun(text, n, lex))[0] is not None:
         return hyphened
     part = _PART_OF.match(text, n.end)
@@ -991,6 +1034,99 @@ _NOT_HYPHEN_NOUNS = frozenset(
     "weighted tuned trained layer degree wide type sided alpha beta gamma delta epsilon "
     "lambda sigma theta".split()
 )
+
+
+# between two versions of one name: a list's comma or "and", after the first version's
+# own suffix words ("Gemini (1.5 flash, 2.0 flash and 2.0 flash exp)", "GPT (4o, 3.5
+# Turbo", "Stable Diffusion (1.5, XL, 3.5 Large)", "Stable Diffusion 1.5 and 3.5")
+_VERSION_LIST_GAP = re.compile(
+    r"[A-Za-z]*(?:(?:,\s?|\s)[A-Za-z][\w-]*){0,2}(?:,\s?(?:and\s|or\s)?|,?\s(?:and|or)\s)"
+)
+_SHORT_VERSION = re.compile(r"\d(?:\.\d)?")  # "Llama 3", "Gemini 1.5": a version's shape
+
+
+def _next_version(text: str, n: _Num, name_start: int, name_end: int, lex: Lexicon) -> bool:
+    """``n`` is the next item of a list of versions that a name's version began (rule
+    ``version.list``; it makes no mention, so it is counted by comparing runs)."""
+    return bool(
+        name_end > 0
+        # a version stands apart from its name ("Llama 3", "(4o"), not "F1", "Recall@5"
+        and text[name_start - 1 : name_start] in (" ", "~", "(")
+        and _SHORT_VERSION.fullmatch(text, name_start, name_end)
+        and _VERSION_LIKE.fullmatch(text, n.num_start, n.end)
+        and not n.sign
+        and _VERSION_LIST_GAP.fullmatch(text, name_end, n.start)
+        and not _NOT_VERSION_AFTER.match(text, n.end)
+        and not _RANGE_AFTER.match(text, n.end)
+        and _unit_after(text, n.end, lex) is None
+        and not _noun_after(text, n.end, lex, allow_other=False)
+    )
+
+
+# a list item opening with a hyphen glued to it: "(-3.5", ", -4", "and -4.5"
+_SUFFIX_ITEM_BEFORE = re.compile(r"(?:\(|,\s?|\s(?:and|or)\s)$")
+# another item of the list that is plainly a name's suffix: a hyphen glued to letters
+# ("-o4 mini"), or the name written out before the list's "and" ("ChatGPT-o4 mini and")
+_SUFFIX_SIBLING = re.compile(r"(?:^|[(,]\s?|\s(?:and|or)\s)-[A-Za-z]")
+_SUFFIX_NAME_BEFORE = re.compile(
+    r"\b[A-Z][\w]*-[a-z\d][\w.]*(?:\s[a-z]+)?(?:,\s?(?:and\s|or\s)?|,?\s(?:and|or)\s)$"
+)
+
+
+def _suspended_version(text: str, n: _Num, left: str) -> bool:
+    """``n`` is a version written as a suspended suffix of a name said once ("four
+    ChatGPT models (-3.5, -4, -o4 mini, and -4.5)"), not a negative number: its hyphen
+    opens a list item, it has a version's shape, and another item of the list is a
+    suffix too (rule ``version.suspended_suffix``; it makes no mention)."""
+    if not (
+        n.sign == "-"
+        and n.start + 1 == n.num_start
+        and n.mag == 1.0
+        and (_VERSION_LIKE.fullmatch(text, n.num_start, n.end) or n.end - n.num_start == 1)
+        and _SUFFIX_ITEM_BEFORE.search(left)
+    ):
+        return False
+    if _SUFFIX_NAME_BEFORE.search(left):
+        return True
+    # the items of the list around it: from the parenthesis it is in to its end
+    opened = left.rfind("(")
+    if opened < 0 or ")" in left[opened:]:
+        return False
+    close = text.find(")", n.end)
+    items = left[opened:] + text[n.start : close if close > 0 else len(text)]
+    return bool(_SUFFIX_SIBLING.search(items))
+
+
+def _plus_means_more(text: str, n: _Num, noun_end: int) -> bool:
+    """A "+" on a round count that stands alone in parentheses after what it sizes
+    ("the full ICD-10 coding system (+70K labels)") says "more than", as a trailing one
+    does ("70K+ labels"), not a change: there is no other amount it is added to."""
+    return (
+        n.sign == "+"
+        and text[n.start - 1 : n.start] == "("
+        and n.mag > 1.0
+        and n.integer
+        and text[noun_end : noun_end + 1] == ")"
+    )
+
+
+def _version_name_before(left: str, lex: Lexicon, right: str) -> bool:
+    """``left`` ends with the name of a product a version number would follow
+    (``right`` is the text after the number)."""
+    m = _CAPITALISED_WORD_BEFORE.search(left)
+    if not m or m.group("word").lower() in _CAPITALISED_LINKS:
+        return False  # "Over 2.5 ...", "Using 1.5 ...": a phrase opens, no name
+    if not m.group("open"):
+        return True
+    if not _VERSION_IN_PARENS_AFTER.match(right):
+        return False
+    # "Gemini (1.5 flash": the parenthesis must follow a model's name, not a metric's
+    before = left[: m.start("word")].split()[-1:]
+    return bool(
+        _MIXED_CASE.fullmatch(m.group("word"))
+        or lex.model_family_re.match(m.group("word"))
+        or (before and lex.model_family_re.match(f"{before[0]} {m.group('word')}"))
+    )
 
 
 def _hyphen_noun(text: str, n: _Num, lex: Lexicon) -> tuple[RawQuantity | None, int]:

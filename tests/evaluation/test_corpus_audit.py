@@ -31,7 +31,7 @@ AUDITS = {
     "seed1": AUDIT_DIR / "corpus_audit.jsonl",  # biased: it chose what was fixed
     "seed2": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # biased too: it chose later fixes
     "seed3": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3: none of its mentions changed since
-    "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4, read after the last change
+    "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4: biased since branch ver's fixes
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md

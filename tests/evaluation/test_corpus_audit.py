@@ -1,14 +1,16 @@
 """Issue 12's audit: 100 mentions drawn at random from the corpus, each read by a person
 against its abstract, correct meaning value, unit and kind right per claims-spec.md.
 
-Three readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
+Five readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
 (corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
-informed fixes that followed it and is therefore biased now, and two unbiased draws:
+informed fixes that followed it and is therefore biased now, and three later draws:
 seed 3 (corpus_audit_seed3.jsonl, 91 correct, read on extractor 0.1.0+rules.0c73539297fb;
 none of its mentions has changed since) and seed 4 (corpus_audit_seed4.jsonl, 87
 correct, drawn and read after the last rule change of the second session of 2026-12-02,
-on 0.1.0+rules.610c8e770b8e). The issue's target is at least 95 of 100 correct, so it is
-not met. The test asserts the measured counts as floors, not the target: it passes on the truth and
+on 0.1.0+rules.610c8e770b8e, biased since the fixes its reading led to) and seed 5
+(corpus_audit_seed5.jsonl, 93 correct, drawn after the value, unit and kind rules of the
+third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88). The issue's target is at
+least 95 of 100 correct, so it is not met. The test asserts the measured counts as floors, not the target: it passes on the truth and
 fails when a verdict is edited down or a regression is recorded. Every audited mention in
 every file must still be what the extractor makes, so the verdicts never silently
 describe old output."""
@@ -31,12 +33,13 @@ AUDITS = {
     "seed1": AUDIT_DIR / "corpus_audit.jsonl",  # biased: it chose what was fixed
     "seed2": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # biased too: it chose later fixes
     "seed3": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3: none of its mentions changed since
-    "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4: biased since branch ver's fixes
+    "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4: biased since its fixes
+    "seed5": AUDIT_DIR / "corpus_audit_seed5.jsonl",  # seed 5, read after the third session
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
 # measured on the unbiased draws; raise one only with a new reading
-FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87}
+FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87, "seed5": 93}
 
 
 @pytest.fixture(scope="module", params=sorted(AUDITS))

@@ -114,7 +114,7 @@ def extract_mentions(
         for q, f in zip(qs, fields, strict=True):
             a, b = clean_span(clean, q.start, q.end)
             start, end = s0 + omap.start(a), s0 + omap.end(b)
-            cv = to_canonical(q.value, q.pint, q.unit)
+            cv = to_canonical(q.value, q.pint_low or q.pint, q.unit)
             cvh = to_canonical(q.value_high, q.pint, q.unit) if q.value_high is not None else None
             rows.append(
                 Mention(

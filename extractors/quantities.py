@@ -160,6 +160,7 @@ class RawQuantity:
     borrowed_from: RawQuantity | None = None  # the compared quantity it took its unit from
     rules: list[str] = field(default_factory=list)  # ids of the rules that found and read it
     before_after: str | None = None  # "before" / "after": one side of "from X to Y"
+    pint_low: str | None = None  # the low end's unit, where it names its own ("30 seconds to")
 
 
 @dataclass(slots=True)
@@ -708,6 +709,7 @@ def _quantity_from(
             low = n.value
             if n.mag == 1.0 and n2.mag > 1.0 and n.value * n2.mag <= n2.value:
                 low = n.value * n2.mag  # "7-11B tokens", "40-55k": the magnitude is written once
+
             q = RawQuantity(
                 n.start,
                 end,
@@ -721,6 +723,9 @@ def _quantity_from(
                 sign=n.sign,
                 metric=rule.metric,
             )
+            if unit and unit2 and (low_pint := _pint_surface(unit[0], unit[3])) != pint:
+                q.pint_low = low_pint  # "from 30 seconds to 15 minutes": each end its own unit
+                q.rules.append("find.range_own_units")
             if score_range:
                 q.rules.append("find.score_range")
             if plural_range:
@@ -1465,7 +1470,9 @@ def before_and_after(text: str, q: RawQuantity) -> list[RawQuantity]:
     if sep is None or not NUMBER_RE.match(text, sep.end()):
         return [q]
     before = replace(q, end=sep.start(), value_high=None, num_end=sep.start())
-    after = replace(q, start=sep.end(), num_start=sep.end(), value=q.value_high, value_high=None)
+    after = replace(
+        q, start=sep.end(), num_start=sep.end(), value=q.value_high, value_high=None, pint_low=None
+    )
     before.rules = [*q.rules, "find.before_after"]
     after.rules = [*q.rules, "find.before_after"]
     before.before_after, after.before_after = "before", "after"

@@ -7,7 +7,9 @@ import math
 import pytest
 
 from extractors.mention import CANONICAL_UNITS
+from extractors.pipeline import extract_paper
 from extractors.units import CANONICAL_PINT, UnitError, conversion_factor, to_canonical, ureg
+from reader.records import Paper
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,19 @@ def test_incompatible_units_raise(surface: str, canonical: str) -> None:
 def test_one_registry_with_project_units() -> None:
     for name in ("FLOP", "GPU_hour", "parameter", "token", "sample", "step", "USD", "factor"):
         assert name in ureg
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Clips last from 30 seconds to 15 minutes.", (30.0, 900.0)),
+        ("Sessions took 5-10 minutes.", (300.0, 600.0)),  # one unit for both ends
+        ("Memory fell from 2 GB to 500 MB with our method.", (2e9, 5e8)),  # a before, an after
+    ],
+)
+def test_a_range_whose_ends_name_their_own_units_converts_each(
+    text: str, canonical: tuple[float, float]
+) -> None:
+    (m, *rest) = extract_paper(Paper(0, "", text))
+    values = [m.canonical_value, m.canonical_value_high or rest[0].canonical_value]
+    assert values == pytest.approx(list(canonical))

@@ -258,7 +258,12 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
         return False  # "Clinical ML [1.28 (1.18-1.39)]": citations are whole numbers
     if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
         return True
+    if _YEAR_APOSTROPHE.search(left) and n.end - n.num_start == 2 and n.integer:
+        return True  # "AXOLOTL'24 shared task", "AIME'25": an edition's year, in its name
     return bool(_LIST_AFTER_NAME.search(left))
+
+
+_YEAR_APOSTROPHE = re.compile(r"[A-Za-z]['’]$")
 
 
 _SIZE_SLASH_BEFORE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[kKMBT]/$")

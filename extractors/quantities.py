@@ -223,7 +223,7 @@ def _number_at(text: str, m: re.Match[str], lex: Lexicon) -> _Num | None:
         prev = text[start - 1 : start]
         if prev and (prev.isalnum() or prev in ".-_/"):
             sign, start = None, num_start  # a hyphen inside a name or a range
-        elif sign in "-−" and prev not in ("(", " ", "", "["):
+        elif sign in "-−" and prev not in ("(", " ", "", "[", "=", "$"):  # "\beta=-1.69"
             sign, start = None, num_start
     raw = m.group("num") or ""
     end = m.end()
@@ -501,12 +501,36 @@ def find_quantities(
     _bare_decimals_are_scores(text, out)
     _dataset_samples(text, out, lex, previous)
     out = [q for q in out if q.unit]
+    _signed_statistics(text, out)
     for q in out:
         if _SPACE_GROUPED.search(text, q.num_start, q.num_end):
             q.rules.append("number.space_thousands")  # "17 000 specimens" (NUMBER_RE)
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
     out.sort(key=lambda q: q.start)
     return out
+
+
+# a statistic given its value: "$\beta=-1.69$", "r = -0.45", "a correlation of -0.32"
+# ("a decrease of -0.03", "AUC changes of -0.26", "a difference of -1.34" are changes)
+_STATISTIC_IS = re.compile(
+    r"(?:[=≈:]|(?<!change )(?<!changes )(?<!decrease )(?<!increase )(?<!difference )"
+    r"(?<!drop )(?<!gain )(?<!reduction )(?<!improvement )(?<!\) )\bof|\bwas|\bwere|\bis)"
+    r"\s?\$?\s?$"
+)
+
+
+def _signed_statistics(text: str, qs: list[RawQuantity]) -> None:
+    """A negative score that a statistic is said to equal is that value, sign and all,
+    not a change down: a coefficient of -1.69 is no drop of 1.69."""
+    for q in qs:
+        if (
+            q.unit == "score"
+            and q.sign in ("-", "−")
+            and q.value_high is None
+            and _STATISTIC_IS.search(text, max(0, q.start - 20), q.start)
+        ):
+            q.value, q.sign, q.kind = -q.value, None, "value"
+            q.rules.append("score.signed_value")
 
 
 # a capitalised word (not opening the sentence), or a version after one, right before a size

@@ -118,7 +118,7 @@ _SECONDS_AFTER = re.compile(r"[,.;:)]|\s[a-z(]|$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
-    r"variants?|backbones?|teachers?|students?)\b"
+    r"variants?|versions?|backbones?|teachers?|students?)\b"
     # "13 million LLM labels" counts what the models made, not their size
     r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
     r"|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",

@@ -5,15 +5,16 @@ Five readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
 (corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
 informed fixes that followed it and is therefore biased now, and three later draws:
 seed 3 (corpus_audit_seed3.jsonl, 91 correct, read on extractor 0.1.0+rules.0c73539297fb;
-none of its mentions has changed since) and seed 4 (corpus_audit_seed4.jsonl, 87
-correct, drawn and read after the last rule change of the second session of 2026-12-02,
-on 0.1.0+rules.610c8e770b8e, biased since the fixes its reading led to) and seed 5
+none of its mentions has changed since), seed 4 (corpus_audit_seed4.jsonl, 87 correct,
+drawn and read after the last rule change of the second session of 2026-12-02, on
+0.1.0+rules.610c8e770b8e; biased since the fixes its reading led to) and seed 5
 (corpus_audit_seed5.jsonl, 93 correct, drawn after the value, unit and kind rules of the
-third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88). The issue's target is at
-least 95 of 100 correct, so it is not met. The test asserts the measured counts as floors, not the target: it passes on the truth and
-fails when a verdict is edited down or a regression is recorded. Every audited mention in
-every file must still be what the extractor makes, so the verdicts never silently
-describe old output."""
+third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88; biased since, likewise). The
+issue's target is at least 95 of 100 correct, so it is not met. The test asserts the
+measured counts as floors, not the target: it passes on the truth and fails when a
+verdict is edited down or a regression is recorded. Every audited mention in every file
+must still be what the extractor makes, so the verdicts never silently describe old
+output."""
 
 from __future__ import annotations
 

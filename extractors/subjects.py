@@ -5,7 +5,10 @@ A number belongs to the name that is the subject of the verb before it in its cl
 nothing is named (``human experts reach``); to a compared system when the text says so
 (``69.84% achieved by the baseline CLIP model``, ``GPT-4o's 45%``, ``than Habitat 2.0
 (7699 SPS)``, ``vs. 69.6% for the untuned GPT-4``), never to the method then; else to the
-paper's method (:mod:`extractors.paper_context`).
+paper's method (:mod:`extractors.paper_context`), unless the abstract has not yet
+turned to its own work (``... with HunyuanVideo takes 600 PFLOPs. To address this, we
+propose``). A bare "the model" in a paper that proposes none refers back to the system
+named before it; a list of names that scored numbers "respectively" gives them in order.
 """
 
 from __future__ import annotations
@@ -366,7 +369,7 @@ def _antecedent(head: str, sentence: str, ctx: PaperContext, lex: Lexicon) -> st
 _VERSIONED = re.compile(r"(?<![\w-])[A-Z][a-z]+\s\d[\w.]*(?:\s[A-Z][\w.-]*)?")
 
 
-def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon, sentence: str = "") -> str | None:
+def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon, sentence: str) -> str | None:
     """The phrase of a :data:`_PHRASE_BEFORE` match as a subject, or None when it names
     nothing: a head that is not an agent ("the experiments show", "Chamfer Distance
     improves"; ``rules.toml`` ``agent_heads``), or the paper's own method in general
@@ -382,7 +385,6 @@ def _described(m: re.Match[str], ctx: PaperContext, lex: Lexicon, sentence: str 
             (m.group("det") or "").lower() == "the"
             and phrase == m.group("head")  # not "the proposed model": the paper's own
             and not ctx.method
-            and sentence
         ):
             # "the network achieves 100%" in a paper that studies "two-layer ReLU
             # networks": the system the abstract last named with that noun

@@ -109,7 +109,7 @@ def qualifier_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     m = lex.qualifier_re.search(tail, max(0, len(tail) - 30))
     if m and not (_ARTICLE_END.search(m.group()) and _SPAN_OF_TIME.match(text, q.start)):
         # ("over a 25-day study" is a preposition of time, not "more than 25 days")
-        return lex.qualifier_syms[int((m.lastgroup or "q0")[1:])]
+        return _qualifier_symbol(m, lex)
     if re.search(r"\d[kKMB]?\+", text[q.start : q.end]):
         return ">="
     if q.sign is None and text[q.start : q.start + 1] == "+":
@@ -221,21 +221,29 @@ _SHARE_OF_RANGE = re.compile(
 _PHRASE_BREAK = frozenset("and or but in on with for than compared to of at while".split())
 
 
+def _qualifier_symbol(m: re.Match[str], lex: Lexicon) -> str:
+    """The symbol of the qualifier phrase a :attr:`Lexicon.qualifier_re` match found."""
+    return lex.qualifier_syms[int((m.lastgroup or "q0")[1:])]
+
+
+def _trailing_qualifier(left: str, lex: Lexicon) -> tuple[str, str] | None:
+    """``left`` without the qualifier that ends it, and that qualifier's symbol."""
+    probe = left.rstrip("($ ")
+    m = lex.qualifier_re.search(probe, max(0, len(probe) - 30))
+    return (probe[: m.start()], _qualifier_symbol(m, lex)) if m else None
+
+
 def _without_hedge(gap: str, lex: Lexicon) -> str | None:
     """``gap`` without the hedge that ends it ("and ~", "and up to "), or None when it ends
     in none; a comparison word ("and surpassing") is wording of its own, never stripped."""
-    probe = gap.rstrip("($ ")
-    m = lex.qualifier_re.search(probe, max(0, len(probe) - 30))
-    if not m or lex.qualifier_syms[int((m.lastgroup or "q0")[1:])] not in ("~", "<="):
-        return None
-    return probe[: m.start()]
+    found = _trailing_qualifier(gap, lex)
+    return found[0] if found and found[1] in ("~", "<=") else None
 
 
 def _strip_qualifier(left: str, lex: Lexicon) -> str:
     """``left`` without a trailing qualifier (``more than``), which is no direction."""
-    probe = left.rstrip("($ ")
-    m = lex.qualifier_re.search(probe, max(0, len(probe) - 30))
-    return probe[: m.start()] if m else left
+    found = _trailing_qualifier(left, lex)
+    return found[0] if found else left
 
 
 def direction_of(
@@ -382,12 +390,12 @@ _NP_CHANGE_BEFORE = re.compile(
     r"(?P<np>[\w-]+(?:\s[\w-]+)?)\s" + _CHANGE_NOUN + r"\s(?:of|by)\s(?:up to\s|about\s)?$", re.I
 )
 # a verb that gives an amount its noun: "gives gains of", "yields a reduction of"
-_GIVING_VERB = re.compile(
+_GIVING = (
     r"\b(?:(?:give|yield|bring|show|provide|offer|deliver|achieve|obtain|see|make|produce|"
-    r"report|lead|result)(?:s|ed)?|has|have|gave|brought|showed|shown|saw|made|led)$",
-    re.I,
+    r"report|lead|result)(?:s|ed)?|has|have|gave|brought|showed|shown|saw|made|led)"
 )
-_GIVES_CHANGE = re.compile(_GIVING_VERB.pattern[:-1] + r"\s(?:an?\s)?" + _CHANGE_NOUN + r"$", re.I)
+_GIVING_VERB = re.compile(_GIVING + r"$", re.I)
+_GIVES_CHANGE = re.compile(_GIVING + r"\s(?:an?\s)?" + _CHANGE_NOUN + r"$", re.I)
 _IN_NAME_AFTER = re.compile(
     r"^\s?in\s(?P<np>(?-i:[A-Z])[\w@.+/-]*(?:\s(?:scores?|values?))?)(?![\w-])"
 )

@@ -738,7 +738,6 @@ def _quantity_from(
             low = n.value
             if n.mag == 1.0 and n2.mag > 1.0 and n.value * n2.mag <= n2.value:
                 low = n.value * n2.mag  # "7-11B tokens", "40-55k": the magnitude is written once
-
             q = RawQuantity(
                 n.start,
                 end,
@@ -1208,18 +1207,8 @@ def _restated_count(text: str, n: _Num, left: str, lex: Lexicon) -> RawQuantity 
     if not noun or noun[0].canonical == "parameter":
         return None
     rule = noun[0]
-    return RawQuantity(
-        n.start,
-        n.end,
-        n.value,
-        None,
-        rule.canonical,
-        rule.pint,
-        n.num_start,
-        n.end,
-        noun=text[noun[1] : noun[2]].strip(" -"),
-        rules=[rule.id],
-    )
+    noun_words = text[noun[1] : noun[2]].strip(" -")
+    return _number_as(n, rule.canonical, rule.pint, noun=noun_words, rules=[rule.id])
 
 
 def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: str) -> None:

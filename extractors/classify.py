@@ -17,7 +17,9 @@ from extractors.quantities import RawQuantity
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s|,\s(?:and|but|while|whereas|which|with)\b|\bwhile\b")
 _WORD = re.compile(r"[A-Za-z][\w@+./'-]*[\w%]|[A-Za-z]")
 _BASELINE_AFTER = re.compile(
-    r"\b(?:than|(?i:compared) (?:to|with)|(?i:in) (?:comparison|contrast) (?:to|with)|"
+    # "by more than 50% compared to LoRA": a bound's "than" compares nothing
+    r"\b(?:than(?!\s(?:\$?[\d.]|half\b|twice\b|(?:one|two|three|four|five|ten)\b))|"
+    r"(?i:compared) (?:to|with)|(?i:in) (?:comparison|contrast) (?:to|with)|"
     r"(?i:relative) to|(?i:unlike)|"
     r"versus|vs\.?|"
     r"against|with respect to|over(?! \$?\d| (?:a|an|the)? ?(?:wide|range|variety|\d))|"
@@ -266,23 +268,10 @@ def direction_of(
     left_words = [m.group() for m in _WORD.finditer(left)]
 
     def polarity(w: str) -> str | None:
-        if lex.down_re.fullmatch(w):
-            return "down"
-        if lex.up_re.fullmatch(w) and w.lower() not in ("up", "over", "above"):
-            return "up"
-        return None
+        return _polarity(w, lex)
 
-    word = None
-    # 1. the word right after, or the head of the noun phrase the number starts: "2.62x
-    # faster", "80% fewer", "a 5% improvement", "12.5% false rejection increase" (up to a
-    # comma, a parenthesis or a word that ends the phrase)
-    head = re.split(r"[,;()]", right, maxsplit=1)[0]
-    for w in [m.group() for m in _WORD.finditer(head)][:4]:
-        if w.lower() in _PHRASE_BREAK or w.lower() in _NP_END:
-            break
-        if (d := polarity(w)) is not None:
-            word = (d, w)
-            break
+    # 1. the word right after, or the head of the noun phrase the number starts
+    word = _head_direction(right, lex)
     # 2. the nearest word before, in the clause: "reduces memory by 62%"; a verb that
     # states a result without a direction ends the search ("reduces X by 2x and achieves
     # up to 2x TPS")
@@ -330,6 +319,27 @@ def direction_of(
     if d == "up" and generic_better and metric and _lower_is_better(metric, lex):
         return "down"
     return d
+
+
+def _polarity(w: str, lex: Lexicon) -> str | None:
+    if lex.down_re.fullmatch(w):
+        return "down"
+    if lex.up_re.fullmatch(w) and w.lower() not in ("up", "over", "above"):
+        return "up"
+    return None
+
+
+def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The way the words right after a number say it moves, and the word: "2.62x faster",
+    "80% fewer", "a 5% improvement", "12.5% false rejection increase" (up to a comma, a
+    parenthesis or a word that ends the phrase)."""
+    head = re.split(r"[,;()]", right, maxsplit=1)[0]
+    for w in [m.group() for m in _WORD.finditer(head)][:4]:
+        if w.lower() in _PHRASE_BREAK or w.lower() in _NP_END:
+            return None
+        if (d := _polarity(w, lex)) is not None:
+            return d, w
+    return None
 
 
 _COMPARATIVE = re.compile(r"(?i)[a-z]+er|more|less|fewer|extra|additional")
@@ -1130,9 +1140,11 @@ def classify_sentence(
                     f = Fields(f.kind, f.role, f.direction, f.qualifier, named[-1], f.baseline,
                                rules=(*f.rules, "metric.same_as_previous_value"))  # fmt: skip
         out.append(f)
+    head_read = False  # whether the next amount's reading is its list's last words
     for i in range(len(qs) - 2, -1, -1):
         # "8.48% and 11.86% improvements in EPE": the first shares the second's reading
         q, nxt, f, nf = qs[i], qs[i + 1], out[i], out[i + 1]
+        head_read = head_read or bool(_head_direction(text[nxt.end : nxt.end + 45], lex))
         if (
             f.kind == "value"
             and nf.kind in ("change", "multiplier")
@@ -1143,6 +1155,21 @@ def classify_sentence(
         ):
             out[i] = Fields(nf.kind, nf.role, nf.direction, f.qualifier, nf.metric, nf.baseline,
                             rules=(*f.rules, "classify.coordinated_with_next"))  # fmt: skip
+        elif (
+            f.kind == nf.kind
+            and f.kind in ("change", "multiplier")
+            and f.direction != nf.direction
+            and q.unit == nxt.unit
+            and not (q.sign or nxt.sign or q.direction)
+            and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)
+            and head_read
+        ):
+            # "2.09x, 2.38x, and 1.67x FLOP reduction": the list's last words are all of
+            # its amounts' words
+            out[i] = replace(f, direction=nf.direction, metric=nf.metric or f.metric,
+                             rules=(*f.rules, "direction.coordinated_with_next"))  # fmt: skip
+        if not (q.unit == nxt.unit and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)):
+            head_read = False
     return out
 
 
@@ -1157,7 +1184,7 @@ _BY_LIST_GAP = re.compile(
 )
 _OWN_COMPARISON = re.compile(r"\s(?:than|over|compared|vs\.?|versus|relative to|against)\s")
 _AND_BY_END = re.compile(r"^[^,;]{0,60}?(?:,\s|\s)and\sby\s(?:up to\s|about\s|nearly\s|over\s)?$")
-_BEFORE_COORD = re.compile(r",?\s(?:and|or|to)\s|,\s")
+_BEFORE_COORD = re.compile(r"\$?(?:,?\s(?:and|or|to)\s|,\s)\$?")
 
 
 def classify(

@@ -37,6 +37,7 @@ PREFILTER = re.compile(
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])")
+_SPLIT_POINT = re.compile(r"\d\.\s\d{1,2}\s?\\?%")
 _ABBREVIATION = re.compile(
     r"(?:\be\.g|\bi\.e|\bvs|\bet al|\bFig|\bEq|\bapprox|\bSec|\bNo|\bcf|\betc|\bresp)$"
 )
@@ -62,6 +63,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         if _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
             continue
+        if _SPLIT_POINT.match(text, max(0, m.start() - 1)):
+            continue  # "86. 27%": a decimal point with a stray space, no sentence end
         spans.append((start, m.end()))
         start = m.end()
         while start < len(text) and text[start].isspace():
@@ -136,11 +139,17 @@ def extract_mentions(
                     benchmark=f.benchmark,
                     subject=f.subject,
                     sentence=sent,
-                    rules=(*q.rules, *f.rules),
+                    rules=(*q.rules, *_span_rules(text, start, end), *f.rules),
                 )
             )
     rows.sort(key=lambda m: (m.start_char, m.end_char))
     return rows
+
+
+def _span_rules(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The readings of the source span itself that no quantity rule sees, since they
+    are undone before the rules read the sentence."""
+    return ("number.split_point",) if _SPLIT_POINT.search(text, start, end) else ()
 
 
 class QuantityMentions:

@@ -58,6 +58,8 @@ _CLEAN = re.compile(
     r"|(?P<mu>\bmu(?=[JWsVAm]\b))"
     # LaTeX's unbreakable space between a number and its unit: "30~FPS", "1.5~\\%"
     r"|(?P<nbsp>(?<=\d)~(?=[A-Za-z%]|\\%))"
+    # a decimal point followed by a stray space: "(7. 1% mAP)", "86. 27%"
+    r"|(?P<split_point>(?<=\d\.)\s(?=\d{1,2}\s?\\?%))"
     r"|(?P<brace>[{}])"
     r"|(?P<dollar>\$)"
     r")"
@@ -147,7 +149,7 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
             rep = "°"
         elif kind == "usd" or kind == "mangled_usd":
             rep = "$"
-        elif kind == "fmt" or kind == "brace":
+        elif kind == "fmt" or kind == "brace" or kind == "split_point":
             rep = ""
         elif kind == "cmd":
             rep = _SYMBOLS.get(tok[1:], tok[1:])

@@ -99,6 +99,8 @@ _RANGE_AFTER = re.compile(r"\s?(?:[-–~]|to\s)\s?\d[\d.,]*(?![\d.,]*[BMK]\b)")
 # word there may be a unit the rules lack ("DeepExtremeCubes (2.3 Tb)")
 _VERSION_IN_PARENS_AFTER = re.compile(r"[,;)]|-[a-z]|\s[a-z]|\s(?:and|or)\s")
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
+# "(N=20)", "$n = 1{,}170$": a sample size, the number of samples a study drew
+_SAMPLE_SIZE_BEFORE = re.compile(r"(?<![\w\\{}])\$?[Nn]\s?=\s?\$?\s?$")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
 )
@@ -649,6 +651,8 @@ def _quantity_from(
             return _found("find.fraction_count", q), 1
         return None, 1
     unit = _unit_after(text, n.end, lex)
+    if unit and unit[0].id == "unit.speedup_word" and text[n.num_start - 1 : n.num_start] in ("x", "×"):
+        unit = None  # "x7 speed-up": the factor's sign is before it (find.factor_before_number)
     prefix_usd = text[n.start - 1 : n.start] == "$" or text[n.num_start - 1 : n.num_start] == "$"
     # ranges: 67.2% to 80.0%, 21%-42%, 4~ 16×, 60M to 800M FLOPs, 1-4 steps
     after_unit = unit[2] if unit else n.end
@@ -990,6 +994,11 @@ def _quantity_from(
         return _found(
             "find.factor_of",
             _number_as(n, "x", "factor"),
+        ), 0
+    if n.integer and not n.sign and _SAMPLE_SIZE_BEFORE.search(left):
+        return _found(
+            "find.sample_size",
+            _number_as(n, "sample", "sample", metric="sample size", kind="value"),
         ), 0
     if _BATCH_BEFORE.search(left):
         return _found(

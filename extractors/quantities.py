@@ -311,6 +311,25 @@ def _pint_surface(rule: UnitRule, prefix: str) -> str:
     return rule.pint.replace("{P}", si.get(prefix, ""))
 
 
+_AND_OR = re.compile(r" (?:and|or) ")
+
+
+def _head_further(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int] | None:
+    """The plural noun that heads a phrase after at most two more modifier words from
+    ``pos``: what a hyphened modifier ("expert-annotated") leaves its number to count."""
+    for _ in range(2):
+        if text[pos : pos + 1] != " ":
+            return None
+        mod = lex.modifier_re.match(text, pos + 1)
+        if not mod or mod.group().lower() in lex.stop_words:
+            return None
+        pos = mod.end()
+        nxt = _noun_match(text, pos, lex, allow_other=True, k=0)
+        if nxt and text[pos : pos + 1] == " ":
+            return nxt
+    return None
+
+
 def _noun_match(
     text: str, pos: int, lex: Lexicon, *, allow_other: bool, k: int
 ) -> tuple[UnitRule, int, int] | None:
@@ -366,6 +385,11 @@ def _noun_after(
                     if nxt and text[mod.end() : mod.end() + 1] == " ":
                         rule, end = nxt[0], nxt[2]
                         continue
+                    # "5000 expert-annotated brain MRI slices", "150 user-generated content
+                    # videos": a hyphened modifier, then the head a few words on
+                    if mod and (head := _head_further(text, mod.end(), lex)):
+                        rule, end = replace(head[0], id="noun.head_further"), head[2]
+                        continue
                 nxt = _noun_match(text, end, lex, allow_other=True, k=0)
                 if nxt and text[end : end + 1] == " ":
                     # the last noun of a compound is its head: "4 image experts"; a generic
@@ -396,6 +420,18 @@ def _noun_after(
                     if nxt and text[mod.end() : mod.end() + 1] == " ":
                         rule, end = nxt[0], nxt[2]
                         continue
+                # "14 image and video benchmarks": a singular noun and another are the
+                # modifiers of the plural head after them
+                if (
+                    (join := _AND_OR.match(text, end))
+                    and text[start : start + 1] == " "  # not "1-shot and cross-condition"
+                    and _SINGULAR_MODIFIER.fullmatch(text, start, end)
+                    and not text[start:end].endswith("a")  # "21 corpora and three tagsets"
+                    and not lex.number_word_re.match(text, join.end())
+                    and (head := _head_further(text, join.end() - 1, lex))
+                ):
+                    rule, end = replace(head[0], id="noun.head_further"), head[2]
+                    continue
                 break
             return rule, start, end
         sep = _MODIFIER_SEP.match(text, cur) if k else None

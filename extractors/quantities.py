@@ -956,6 +956,10 @@ def _quantity_from(
     if _DOF_TERM.match(text, n.end):
         return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
     noun = _noun_after(text, n.end, lex, allow_other=True)
+    if noun and not n.integer and n.mag == 1.0 and n.value < 1 and noun[0].canonical == "count":
+        # "0.8835 F1 scores", "(vs 0.847 baseline)", "0.72 sharply degrades": a fraction
+        # of one counts nothing; it is a score
+        noun = None
     if noun:
         rule, _, nend = noun
         # a list of modifiers names the noun by its last part ("open- and closed-source

@@ -134,7 +134,7 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
     if (
         kind == "proportion"
         and lex.proportion_before_re.search(left)
-        and lex.score_noun_re.search(left)
+        and (lex.score_noun_re.search(left) or _SCORE_OF.search(left))
         and not lex.proportion_after_re.match(text[q.end : q.end + 20])
     ):
         # "an average accuracy of only 38.05%": "only" before a metric's value is no share,
@@ -148,6 +148,7 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
     return kind, None
 
 
+_SCORE_OF = re.compile(r"\bscores?\s(?:of|is|=|:)\s(?:only|just|merely)\s$")
 # "7.2% (ChartX) of generated charts": an aside in parentheses between a share and its "of"
 _ASIDE = re.compile(r"\s?\([^()\d%]{1,40}\)")
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["PaperContext", "attribute", "carried_subject", "paper_context"]
 
 # a metric named somewhere in the sentence, for a number whose own words name none
+# what ends the stretch of a sentence a change's metric is read back over
+_CHANGE_BREAK = re.compile(r"[;:]|\.\s|\b(?:while|whereas|but)\b|,\s(?:and\s)?(?=\w+\s\()")
 _METRIC_WORD = re.compile(
     r"\b(?:(?:top-1|top-5|average|mean|overall|zero-shot|few-shot)\s)?(?:accuracy|success rate|"
     r"F1(?:\sscore)?|pass@\d+|win rate|exact match|recall|precision|mIoU|mAP|AUC|AUROC|BLEU|"
@@ -76,6 +78,15 @@ def _metric(
         ):
             metric = ctx.task_metric
             rules.append("metric.task_convention")
+    elif metric is None and f.kind == "change" and q.unit in ("%", "pp", "score"):
+        # "object counting accuracy (e.g., boosting up to 13.7%)": a change that names no
+        # metric moves the one its sentence names before it
+        # (not when one is named right after it: "by 4.0% ... Acc@0.25", "-24.0% (RMSE)")
+        before = list(_METRIC_WORD.finditer(sentence, 0, q.start))
+        after = _METRIC_WORD.search(sentence, q.end, q.end + 40)
+        if before and not after and not _CHANGE_BREAK.search(sentence, before[-1].end(), q.start):
+            metric = before[-1].group()
+            rules.append("metric.named_before_change")
     return metric, tuple(rules)
 
 

@@ -148,6 +148,7 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
     return kind, None
 
 
+_CHANGE_VERB_END = re.compile(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$")
 _SCORE_OF = re.compile(r"\bscores?\s(?:of|is|=|:)\s(?:only|just|merely)\s$")
 # "7.2% (ChartX) of generated charts": an aside in parentheses between a share and its "of"
 _ASIDE = re.compile(r"\s?\([^()\d%]{1,40}\)")
@@ -185,8 +186,10 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "change"  # "improve pass@1 by 1.84% to 14.51%"
     if q.value_high is not None and q.unit in ("%", "pp") and lex.change_after_re.match(right):
         return "change"  # "0.9 to 21.6 percent higher accuracy"
-    if re.search(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$", left) and q.unit == "%":
-        return "change"
+    if q.unit == "%" and (
+        _CHANGE_VERB_END.search(left) or _CHANGE_VERB_END.search(_strip_qualifier(left, lex))
+    ):
+        return "change"  # "reduces 40%", "accuracy increasing up to 14%"
     if q.unit == "pp":
         return "value" if q.value_high is not None else "change"
     if q.unit == "%" and _SHARE_OF_RANGE.search(left):

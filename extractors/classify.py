@@ -983,6 +983,12 @@ _SHARE_COORD = re.compile(r"^[^,;.()\d]{0,50}?(?:,\s?|\s)(?:and|or)\s$")
 _COORD_TAIL = re.compile(r"(?:,\s?|\s)(?:and|or)\s(?:by\s)?$|,\s$|namely,?\s$")
 
 
+# "gains of 3.44% and 4.24%, with up to 17.2% on challenging tasks": a hedged amount
+# after "with" goes on with the list
+_WITH_TAIL = re.compile(r",\s(?:and\s)?with\s$")
+# an aside of a number's own ("28% (11.43 points) and 27%"): where it opens, where it closes
+_ASIDE_OPEN = re.compile(r"\s?\(")
+_ASIDE_CLOSE = re.compile(r"[^()\d]{0,20}\)(?:,\s?|\s)(?:and\s|or\s)?")
 # units whose second value in "by 2.6% and 1.5%" shares the first one's reading
 _COORDINATED_UNITS = frozenset({"%", "pp", "score", "x", "decibel", "second", "metre"})
 
@@ -999,8 +1005,18 @@ def classify_sentence(
     for i, q in enumerate(qs):
         f = classify(text, q, lex, baselines)
         if i and f.kind == "value" and q.unit in _COORDINATED_UNITS and not q.kind:
-            prev, pf = qs[i - 1], out[i - 1]
+            j = i - 1
+            if (
+                j
+                and qs[j].unit != q.unit
+                and _ASIDE_OPEN.fullmatch(text, qs[j - 1].end, qs[j].start)
+                and _ASIDE_CLOSE.fullmatch(text, qs[j].end, q.start)
+            ):
+                j -= 1  # "by 28% (11.43 points) and 27% (11.21 points)": past the aside
+            prev, pf = qs[j], out[j]
             gap = text[prev.end : q.start]
+            if j < i - 1:
+                gap = gap[gap.index(")") + 1 :]
             coordinated = _COORDINATED.match(gap) or (
                 len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
             )
@@ -1013,7 +1029,7 @@ def classify_sentence(
                 and hedged
                 and not lex.measured_head_re.match(text, q.end + 1)
                 and len(gap) < 100
-                and _COORD_TAIL.search(hedged)
+                and (_COORD_TAIL.search(hedged) or _WITH_TAIL.search(hedged))
                 and not re.search(r"\d", gap)
             )
             if (

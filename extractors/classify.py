@@ -253,9 +253,15 @@ def _strip_qualifier(left: str, lex: Lexicon) -> str:
 
 
 def direction_of(
-    text: str, q: RawQuantity, kind: str, metric: str | None, lex: Lexicon
+    text: str,
+    q: RawQuantity,
+    kind: str,
+    metric: str | None,
+    lex: Lexicon,
+    default: str | None = "up",
 ) -> str | None:
-    """up/down for multipliers and changes, as the named metric moves."""
+    """up/down for multipliers and changes, as the named metric moves; ``default`` when
+    no word of the clause says which way (an unqualified amount is a gain)."""
     if kind not in ("multiplier", "change"):
         return None
     if q.direction:
@@ -317,7 +323,7 @@ def direction_of(
                 word = (d, w)
                 break
     if word is None:
-        return "up"
+        return default
     d, w = word
     generic_better = re.match(r"(?i)improv|better|outperform|gain|boost|enhanc|surpass|beat", w)
     if d == "up" and generic_better and metric and _lower_is_better(metric, lex):
@@ -983,6 +989,11 @@ _SHARE_COORD = re.compile(r"^[^,;.()\d]{0,50}?(?:,\s?|\s)(?:and|or)\s$")
 _COORD_TAIL = re.compile(r"(?:,\s?|\s)(?:and|or)\s(?:by\s)?$|,\s$|namely,?\s$")
 
 
+# between two amounts of one list: scope words and a joint, no other word of a clause
+_LIST_GAP = re.compile(
+    r"\s?(?:(?:overall|on average|in total|each|respectively|(?:on|in|for|with)\s[^,;.()\d]{1,30}?)"
+    r"\s?)?(?:,\s?|\s)(?:and\s|or\s)?(?:with\s)?(?:up to\s|about\s|nearly\s|~)?\$?"
+)
 # "gains of 3.44% and 4.24%, with up to 17.2% on challenging tasks": a hedged amount
 # after "with" goes on with the list
 _WITH_TAIL = re.compile(r",\s(?:and\s)?with\s$")
@@ -1064,6 +1075,20 @@ def classify_sentence(
             ):
                 f = Fields(f.kind, f.role, out[i - 1].direction, f.qualifier, f.metric,
                            f.baseline, rules=(*f.rules, "direction.by_list"))  # fmt: skip
+        if (
+            i
+            and f.kind in ("change", "multiplier")
+            and f.kind == out[i - 1].kind
+            and q.unit == qs[i - 1].unit
+            and f.direction != out[i - 1].direction
+            and not (q.sign or q.direction)
+            and _LIST_GAP.fullmatch(text, qs[i - 1].end, q.start)
+            and direction_of(text, q, f.kind, f.metric, lex, default=None) is None
+        ):
+            # "FLOPs savings: 3.7x overall, with 2.6x for text and 5.2x for image": an
+            # amount that says no way of its own goes the way of the list it continues
+            f = replace(f, direction=out[i - 1].direction,
+                        rules=(*f.rules, "direction.list_goes_on"))  # fmt: skip
         if (
             i
             and f.qualifier == "="

@@ -312,6 +312,13 @@ def _pint_surface(rule: UnitRule, prefix: str) -> str:
 
 
 _AND_OR = re.compile(r" (?:and|or) ")
+# a number hyphened to its noun counts that noun ("a 20K-sample training dataset", "a
+# 12,000-item benchmark"), unless the noun only says how big ("10-million-level samples")
+_HYPHENED_NOUN = re.compile(r"-(?!(?:level|scale|sized?|scaled)\b)[A-Za-z]")
+
+
+def _hyphened_count(text: str, start: int, end: int) -> bool:
+    return bool(_HYPHENED_NOUN.match(text, start, end))
 
 
 def _head_further(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int] | None:
@@ -398,7 +405,7 @@ def _noun_after(
                     # but a kind of it or an agent ("12 different text encoders" counts
                     # encoders, not texts); not when the number is hyphened to the first
                     # noun ("5-shot settings" counts shots)
-                    if not nxt[0].other_plural:
+                    if not nxt[0].other_plural and not _hyphened_count(text, start, end):
                         rule = nxt[0]
                     elif (
                         not rule.other_plural
@@ -418,7 +425,9 @@ def _noun_after(
                     # "8 federated prompt learning methods" counts methods
                     nxt = _noun_match(text, mod.end(), lex, allow_other=True, k=0)
                     if nxt and text[mod.end() : mod.end() + 1] == " ":
-                        rule, end = nxt[0], nxt[2]
+                        if not _hyphened_count(text, start, end):
+                            rule = nxt[0]
+                        end = nxt[2]
                         continue
                 # "14 image and video benchmarks": a singular noun and another are the
                 # modifiers of the plural head after them

@@ -178,6 +178,13 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         or lex.change_before_re.search(_strip_qualifier(left, lex))
     ):
         return "change"
+    if (
+        q.value_high is not None
+        and q.unit in ("%", "pp")
+        and _CHANGE_NOUN_OF.search(left)
+        and not _VS_OR_TO.match(text, q.end)
+    ):
+        return "change"  # "absolute gains of 5-10 points": a range of amounts of change
     if q.unit == "%" and _OVERHEAD_PAREN.search(text, max(0, q.start - 80), q.start):
         return "change"  # "with minimal overhead (0.02% in parameters)": what it adds
     if (
@@ -227,6 +234,10 @@ _CHANGE_ASIDE = re.compile(
     r"(?i)\b(?:improv(?:es|ed|ing|ements?)|boost(?:s|ed|ing)?|increas(?:es|ed|ing)|gains?|"
     r"reduc(?:es|ed|ing|tions?)|decreas(?:es|ed|ing)|speed-?ups?)\b[^()\d;:]{1,60}\(\s?"
     r"(?:up to|about|around|nearly|over|approximately|roughly)\s$"
+)
+_CHANGE_NOUN_OF = re.compile(
+    r"(?i)\b(?:gains?|improvements?|increases?|decreases?|reductions?|drops?|boosts?|savings?)"
+    r"\s(?:of\s)?(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
 )
 _VS_OR_TO = re.compile(r"\s?(?:vs\.?|versus|to|→|->)\s")
 _COUNT_CHANGE_BEFORE = re.compile(
@@ -427,10 +438,19 @@ _NP_CHANGE_BEFORE = re.compile(
 # a verb that gives an amount its noun: "gives gains of", "yields a reduction of"
 _GIVING = (
     r"\b(?:(?:give|yield|bring|show|provide|offer|deliver|achieve|obtain|see|make|produce|"
-    r"report|lead|result)(?:s|ed)?|has|have|gave|brought|showed|shown|saw|made|led)"
+    r"report|lead|result)(?:s|ed)?|has|have|gave|brought|showed|shown|saw|made|led|"
+    r"giving|yielding|bringing|showing|providing|offering|delivering|achieving|obtaining|"
+    r"seeing|making|producing|reporting|leading|resulting)"
 )
 _GIVING_VERB = re.compile(_GIVING + r"$", re.I)
-_GIVES_CHANGE = re.compile(_GIVING + r"\s(?:an?\s)?" + _CHANGE_NOUN + r"$", re.I)
+_GIVES_CHANGE = re.compile(
+    _GIVING
+    + r"\s(?:an?\s)?(?:(?:absolute|relative|average|consistent|significant|substantial|notable|"
+    r"remarkable|large|modest|further|additional|clear|strong)\s)*"
+    + _CHANGE_NOUN
+    + r"$",
+    re.I,
+)
 _IN_NAME_AFTER = re.compile(
     r"^\s?in\s(?P<np>(?-i:[A-Z])[\w@.+/-]*(?:\s(?:scores?|values?))?)(?![\w-])"
 )

@@ -100,7 +100,7 @@ _RANGE_AFTER = re.compile(r"\s?(?:[-–~]|to\s)\s?\d[\d.,]*(?![\d.,]*[BMK]\b)")
 _VERSION_IN_PARENS_AFTER = re.compile(r"[,;)]|-[a-z]|\s[a-z]|\s(?:and|or)\s")
 _BATCH_BEFORE = re.compile(r"\bbatch size(?: of| =| is)?\s$", re.I)
 # "(N=20)", "$n = 1{,}170$": a sample size, the number of samples a study drew
-_SAMPLE_SIZE_BEFORE = re.compile(r"(?<![\w\\{}])\$?[Nn]\s?=\s?\$?\s?$")
+_SAMPLE_SIZE_BEFORE = re.compile(r"(?<![\w\\{}])\$?[Nn]\s?(?:=|>|≥|\\geq|\\approx|≈)\s?\$?\s?$")
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:context (?:window|length)|sequence length)s?\b[^.;]{0,40}\b(?:of|to|=)\s$", re.I
 )

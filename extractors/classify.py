@@ -179,6 +179,15 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     ):
         return "change"
     if (
+        q.unit in ("%", "pp")
+        and _LIST_ITEM_AFTER.match(right)
+        and (head := _HEADING_LIST.search(text, max(0, q.start - 160), q.start))
+    ):
+        # "significant improvements over the baseline: 7.67% in Driving Score, 22.06% in
+        # Success Rate": a list under a heading of change gives its amounts
+        if _CHANGE_HEADING.search(head.group("head")):
+            return "change"
+    if (
         q.value_high is not None
         and q.unit in ("%", "pp")
         and _CHANGE_NOUN_OF.search(left)
@@ -234,6 +243,16 @@ _CHANGE_ASIDE = re.compile(
     r"(?i)\b(?:improv(?:es|ed|ing|ements?)|boost(?:s|ed|ing)?|increas(?:es|ed|ing)|gains?|"
     r"reduc(?:es|ed|ing|tions?)|decreas(?:es|ed|ing)|speed-?ups?)\b[^()\d;:]{1,60}\(\s?"
     r"(?:up to|about|around|nearly|over|approximately|roughly)\s$"
+)
+# a heading and its colon, then the list so far (amounts with their scopes) up to a number
+_HEADING_LIST = re.compile(
+    r"(?P<head>[^:;.()]{5,90}):\s(?:[^:;.()]{0,60}?(?:,\s?|\sand\s))*?(?:and\s)?(?:up to\s|about\s)?\$?$"
+)
+# what follows an amount of such a list: its scope, the next item or the list's end
+_LIST_ITEM_AFTER = re.compile(r"\$?(?:\s(?:on|in|for|across|at)\s|,|\sand\s|\.|$)")
+_CHANGE_HEADING = re.compile(
+    r"(?i)\b(?:improvements?|gains?|increases?|decreases?|reductions?|drops?|boosts?|savings?|"
+    r"improv(?:es|ed)|increas(?:es|ed)|reduc(?:es|ed)|boost(?:s|ed))\b"
 )
 _CHANGE_NOUN_OF = re.compile(
     r"(?i)\b(?:gains?|improvements?|increases?|decreases?|reductions?|drops?|boosts?|savings?)"
@@ -797,7 +816,7 @@ def _baseline_np(np: str) -> str | None:
     np = re.sub(r"^(?:the|a|an|that of|those of|both|all)\s", "", np.strip())
     if re.match(r"(?i)(?:over|under|about|nearly|around|roughly|more|less|by|with|on|in|to)\b", np):
         return None
-    np = re.sub(r"'s?$", "", np).strip(" .,")
+    np = re.sub(r"'s?$", "", np).strip(" .,:")
     if not np or np[0].isdigit() or np.startswith("$") or np.lower() in _PRONOUNS:
         return None
     if re.match(r"(?i)(?:that|which|what|who|only|the)\b", np):

@@ -182,11 +182,11 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         q.unit in ("%", "pp")
         and _LIST_ITEM_AFTER.match(right)
         and (head := _HEADING_LIST.search(text, max(0, q.start - 160), q.start))
+        and _CHANGE_HEADING.search(head.group("head"))
     ):
         # "significant improvements over the baseline: 7.67% in Driving Score, 22.06% in
         # Success Rate": a list under a heading of change gives its amounts
-        if _CHANGE_HEADING.search(head.group("head")):
-            return "change"
+        return "change"
     if (
         q.value_high is not None
         and q.unit in ("%", "pp")
@@ -246,7 +246,8 @@ _CHANGE_ASIDE = re.compile(
 )
 # a heading and its colon, then the list so far (amounts with their scopes) up to a number
 _HEADING_LIST = re.compile(
-    r"(?P<head>[^:;.()]{5,90}):\s(?:[^:;.()]{0,60}?(?:,\s?|\sand\s))*?(?:and\s)?(?:up to\s|about\s)?\$?$"
+    r"(?P<head>[^:;.()]{5,90}):\s(?:[^:;.()]{0,60}?(?:,\s?|\sand\s))*?"
+    r"(?:and\s)?(?:up to\s|about\s)?\$?$"
 )
 # what follows an amount of such a list: its scope, the next item or the list's end
 _LIST_ITEM_AFTER = re.compile(r"\$?(?:\s(?:on|in|for|across|at)\s|,|\sand\s|\.|$)")
@@ -465,9 +466,7 @@ _GIVING_VERB = re.compile(_GIVING + r"$", re.I)
 _GIVES_CHANGE = re.compile(
     _GIVING
     + r"\s(?:an?\s)?(?:(?:absolute|relative|average|consistent|significant|substantial|notable|"
-    r"remarkable|large|modest|further|additional|clear|strong)\s)*"
-    + _CHANGE_NOUN
-    + r"$",
+    r"remarkable|large|modest|further|additional|clear|strong)\s)*" + _CHANGE_NOUN + r"$",
     re.I,
 )
 _IN_NAME_AFTER = re.compile(

@@ -696,7 +696,7 @@ def _quantity_from(
             return _found("find.fraction_count", q), 1
         return None, 1
     unit = _unit_after(text, n.end, lex)
-    if unit and unit[0].id == "unit.speedup_word" and text[n.num_start - 1 : n.num_start] in ("x", "×"):
+    if unit and unit[0].id == "unit.speedup_word" and n.num_start and text[n.num_start - 1] in "x×":
         unit = None  # "x7 speed-up": the factor's sign is before it (find.factor_before_number)
     prefix_usd = text[n.start - 1 : n.start] == "$" or text[n.num_start - 1 : n.num_start] == "$"
     # ranges: 67.2% to 80.0%, 21%-42%, 4~ 16×, 60M to 800M FLOPs, 1-4 steps

@@ -1649,6 +1649,12 @@ def _power_of_ten(word: str, lex: Lexicon) -> float:
     return 10.0 ** lex.number_words.get(w, float(w) if w.isdigit() else 1.0)
 
 
+_NOT_A_WORD_COUNT = re.compile(r"(?i)\w+[- ]shot\b|One\s[a-z]+s\b")
+# a counted phrase of words, no clause: "five distinct failure modes", not "one step and
+# gradually learns generalizable features"
+_PLAIN_NOUN_PHRASE = re.compile(r"(?:[- ][A-Za-z][\w-]*){1,4}")
+
+
 def _word_quantities(
     text: str,
     found: list[RawQuantity],
@@ -1664,9 +1670,9 @@ def _word_quantities(
     def free(a: int, b: int) -> bool:
         return all(b <= q.start or a >= q.end for q in found + out) and not _in(masked, a)
 
-    if not _WORD_QUANTITY_HINT.search(text):
-        return out  # none of the words any word quantity is made of
-    for wq in lex.word_quantities:
+    # (none of the words any word quantity is made of: only counts can be left)
+    hinted = bool(_WORD_QUANTITY_HINT.search(text))
+    for wq in lex.word_quantities if hinted else ():
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):
                 continue
@@ -1702,13 +1708,17 @@ def _word_quantities(
         if not free(*m.span()):
             continue
         value = lex.number_words.get(m.group().lower())
-        if value is None:
-            continue
+        if not value or _NOT_A_WORD_COUNT.match(text, m.start()):
+            continue  # "zero-shot" is a setting; "One leverages" a pronoun
         noun = _noun_after(text, m.end(), lex, allow_other=True)
         if noun is None:
             continue
         rule, _, nend = noun
-        if rule.canonical in ("parameter",):
+        if rule.canonical == "parameter":
+            continue
+        if rule.id == "noun.count.other_plural" and not _PLAIN_NOUN_PHRASE.fullmatch(
+            text, m.end(), nend
+        ):
             continue
         out.append(
             RawQuantity(

@@ -123,3 +123,16 @@ def test_arbitrary_text_never_raises_and_offsets_hold(text: str) -> None:
         assert source[m.start_char : m.end_char] == m.text
         assert m.unit in CANONICAL_UNITS and m.kind in KINDS and m.qualifier in QUALIFIERS
         assert (m.direction is None) == (m.kind not in ("multiplier", "change"))
+
+
+def test_the_component_reports_word_counts_when_asked() -> None:
+    # counts written only in words are optional in the spec: off by default, on when the
+    # component is configured for them, in any sentence ("two stages" needs no "twice")
+    text = "We identify five distinct failure modes and use a two-stage pipeline zero-shot."
+    plain, counting = build_nlp(), build_nlp(word_counts=True)
+    found = {m.text: m for m in counting(text)._.mentions}
+    assert plain(text)._.mentions == []
+    assert found["five distinct failure modes"].value == 5
+    assert found["five distinct failure modes"].unit == "count"
+    assert found["two-stage"].value == 2
+    assert not any("zero" in t.lower() for t in found)  # "zero-shot" is a setting

@@ -1505,7 +1505,9 @@ def _parts_of_total(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
 def _word_pint(unit: str, phrase: str, time: bool) -> str:
     if time:
         return phrase.split()[-1].lower()  # "a second" -> pint "second"
-    return {"x": "factor", "pp": "percentage_point"}.get(unit, "proportion_percent")
+    return {"x": "factor", "pp": "percentage_point", "count": "count"}.get(
+        unit, "proportion_percent"
+    )
 
 
 # a short unit-like token after a number: "ha", "km/h", "m^2", "Pa", "kPa"
@@ -1610,8 +1612,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
 # every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
 # tests/extractors check it against the rules)
 _WORD_QUANTITY_HINT = re.compile(
-    r"(?i)(?=[tdhmfqswp])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
-    r"fifth|second|minute|hour|day|week|percent|per cent|points)"
+    r"(?i)(?=[tdhmfqswpg])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
+    r"fifth|second|minute|hour|day|week|percent|per cent|points|gpu|tpu)"
 )
 
 

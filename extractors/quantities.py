@@ -31,6 +31,7 @@ _COORD = re.compile(
 _RESOLUTION = re.compile(
     r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?!\d|\.\d)(?:\s?(?P<px>pixels?|px)\b)?"
 )
+_SQUARED = re.compile(r"\^\s?2(?!\d|\.\d)|²")
 _RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
 _RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
 _SCORE_BEFORE = re.compile(
@@ -626,6 +627,12 @@ def _quantity_from(
         q = _number_as(n, "score", "score_unit", sign=n.sign, metric=pair.group("first"))
         return _found("find.metric_pair", q), 0
     # resolution: 256×256, 64 times 64, 4096 x 3000
+    if n.integer and n.mag == 1.0 and 32 <= n.value <= 16384 and _SQUARED.match(text, n.end):
+        # "resolutions up to $2048^2$", "$1024^2$ images": a square image's side
+        end = _SQUARED.match(text, n.end).end()  # type: ignore[union-attr]
+        q = RawQuantity(n.num_start, end, n.value, None, "pixel", "pixel_side", n.num_start,
+                        n.end, kind="value", metric="resolution")  # fmt: skip
+        return _found("find.resolution_squared", q), 0
     res = _RESOLUTION.match(text, n.num_start)
     year = n.integer and n.mag == 1.0 and bool(lex.year_re.match(text[n.num_start : n.end]))
     if res and n.mag == 1.0:

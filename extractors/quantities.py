@@ -31,6 +31,12 @@ _COORD = re.compile(
 _RESOLUTION = re.compile(
     r"(?P<a>\d{1,5})\s?[×x*X]\s?(?P<b>\d{1,5})(?!\d|\.\d)(?:\s?(?P<px>pixels?|px)\b)?"
 )
+# a model's name and the parenthesis its size stands in: "EmbeddingGemma (300M)"
+_NAME_PAREN_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?))\s?\(\s?\$?$"
+)
+_SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
+_DECADE = re.compile(r"1[89][0-9]0s|20[0-9]0s")
 _SQUARED = re.compile(r"\^\s?2(?!\d|\.\d)|²")
 _RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
 _RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
@@ -247,7 +253,11 @@ _FINE_DECIMAL = re.compile(r"\d+\.\d{2,}")
 
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
-    if left[-1:] in "x×" and (len(left) < 2 or not left[-2].isalnum()):
+    if (
+        left[-1:] in "x×"
+        and (len(left) < 2 or not left[-2].isalnum())
+        and not text[n.end : n.end + 1].isalpha()  # "(x2x) translation" is a name
+    ):
         return False  # "x7" is a factor
     if left[-1:] == " " and (
         text[n.end : n.end + 1] == "%" or _FINE_DECIMAL.fullmatch(text, n.num_start, n.end)
@@ -702,6 +712,11 @@ def _quantity_from(
             )
             return _found("find.fraction_count", q), 1
         return None, 1
+    if (
+        _DECADE.fullmatch(text, n.num_start, n.end + 1)
+        and not text[n.end + 1 : n.end + 2].isalnum()
+    ):
+        return None, 0  # "peaked in the 1860s", "since the 1990s": a decade, not seconds
     unit = _unit_after(text, n.end, lex)
     if unit and unit[0].id == "unit.speedup_word" and n.num_start and text[n.num_start - 1] in "x×":
         unit = None  # "x7 speed-up": the factor's sign is before it (find.factor_before_number)
@@ -735,10 +750,20 @@ def _quantity_from(
             and not lex.capitalised_before_re.search(left)
         )
         low_ok = n.value < n2.value or (decimals and n.value == n2.value)  # "CI, 0.93-0.93"
+        # "model sizes (1.5B-8B)": two sizes in billions and nothing after them
+        sizes = (
+            not noun2
+            and n.mag == n2.mag == 1e9
+            and text[n.end - 1] == text[n2.end - 1] == "B"
+            and n.value < n2.value
+        )
         if (
             hyphen
             and unit is None
-            and not (low_ok and (unit2 or n.integer or (decimals and not noun2) or magnitude_once))
+            and not (
+                low_ok
+                and (unit2 or n.integer or (decimals and not noun2) or magnitude_once or sizes)
+            )
         ):
             ok = False
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
@@ -767,6 +792,8 @@ def _quantity_from(
             end, rule, pre = n2.end, UnitRule("USD", "USD"), ""
         elif ok and unit is None and n.mag > 1 and n2.mag > 1 and noun2:
             end, rule, pre = noun2[2], noun2[0], ""
+        elif ok and unit is None and sizes:
+            end, rule, pre = n2.end, UnitRule("parameter", "parameter", "model size"), ""
         elif (
             ok
             and unit is None
@@ -914,8 +941,10 @@ def _quantity_from(
             RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end),
         ), 0
     # x7: a factor written before the number
-    if text[n.num_start - 1 : n.num_start] in ("x", "×") and (
-        n.num_start < 2 or not text[n.num_start - 2].isalnum()
+    if (
+        text[n.num_start - 1 : n.num_start] in ("x", "×")
+        and (n.num_start < 2 or not text[n.num_start - 2].isalnum())
+        and not text[n.end : n.end + 1].isalpha()
     ):
         return _found(
             "find.factor_before_number",
@@ -972,6 +1001,8 @@ def _quantity_from(
     if _DOF_TERM.match(text, n.end):
         return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
     noun = _noun_after(text, n.end, lex, allow_other=True)
+    if noun and text[n.end - 1 : n.end] == "T" and noun[0].canonical in ("count", "sample"):
+        return None, 0  # "the 3T fastMRI dataset", "0.35T MRI scans": tesla, no count
     if noun and not n.integer and n.mag == 1.0 and n.value < 1 and noun[0].canonical == "count":
         # "0.8835 F1 scores", "(vs 0.847 baseline)", "0.72 sharply degrades": a fraction
         # of one counts nothing; it is a score
@@ -1084,6 +1115,13 @@ def _quantity_from(
         ), 0
     if n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n"):  # 7B, 1.5 billion
         return _found("find.model_size_billions", _model_size(n)), 0
+    if (
+        n.mag == 1e6
+        and text[n.end - 1 : n.end] == "M"
+        and _SIZE_PAREN_AFTER.match(text, n.end)
+        and _NAME_PAREN_BEFORE.search(left)
+    ):
+        return _found("find.model_size_after_name", _model_size(n)), 0  # "U-net (24.5M)"
     ex = _EXAMPLE_OF.search(left)
     nm = ex and lex.noun_re.fullmatch(ex.group("noun"))
     if nm and not (rule := lex.nouns[int((nm.lastgroup or "n0")[1:])]).other_plural:

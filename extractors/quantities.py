@@ -36,6 +36,7 @@ _NAME_PAREN_BEFORE = re.compile(
     r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?))\s?\(\s?\$?$"
 )
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
+_TOKEN_WORD = re.compile(r"\btokens?\b")
 _DECADE = re.compile(r"1[89][0-9]0s|20[0-9]0s")
 _SQUARED = re.compile(r"\^\s?2(?!\d|\.\d)|²")
 _RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
@@ -1001,7 +1002,12 @@ def _quantity_from(
     if _DOF_TERM.match(text, n.end):
         return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
     noun = _noun_after(text, n.end, lex, allow_other=True)
-    if noun and text[n.end - 1 : n.end] == "T" and noun[0].canonical in ("count", "sample"):
+    if (
+        noun
+        and text[n.end - 1 : n.end] == "T"
+        and noun[0].canonical in ("count", "sample")
+        and not _TOKEN_WORD.search(text, n.end, noun[2])  # "a 1T high-quality token dataset"
+    ):
         return None, 0  # "the 3T fastMRI dataset", "0.35T MRI scans": tesla, no count
     if noun and not n.integer and n.mag == 1.0 and n.value < 1 and noun[0].canonical == "count":
         # "0.8835 F1 scores", "(vs 0.847 baseline)", "0.72 sharply degrades": a fraction

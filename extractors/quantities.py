@@ -36,6 +36,7 @@ _NAME_PAREN_BEFORE = re.compile(
     r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?))\s?\(\s?\$?$"
 )
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
+_USD_BEFORE = re.compile(r"\b(?:USD|US\$)\s?$")
 _TOKEN_WORD = re.compile(r"\btokens?\b")
 _DECADE = re.compile(r"1[89][0-9]0s|20[0-9]0s")
 _SQUARED = re.compile(r"\^\s?2(?!\d|\.\d)|²")
@@ -254,6 +255,8 @@ _FINE_DECIMAL = re.compile(r"\d+\.\d{2,}")
 
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
+    if _USD_BEFORE.search(left):
+        return False  # "USD 100" is a sum, no version of "USD"
     if (
         left[-1:] in "x×"
         and (len(left) < 2 or not left[-2].isalnum())
@@ -906,6 +909,13 @@ def _quantity_from(
         return None, 0  # "Gemini Flash 1.5, CommandR", "Claude Sonnet 3.7)": a version
     if _suspended_version(text, n, left):
         return None, 0  # "ChatGPT models (-3.5, -4, -o4 mini, and -4.5)": a name's suffix
+    if not unit and (code := _USD_BEFORE.search(left)):
+        # "costing USD 4.9 billion", "under USD 100": the currency's code before the sum
+        start = n.start - len(code.group())
+        return _found(
+            "find.currency_code",
+            RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end),
+        ), 0
     if (
         n.integer
         and n.mag == 1.0

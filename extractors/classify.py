@@ -149,6 +149,7 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
 
 
 _CHANGE_VERB_END = re.compile(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$")
+_SCOPE_AFTER = re.compile(r"\s(?:in|on|across|at)\s(?!average\b|most\b|least\b)")
 _SCORE_OF = re.compile(r"\bscores?\s(?:of|is|=|:)\s(?:only|just|merely)\s$")
 # "7.2% (ChartX) of generated charts": an aside in parentheses between a share and its "of"
 _ASIDE = re.compile(r"\s?\([^()\d%]{1,40}\)")
@@ -221,7 +222,9 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "proportion"  # "from 2.8M to 0.7M (~25%)": what is left of the original
     if q.unit == "%":
         if lex.proportion_after_re.match(right) or (
-            lex.proportion_before_re.search(left) and not lex.metric_after_re.match(right)
+            lex.proportion_before_re.search(left)
+            and not lex.metric_after_re.match(right)
+            and not _SCOPE_AFTER.match(right)  # "achieves only 61.79% in awareness"
         ):  # "only 30% of the data" is a share, "only 47.7% accuracy" a measured value
             return "proportion"
         if re.match(

@@ -327,6 +327,8 @@ def _pint_surface(rule: UnitRule, prefix: str) -> str:
 
 
 _AND_OR = re.compile(r" (?:and|or) ")
+# a collection named in the singular: what a number before its modifier counts is that
+_COLLECTION_HEAD = re.compile(r"[- ](?:dataset|benchmark|corpus|collection|database|pool|bank)")
 # a number hyphened to its noun counts that noun ("a 20K-sample training dataset", "a
 # 12,000-item benchmark"), unless the noun only says how big ("10-million-level samples")
 _HYPHENED_NOUN = re.compile(r"-(?!(?:level|scale|sized?|scaled)\b)[A-Za-z]")
@@ -420,7 +422,15 @@ def _noun_after(
                     # but a kind of it or an agent ("12 different text encoders" counts
                     # encoders, not texts); not when the number is hyphened to the first
                     # noun ("5-shot settings" counts shots)
-                    if not nxt[0].other_plural and not _hyphened_count(text, start, end):
+                    if (
+                        not nxt[0].other_plural
+                        and not _hyphened_count(text, start, end)
+                        # "an 8k multi-turn conversation dataset" counts conversations
+                        and not (
+                            _COLLECTION_HEAD.fullmatch(text, nxt[1], nxt[2])
+                            and text[pos : pos + 1] != "-"  # "11-category ... dataset"
+                        )
+                    ):
                         rule = nxt[0]
                     elif (
                         not rule.other_plural
@@ -796,8 +806,6 @@ def _quantity_from(
             end, rule, pre = n2.end, UnitRule("USD", "USD"), ""
         elif ok and unit is None and n.mag > 1 and n2.mag > 1 and noun2:
             end, rule, pre = noun2[2], noun2[0], ""
-        elif ok and unit is None and sizes:
-            end, rule, pre = n2.end, UnitRule("parameter", "parameter", "model size"), ""
         elif (
             ok
             and unit is None
@@ -805,6 +813,8 @@ def _quantity_from(
             and (bare := _bare_unit(text, n, left, text[n2.end : n2.end + 30], lex))
         ):
             end, rule, pre = n2.end, bare, ""
+        elif ok and unit is None and sizes:
+            end, rule, pre = n2.end, UnitRule("parameter", "parameter", "model size"), ""
         elif (
             ok
             and unit is None

@@ -254,14 +254,6 @@ _HEADING_LIST = re.compile(
 )
 # what follows an amount of such a list: its scope, the next item or the list's end
 _LIST_ITEM_AFTER = re.compile(r"\$?(?:\s(?:on|in|for|across|at)\s|,|\sand\s|\.|$)")
-_CHANGE_HEADING = re.compile(
-    r"(?i)\b(?:improvements?|gains?|increases?|decreases?|reductions?|drops?|boosts?|savings?|"
-    r"improv(?:es|ed)|increas(?:es|ed)|reduc(?:es|ed)|boost(?:s|ed))\b"
-)
-_CHANGE_NOUN_OF = re.compile(
-    r"(?i)\b(?:gains?|improvements?|increases?|decreases?|reductions?|drops?|boosts?|savings?)"
-    r"\s(?:of\s)?(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
-)
 _VS_OR_TO = re.compile(r"\s?(?:vs\.?|versus|to|→|->)\s")
 _COUNT_CHANGE_BEFORE = re.compile(
     r"\b(?:increase|decrease|reduction|drop|gain|growth)s?\s(?:of|by)\s(?:about\s|roughly\s|nearly\s)?$",
@@ -449,6 +441,16 @@ _SPEED_NOUN = re.compile(
 _CHANGE_NOUN = (
     r"(?:savings?|saving|reductions?|improvements?|increases?|decreases?|gains?|boosts?|drops?|"
     r"degradation|cuts?)"
+)
+_CHANGE_HEADING = re.compile(
+    r"(?i)\b(?:"
+    + _CHANGE_NOUN
+    + r"|improv(?:es|ed)|increas(?:es|ed)|reduc(?:es|ed)|boost(?:s|ed))\b"
+)
+_CHANGE_NOUN_OF = re.compile(
+    r"(?i)\b"
+    + _CHANGE_NOUN
+    + r"\s(?:of\s)?(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
 )
 # "5.6 times memory saving", "a 30% accuracy gain"
 _NP_CHANGE_AFTER = re.compile(

@@ -1,7 +1,7 @@
 """Issue 12's audit: 100 mentions drawn at random from the corpus, each read by a person
 against its abstract, correct meaning value, unit and kind right per claims-spec.md.
 
-Five readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
+Six readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
 (corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
 informed fixes that followed it and is therefore biased now, and three later draws:
 seed 3 (corpus_audit_seed3.jsonl, 91 correct, read on extractor 0.1.0+rules.0c73539297fb;
@@ -9,8 +9,9 @@ none of its mentions has changed since), seed 4 (corpus_audit_seed4.jsonl, 87 co
 drawn and read after the last rule change of the second session of 2026-12-02, on
 0.1.0+rules.610c8e770b8e; biased since the fixes its reading led to) and seed 5
 (corpus_audit_seed5.jsonl, 93 correct, drawn after the value, unit and kind rules of the
-third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88; biased since, likewise). The
-issue's target is at least 95 of 100 correct, so it is not met. The test asserts the
+third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88; biased since, likewise) and
+seed 6 (corpus_audit_seed6.jsonl, 88 correct, drawn after the value, unit and kind rules of
+the fourth session of 2026-12-02, at commit 79575ef). The issue's target is at least 95 of 100 correct, so it is not met. The test asserts the
 measured counts as floors, not the target: it passes on the truth and fails when a
 verdict is edited down or a regression is recorded. Every audited mention in every file
 must still be what the extractor makes, so the verdicts never silently describe old
@@ -35,12 +36,13 @@ AUDITS = {
     "seed2": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # biased too: it chose later fixes
     "seed3": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3: none of its mentions changed since
     "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4: biased since its fixes
-    "seed5": AUDIT_DIR / "corpus_audit_seed5.jsonl",  # seed 5, read after the third session
+    "seed5": AUDIT_DIR / "corpus_audit_seed5.jsonl",  # seed 5: biased since its fixes
+    "seed6": AUDIT_DIR / "corpus_audit_seed6.jsonl",  # seed 6, read after the fourth session
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
 # measured on the unbiased draws; raise one only with a new reading
-FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87, "seed5": 93}
+FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87, "seed5": 93, "seed6": 88}
 
 
 @pytest.fixture(scope="module", params=sorted(AUDITS))

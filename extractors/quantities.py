@@ -37,6 +37,9 @@ _NAME_PAREN_BEFORE = re.compile(
 )
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
 _USD_BEFORE = re.compile(r"\b(?:USD|US\$)\s?$")
+_WIRELESS_GENERATION = re.compile(r"[2-7]G")
+# (singular: "360 videos" may count videos)
+_PANORAMIC_AFTER = re.compile(r"(?i)\s(?:video|cameras?|panoram\w*|head|field of view)\b")
 _TOKEN_WORD = re.compile(r"\btokens?\b")
 _DECADE = re.compile(r"1[89][0-9]0s|20[0-9]0s")
 _SQUARED = re.compile(r"\^\s?2(?!\d|\.\d)|²")
@@ -1022,6 +1025,16 @@ def _quantity_from(
     if _DOF_TERM.match(text, n.end):
         return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
     noun = _noun_after(text, n.end, lex, allow_other=True)
+    if n.integer and n.value in (180.0, 360.0) and _PANORAMIC_AFTER.match(text, n.end):
+        # "a consumer-grade 360 video camera", "360 head synthesis": an angle of view
+        q = _number_as(n, "degree", "degree", kind="value", metric="field of view", setting=True)
+        return _found("find.angle_of_view", q), 0
+    if (
+        noun
+        and noun[0].canonical in ("count", "sample")
+        and _WIRELESS_GENERATION.fullmatch(text, n.num_start, n.end)
+    ):
+        return None, 0  # "6G systems", "5G testbeds": a generation of networks, a name
     if (
         noun
         and text[n.end - 1 : n.end] == "T"
@@ -1046,6 +1059,17 @@ def _quantity_from(
             and nn.lower().split()[-1] in ("scale", "sized", "size")
         ):
             return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
+        glued = _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
+        if (
+            glued
+            and rule.canonical == "sample"
+            and n.integer
+            and n.mag == 1.0  # ("32K-length sequences", "4K-resolution images")
+            and glued.group("noun") not in _NOT_HYPHEN_NOUNS
+            and not lex.noun_re.match(text, n.end)
+        ):
+            # "12-turn conversations": the number counts its own word, not the head
+            rule = UnitRule("count", "count", id="noun.count.hyphened")
         more = _plus_means_more(text, n, nend)
         q = _found(
             "find.counted_noun",
@@ -1188,6 +1212,7 @@ _PREV_COORD = re.compile(
 # "a 15-game suite", "a 128,000-vocabulary tokenizer", "5-point Likert scale": a number
 # joined by a hyphen to a singular noun counts that noun; not a word that makes an
 # adjective of anything ("3-based") or a format ("3-dimensional")
+_HYPHEN_NOUN_BEFORE_HEAD = re.compile(r"-(?P<noun>[a-z]{3,})\s")
 _HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)(?=[\s,;:.)])")
 _NOT_HYPHEN_NOUNS = frozenset(
     "based like style aware free specific wise related driven shaped sized scale long only "

@@ -11,9 +11,10 @@ drawn and read after the last rule change of the second session of 2026-12-02, o
 (corpus_audit_seed5.jsonl, 93 correct, drawn after the value, unit and kind rules of the
 third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88; biased since, likewise) and
 seed 6 (corpus_audit_seed6.jsonl, 88 correct, drawn after the value, unit and kind rules of
-the fourth session of 2026-12-02, at commit 79575ef). The issue's target is at least 95 of 100 correct, so it is not met. The test asserts the
-measured counts as floors, not the target: it passes on the truth and fails when a
-verdict is edited down or a regression is recorded. Every audited mention in every file
+the fourth session of 2026-12-02, at commit 79575ef; biased since its fixes). The issue's
+target is at least 95 of 100 correct, so it is not met. The test asserts the measured
+counts as floors, not the target: it passes on the truth and fails when a verdict is
+edited down or a regression is recorded. Every audited mention in every file
 must still be what the extractor makes, so the verdicts never silently describe old
 output."""
 

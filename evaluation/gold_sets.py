@@ -73,6 +73,8 @@ ANNOTATED: tuple[GoldSet, ...] = (
         GOLD_DIR / "003_53803ac19bd5bfa5.annotated.jsonl",
     ),
 )
+# the rows of a report that score phrase fields (the annotated sets hold none)
+_PHRASE_ROWS = ("board", "metric", "baseline", "subject", "benchmark")
 BLIND = GoldSet(
     "blind", BLIND_DIR / "arxiv_2025_blind.jsonl", BLIND_DIR / "arxiv_2025_blind.gold.json"
 )
@@ -132,7 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     for key, gold_set in keyed:
         if key in wanted:
             print(f"== {gold_set.name} ({gold_set.gold.relative_to(ROOT)})")
-            print(format_report(evaluate(gold_set)) + "\n")
+            report = format_report(evaluate(gold_set))
+            if gold_set in ANNOTATED:  # annotated without the phrase fields: none to show
+                report = "\n".join(
+                    line for line in report.splitlines() if not line.startswith(_PHRASE_ROWS)
+                )
+            print(report + "\n")
     if "blind" in wanted:
         figures = blind_figures()
         print("== blind set (../shared/blind, aggregate figures only)")

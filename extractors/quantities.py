@@ -654,10 +654,14 @@ def _quantity_from(
         q = _number_as(n, "score", "score_unit", sign=n.sign, metric=pair.group("first"))
         return _found("find.metric_pair", q), 0
     # resolution: 256×256, 64 times 64, 4096 x 3000
-    if n.integer and n.mag == 1.0 and 32 <= n.value <= 16384 and _SQUARED.match(text, n.end):
+    if (
+        n.integer
+        and n.mag == 1.0
+        and 32 <= n.value <= 16384
+        and (sq := _SQUARED.match(text, n.end))
+    ):
         # "resolutions up to $2048^2$", "$1024^2$ images": a square image's side
-        end = _SQUARED.match(text, n.end).end()  # type: ignore[union-attr]
-        q = RawQuantity(n.num_start, end, n.value, None, "pixel", "pixel_side", n.num_start,
+        q = RawQuantity(n.num_start, sq.end(), n.value, None, "pixel", "pixel_side", n.num_start,
                         n.end, kind="value", metric="resolution")  # fmt: skip
         return _found("find.resolution_squared", q), 0
     res = _RESOLUTION.match(text, n.num_start)
@@ -924,11 +928,7 @@ def _quantity_from(
         return None, 0  # "ChatGPT models (-3.5, -4, -o4 mini, and -4.5)": a name's suffix
     if not unit and (code := _USD_BEFORE.search(left)):
         # "costing USD 4.9 billion", "under USD 100": the currency's code before the sum
-        start = n.start - len(code.group())
-        return _found(
-            "find.currency_code",
-            RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end),
-        ), 0
+        return _found("find.currency_code", _sum_of_money(n, n.start - len(code.group()))), 0
     if (
         n.integer
         and n.mag == 1.0
@@ -960,10 +960,7 @@ def _quantity_from(
         return None, 0  # "Mistral Small 24B", "Gemma 3 27B": the size in a model's name
     if prefix_usd:
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
-        return _found(
-            "find.dollar_sign",
-            RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end),
-        ), 0
+        return _found("find.dollar_sign", _sum_of_money(n, start)), 0
     # x7: a factor written before the number
     if (
         text[n.num_start - 1 : n.num_start] in ("x", "×")
@@ -1386,6 +1383,11 @@ def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: s
         ):
             q.unit, q.pint = "sample", "sample"
             q.rules.append("noun.sample.dataset_items")
+
+
+def _sum_of_money(n: _Num, start: int) -> RawQuantity:
+    """The number ``n`` as dollars, its span from ``start`` (the sign or the code)."""
+    return RawQuantity(start, n.end, n.value, None, "USD", "USD", n.num_start, n.end)
 
 
 def _model_size(n: _Num) -> RawQuantity:

@@ -318,9 +318,6 @@ def direction_of(
     right_words = [m.group() for m in _WORD.finditer(right)]
     left_words = [m.group() for m in _WORD.finditer(left)]
 
-    def polarity(w: str) -> str | None:
-        return _polarity(w, lex)
-
     # 1. the word right after, or the head of the noun phrase the number starts
     word = _head_direction(right, lex)
     # 2. the nearest word before, in the clause: "reduces memory by 62%"; a verb that
@@ -334,7 +331,7 @@ def direction_of(
             if w.lower() == "up" and k and re.fullmatch(r"(?i)spe+d\w*", left_words[k - 1]):
                 word = ("up", "speeds up")  # "speeding up the model by 1.44x"
                 break
-            if (d := polarity(w)) is not None and not _COMPARATIVE.fullmatch(w):
+            if (d := _polarity(w, lex)) is not None and not _COMPARATIVE.fullmatch(w):
                 word = (d, w)
                 break
     if word is None:
@@ -343,7 +340,7 @@ def direction_of(
             if w.lower() == "up" and k and re.fullmatch(r"(?i)spe+d\w*", left_words[k - 1]):
                 word = ("up", "speeds up")  # "speeds up TTFT by 4x"
                 break
-            if (d := polarity(w)) is not None:
+            if (d := _polarity(w, lex)) is not None:
                 word = (d, w)
                 break
             if _NEUTRAL_RESULT_VERB.fullmatch(w):
@@ -352,7 +349,7 @@ def direction_of(
     if word is None and text[:lo].rstrip().endswith(":"):
         head = text[max(0, lo - 40) : lo]
         for w in reversed([m.group() for m in _WORD.finditer(head)]):
-            if (d := polarity(w)) is not None:
+            if (d := _polarity(w, lex)) is not None:
                 word = (d, w)
                 break
     # 3. further right: "by 36% compared to ... lower"; right after a coordinated number,
@@ -360,7 +357,7 @@ def direction_of(
     if word is None:
         shared = re.match(r"^\s?(?:and|or|to)\s\$?\d", right)
         for w in right_words if shared else right_words[2:]:
-            if (d := polarity(w)) is not None:
+            if (d := _polarity(w, lex)) is not None:
                 word = (d, w)
                 break
     if word is None:

@@ -191,10 +191,16 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if (
         q.value_high is not None
         and q.unit in ("%", "pp")
-        and _CHANGE_NOUN_OF.search(left)
+        and (
+            _CHANGE_NOUN_OF.search(left)
+            # (a dash range only: "accuracy improvements (50% -> 82%)" is a before and after)
+            or (_CHANGE_NOUN_PAREN.search(left) and not _TO_OR_ARROW.search(text, q.start, q.end))
+        )
         and not _VS_OR_TO.match(text, q.end)
     ):
-        return "change"  # "absolute gains of 5-10 points": a range of amounts of change
+        # "absolute gains of 5-10 points", "significant accuracy drops (10.02% - 72.20%)": a
+        # range of amounts of change
+        return "change"
     if q.unit == "%" and _OVERHEAD_PAREN.search(text, max(0, q.start - 80), q.start):
         return "change"  # "with minimal overhead (0.02% in parameters)": what it adds
     if (
@@ -449,6 +455,8 @@ _CHANGE_NOUN_OF = re.compile(
     + _CHANGE_NOUN
     + r"\s(?:of\s)?(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
 )
+_TO_OR_ARROW = re.compile(r"\sto\s|→")
+_CHANGE_NOUN_PAREN = re.compile(r"(?i)\b" + _CHANGE_NOUN + r"\s?\(\s?$")
 # "5.6 times memory saving", "a 30% accuracy gain"
 _NP_CHANGE_AFTER = re.compile(
     r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){1,2}?)" + _CHANGE_NOUN + r"\b", re.I

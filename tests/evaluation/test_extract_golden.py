@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[str, float]] = {
 }  # fmt: skip
 # the helper-annotated sets (evaluation.gold_sets.ANNOTATED): all-mention and result F1
 ANNOTATED_FLOORS: dict[str, tuple[float, float]] = {
-    "annotated corpus sample": (0.92, 0.925),
+    "annotated corpus sample": (0.92, 0.92),
     "annotated digest 003": (0.905, 0.895),
 }
 FIELDS = ("kind", "role", "qualifier", "direction", "metric", "baseline", "subject", "benchmark")

@@ -396,6 +396,15 @@ def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+_DATA_OF = re.compile(
+    r"\sof\s(?:[\w-]+\s){0,2}(?:speech|audio|video|videos|data|recordings?|footage|"
+    r"conversations?|music|dialogues?|time-series|driving|motion)\b"
+)
+_SPANNING = re.compile(
+    r"\b(?:spanning|covering|over a period of|collected over)\s"
+    r"(?:more than\s|over\s|about\s|nearly\s)?$"
+)
+_HANDLES = re.compile(r"(?i)\b(?:process\w*|handl\w*|runs?|generat\w*|requir\w*|takes?)\b[^,;.]*$")
 _COMPARATIVE = re.compile(r"(?i)[a-z]+er|more|less|fewer|extra|additional")
 _NEUTRAL_RESULT_VERB = re.compile(
     r"(?i)(?:achiev|attain|yield|deliver|obtain|provid|offer)(?:e|es|ed|ing|s)?"
@@ -995,6 +1004,14 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     if q.unit in ("pixel", "bit", "parameter"):
         return "setup"
     if _SETUP_HYPHEN.match(text[q.start : q.end]):
+        return "setup"
+    if (
+        q.unit == "second"
+        and (_DATA_OF.match(text, q.end) or _SPANNING.search(text, max(0, q.start - 40), q.start))
+        and not _HANDLES.search(text, max(0, q.start - 40), q.start)
+    ):
+        # "300,000 hours of unlabeled speech", "an archive spanning 10 years": how much
+        # data, a size of the experiment (not "it can process up to 3 hours of video")
         return "setup"
     if q.unit not in lex.setup_units:
         return "result"

@@ -398,7 +398,7 @@ def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:
 
 _DATA_OF = re.compile(
     r"\sof\s(?:[\w-]+\s){0,2}(?:speech|audio|video|videos|data|recordings?|footage|"
-    r"conversations?|music|dialogues?|time-series|driving|motion)\b"
+    r"conversations?|music|dialogues?|time-series|driving|motion|experience|gameplay|interactions?)\b"
 )
 _SPANNING = re.compile(
     r"\b(?:spanning|covering|over a period of|collected over)\s"

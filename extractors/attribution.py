@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["PaperContext", "attribute", "carried_subject", "paper_context"]
 
 # a metric named somewhere in the sentence, for a number whose own words name none
-# what ends the stretch of a sentence a change's metric is read back over
-_CHANGE_BREAK = re.compile(r"[;:]|\.\s|\b(?:while|whereas|but)\b|,\s(?:and\s)?(?=\w+\s\()")
 _METRIC_WORD = re.compile(
     r"\b(?:(?:top-1|top-5|average|mean|overall|zero-shot|few-shot)\s)?(?:accuracy|success rate|"
     r"F1(?:\sscore)?|pass@\d+|win rate|exact match|recall|precision|mIoU|mAP|AUC|AUROC|BLEU|"
@@ -35,6 +33,10 @@ _METRIC_WORD = re.compile(
     r"correlation|error rate|WER|CER|FID|perplexity|reasoning ability|performance)\b",
     re.I,
 )
+
+
+# what ends the stretch of a sentence a change's metric is read back over
+_CHANGE_BREAK = re.compile(r"[;:]|\.\s|\b(?:while|whereas|but)\b|,\s(?:and\s)?(?=\w+\s\()")
 
 
 def _metric(

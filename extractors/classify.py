@@ -1269,14 +1269,15 @@ def classify_sentence(
     for i in range(len(qs) - 2, -1, -1):
         # "8.48% and 11.86% improvements in EPE": the first shares the second's reading
         q, nxt, f, nf = qs[i], qs[i + 1], out[i], out[i + 1]
+        if not (q.unit == nxt.unit and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)):
+            head_read = False  # no list goes on here
+            continue
         head_read = head_read or bool(_head_direction(text[nxt.end : nxt.end + 45], lex))
         if (
             f.kind == "value"
             and nf.kind in ("change", "multiplier")
-            and q.unit == nxt.unit
             and not q.kind
             and not nxt.sign
-            and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)
         ):
             out[i] = Fields(nf.kind, nf.role, nf.direction, f.qualifier, nf.metric, nf.baseline,
                             rules=(*f.rules, "classify.coordinated_with_next"))  # fmt: skip
@@ -1284,17 +1285,13 @@ def classify_sentence(
             f.kind == nf.kind
             and f.kind in ("change", "multiplier")
             and f.direction != nf.direction
-            and q.unit == nxt.unit
             and not (q.sign or nxt.sign or q.direction)
-            and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)
             and head_read
         ):
             # "2.09x, 2.38x, and 1.67x FLOP reduction": the list's last words are all of
             # its amounts' words
             out[i] = replace(f, direction=nf.direction, metric=nf.metric or f.metric,
                              rules=(*f.rules, "direction.coordinated_with_next"))  # fmt: skip
-        if not (q.unit == nxt.unit and _BEFORE_COORD.fullmatch(text, q.end, nxt.start)):
-            head_read = False
     return out
 
 

@@ -1021,11 +1021,11 @@ def _quantity_from(
         return _found("find.restated_count", restated), 0
     if _DOF_TERM.match(text, n.end):
         return None, 0  # "5 DoF (Degrees of Freedom) pose estimation": the kind of pose
-    noun = _noun_after(text, n.end, lex, allow_other=True)
     if n.integer and n.value in (180.0, 360.0) and _PANORAMIC_AFTER.match(text, n.end):
         # "a consumer-grade 360 video camera", "360 head synthesis": an angle of view
         q = _number_as(n, "degree", "degree", kind="value", metric="field of view", setting=True)
         return _found("find.angle_of_view", q), 0
+    noun = _noun_after(text, n.end, lex, allow_other=True)
     if (
         noun
         and noun[0].canonical in ("count", "sample")

@@ -415,7 +415,9 @@ def _lower_is_better(metric: str, lex: Lexicon) -> bool:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", metric)}
     if words & _HIGHER_IS_BETTER:
         return False  # "energy efficiency", "memory savings", "error reduction"
-    return bool(words & lex.lower_is_better)
+    # a hyphened entry is one name ("BD-rate"; not the "BD" of "BD-PSNR")
+    hyphened = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", metric)}
+    return bool((words | hyphened) & lex.lower_is_better)
 
 
 _HIGHER_IS_BETTER = frozenset(
@@ -490,6 +492,10 @@ _GIVES_CHANGE = re.compile(
 )
 _IN_NAME_AFTER = re.compile(
     r"^\s?in\s(?P<np>(?-i:[A-Z])[\w@.+/-]*(?:\s(?:scores?|values?))?)(?![\w-])"
+)
+_AMOUNT_AND = re.compile(
+    r"\d[\d.,]*\$?\s?(?:\\?%|x\b|×|\\?times)\$?\s(?:and|or)\s(?:(?:reduc|improv|increas|decreas|"
+    r"boost|lower|rais|enhanc|cut)\w*\s)?(?:the\s|its\s|their\s)?"
 )
 _CHANGE_VERB_LEFT = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|decreas\w*|boost\w*|accelerat\w*|cut\w*|"
@@ -619,7 +625,10 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
         # "reduces wall-clock time by 36%", "improves performance on GSM8K (+10.5%)"
         lm = _CHANGE_VERB_LEFT.search(left)
         if lm:
-            np = _trim_np(" ".join(lm.group("np").split()[-4:]))
+            # "reduces MBE by 50% and improves cross-entropy by", "training time by 3.4x
+            # and GPU memory usage by": past another amount, what follows its "and"
+            np = _AMOUNT_AND.split(lm.group("np"))[-1]
+            np = _trim_np(" ".join(np.split()[-4:]))
             if np:
                 return np
         # "a speedup of 1.22x", "an improvement of 3% in accuracy"

@@ -1089,8 +1089,20 @@ _WITH_TAIL = re.compile(r",\s(?:and\s)?with\s$")
 # an aside of a number's own ("28% (11.43 points) and 27%"): where it opens, where it closes
 _ASIDE_OPEN = re.compile(r"\s?\(")
 _ASIDE_CLOSE = re.compile(r"[^()\d]{0,20}\)(?:,\s?|\s)(?:and\s|or\s)?")
+# a number of its own in the gap between two amounts; digits inside a name ("R@1",
+# "F1", "top-1") are not one
+_GAP_NUMBER = re.compile(r"(?<![\w@-])\d")
 # units whose second value in "by 2.6% and 1.5%" shares the first one's reading
 _COORDINATED_UNITS = frozenset({"%", "pp", "score", "x", "decibel", "second", "metre"})
+
+
+def _coordinated_gap(gap: str) -> bool:
+    """Whether ``gap`` joins two amounts of one list: scope words and a joint
+    ("% on A and "), or the metric named after the first amount ("% R@1 and ")."""
+    return bool(
+        _COORDINATED.match(gap)
+        or (len(gap) < 40 and _COORD_TAIL.search(gap) and not _GAP_NUMBER.search(gap))
+    )
 
 
 def classify_sentence(
@@ -1118,7 +1130,12 @@ def classify_sentence(
             if j < i - 1:
                 gap = gap[gap.index(")") + 1 :]
             coordinated = _COORDINATED.match(gap) or (
-                len(gap) < 100 and _COORD_TAIL.search(gap) and not re.search(r"\d", gap)
+                len(gap) < 100
+                and _COORD_TAIL.search(gap)
+                and not _GAP_NUMBER.search(gap)
+                # "50.4% on A (18.8% improvement over B) and 65.8% on C": the amount
+                # before is an aside of another one, not the head of a list
+                and gap.count(")") <= gap.count("(")
             )
             hedged = _without_hedge(gap, lex)
             after_hedge = bool(
@@ -1130,7 +1147,7 @@ def classify_sentence(
                 and not lex.measured_head_re.match(text, q.end + 1)
                 and len(gap) < 100
                 and (_COORD_TAIL.search(hedged) or _WITH_TAIL.search(hedged))
-                and not re.search(r"\d", gap)
+                and not _GAP_NUMBER.search(gap)
             )
             if (
                 pf.kind in ("change", "multiplier")
@@ -1184,7 +1201,7 @@ def classify_sentence(
             and out[i - 1].qualifier in ("<=", "~")
             and out[i - 1].kind == f.kind
             and qs[i - 1].unit == q.unit
-            and _COORDINATED.match(text[qs[i - 1].end : q.start])
+            and _coordinated_gap(text[qs[i - 1].end : q.start])
         ):
             # "improvements of up to +15.8% on MathVision, +8.4% on MathVerse": the hedge
             # before a list bounds all of it

@@ -761,7 +761,7 @@ def _quantity_from(
             and n.mag == n2.mag == 1.0
             and not _LEADING_ZERO.match(text, n.num_start)  # "01.2016-12.2018" are dates
         )
-        score_range = plural_range = False
+        score_range = plural_range = signed_range = False
         # "0.1-0.2M parameters": the magnitude written once (not "LLaMA 3.2-3B models")
         magnitude_once = (
             noun2 is not None
@@ -827,6 +827,19 @@ def _quantity_from(
             and unit is None
             and not unit2
             and not noun2
+            and n.sign
+            and n2.sign == "+"
+            and n.mag == n2.mag == 1.0
+        ):
+            # "gains of +8.7 to +15.1", "a scale from -50 to +50", "CI $-3.1$ to $+4.7$":
+            # two signed ends, the second with its "+", are one range of scores
+            end, rule, pre = n2.end, UnitRule("score_unit", "score"), ""
+            signed_range = True
+        elif (
+            ok
+            and unit is None
+            and not unit2
+            and not noun2
             and decimals
             and n.value <= n2.value
             and sep.group().strip() in ("-", "–", "--", "~")  # "from 0.39 to 0.60": two
@@ -858,8 +871,15 @@ def _quantity_from(
             if unit and unit2 and (low_pint := _pint_surface(unit[0], unit[3])) != pint:
                 q.pint_low = low_pint  # "from 30 seconds to 15 minutes": each end its own unit
                 q.rules.append("find.range_own_units")
+            if n.sign in ("-", "−") and n2.sign == "+":
+                # "-2% to +3%", "AUC changes of -0.26 to +0.71": the range crosses zero, so
+                # its low end keeps the sign and no one direction is said
+                q.value, q.sign = -q.value, None
+                q.rules.append("find.range_across_zero")
             if score_range:
                 q.rules.append("find.score_range")
+            if signed_range:
+                q.rules.append("find.signed_range")
             if plural_range:
                 q.rules.append("find.range_counted_plural")
             if sep.group() == " - ":

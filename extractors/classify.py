@@ -148,6 +148,13 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
     return kind, None
 
 
+_LEVEL_BOUND = re.compile(r"\b(?:below|under|above|beyond)\s?\$?\(?\s?$")
+# a noun of change before the bound: the amount is bounded ("improvements above 35%",
+# "keeping the accuracy drop under 2%")
+_CHANGE_NOUN_BOUND = re.compile(
+    r"(?:\b(?:improvements?|gains?|increases?|reductions?|decreases?|degradations?|losses)|"
+    r"\b(?:an?|the|accuracy|performance)\sdrop)\s(?:below|under|above|beyond)\s?\$?\(?\s?$"
+)
 _CHANGE_VERB_END = re.compile(r"\b(?:reduc|cut|sav|lower|decreas|increas|boost)\w*\s$")
 _SCOPE_AFTER = re.compile(r"\s(?:in|on|across|at)\s(?!average\b|most\b|least\b)")
 _SCORE_OF = re.compile(r"\bscores?\s(?:of|is|=|:)\s(?:only|just|merely)\s$")
@@ -173,10 +180,13 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "value"
     left = text[max(0, q.start - 50) : q.start]
     right = text[q.end : q.end + 60]
+    # "drops below 30%", "stays above 90%": a bound of place after a verb of change gives
+    # the level reached, not the amount moved ("drops by over 30%" is one)
+    level = _LEVEL_BOUND.search(left) and not _CHANGE_NOUN_BOUND.search(left)
     if q.value_high is None and (
         lex.change_before_re.search(left)
         or lex.change_after_re.match(right)
-        or lex.change_before_re.search(_strip_qualifier(left, lex))
+        or (not level and lex.change_before_re.search(_strip_qualifier(left, lex)))
     ):
         return "change"
     if (
@@ -219,7 +229,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     if q.value_high is not None and q.unit in ("%", "pp") and lex.change_after_re.match(right):
         return "change"  # "0.9 to 21.6 percent higher accuracy"
     if q.unit == "%" and (
-        _CHANGE_VERB_END.search(left) or _CHANGE_VERB_END.search(_strip_qualifier(left, lex))
+        _CHANGE_VERB_END.search(left)
+        or (not level and _CHANGE_VERB_END.search(_strip_qualifier(left, lex)))
     ):
         return "change"  # "reduces 40%", "accuracy increasing up to 14%"
     if q.unit == "pp":

@@ -244,13 +244,18 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
             and not _SCOPE_AFTER.match(right)  # "achieves only 61.79% in awareness"
         ):  # "only 30% of the data" is a share, "only 47.7% accuracy" a measured value
             return "proportion"
-        if re.match(
-            r"^\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b)", right
-        ):
+        if _SHARE_NOUN_AFTER.match(right):
             return "proportion"
     return "value"
 
 
+# what a bare percentage is a share of when it stands before it: "0.04% training
+# parameters", "10% data", "1% labeled samples", "5% annotations"
+_SHARE_NOUN_AFTER = re.compile(
+    r"\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b|"
+    r"(?:labell?ed|annotated) (?:training )?(?:data|samples|examples|images)\b|"
+    r"(?:of the )?(?:labels|annotations)\b)"
+)
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:sav|reduc|cut|lower|decreas|shrink|trim)\w*\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$",
     re.I,

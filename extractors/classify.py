@@ -480,7 +480,8 @@ _CHANGE_HEADING = re.compile(
 _CHANGE_NOUN_OF = re.compile(
     r"(?i)\b"
     + _CHANGE_NOUN
-    + r"\s(?:of\s)?(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
+    + r"\s(?:of\s|(?:that\s)?rang(?:e|es|ing)\sfrom\s)?"
+    + r"(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
 )
 _TO_OR_ARROW = re.compile(r"\sto\s|→")
 _CHANGE_NOUN_PAREN = re.compile(r"(?i)\b" + _CHANGE_NOUN + r"\s?\(\s?$")
@@ -541,7 +542,7 @@ _UNIT_DEFAULT_METRIC = {
 }
 
 
-_NOT_A_METRIC = frozenset("each test network method them it results".split())
+_NOT_A_METRIC = frozenset("each test network method them it results ranging varying".split())
 # a phrase of these words alone names nothing measured: "64% before", "(81%) respectively"
 _FILLER = frozenset(
     "before after respectively alone overall only while whereas versus vs across when with "

@@ -1113,6 +1113,9 @@ _GAP_NUMBER = re.compile(r"(?<![\w@-])\d")
 _COORDINATED_UNITS = frozenset({"%", "pp", "score", "x", "decibel", "second", "metre"})
 
 
+_SETTING_LIST_GAP = re.compile(r"\$?(?:,\s?|\s)(?:and\s|or\s)?\$?")
+
+
 def _coordinated_gap(gap: str) -> bool:
     """Whether ``gap`` joins two amounts of one list: scope words and a joint
     ("% on A and "), or the metric named after the first amount ("% R@1 and ")."""
@@ -1184,6 +1187,18 @@ def classify_sentence(
                         "classify.coordinated_with_previous",
                     ),
                 )  # fmt: skip
+        if (
+            i
+            and (qs[i - 1].setting or "setting.list" in out[i - 1].rules)
+            and not q.setting
+            and q.unit == qs[i - 1].unit
+            and q.value_high is None
+            and _SETTING_LIST_GAP.fullmatch(text, qs[i - 1].end, q.start)
+        ):
+            # "pruning ratios of 50%, 75% and 95%": the values of one setting's list
+            prev_f = out[i - 1]
+            f = replace(f, kind=prev_f.kind, role=prev_f.role, metric=prev_f.metric,
+                        rules=(*f.rules, "setting.list"))  # fmt: skip
         if i and f.kind in ("change", "multiplier") and out[i - 1].kind == f.kind:
             # "reduces travel time by 42%, queue length by 62%, and waiting time by 83%":
             # the amounts of one verb's list move the same way

@@ -17,7 +17,9 @@ NUMBER_RE = re.compile(
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<sci>[eE]\^?[-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
     # a title capitalises the word: "1.7 Million Individuals"
-    r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9]))?"
+    # and a size letter spaced off before what it sizes: "(1 B parameters)", "5.2 M params"
+    r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9])"
+    r"|\s[KMB](?=\s(?:parameters|params|tokens)\b))?"
 )
 
 

@@ -520,6 +520,7 @@ _CHANGE_VERB_LEFT = re.compile(
     r"(?:the\s|its\s|their\s|our\s)?"
     r"(?P<np>[^,;()]{1,50}?)\s(?:by|of|on|in|\()\s?[^,;]{0,25}$"
 )
+_NP_BY_END = re.compile(r"(?P<np>[^,;()\d][^,;()]{0,49}?)\s(?:by|of)\s?[^,;\d]{0,25}$")
 _OF_POSSESSIVE = re.compile(
     r"^\s?of\s(?:the\s)?(?:[\w.-]+(?:\s[\w.-]+){0,3}'s\s)?(?P<np>(?:[\w-]+\s?){1,3})"
 )
@@ -645,6 +646,11 @@ def _metric_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str | None
             # "reduces MBE by 50% and improves cross-entropy by", "training time by 3.4x
             # and GPU memory usage by": past another amount, what follows its "and"
             np = _AMOUNT_AND.split(lm.group("np"))[-1]
+            # "improves AUROC by 4.7% and FPR@95 by": the amount before may sit in the
+            # tail the verb's phrase allows, not in its noun phrase
+            tail = _AMOUNT_AND.split(left[lm.start("np") :])
+            if len(tail) > 1 and (tm := _NP_BY_END.match(tail[-1])):
+                np = tm.group("np")
             np = _trim_np(" ".join(np.split()[-4:]))
             if np:
                 return np

@@ -1180,7 +1180,8 @@ def _quantity_from(
             "find.bare_hint",
             _number_as(n, bare.canonical, bare.pint, metric=bare.metric),
         ), 0
-    if n.mag >= 1e9 and text[n.end - 1 : n.end] in ("B", "n"):  # 7B, 1.5 billion
+    # 7B, 1.5 billion, and "7B+" (a size "or more")
+    if n.mag >= 1e9 and text[n.num_start : n.end].rstrip("+")[-1:] in ("B", "n"):
         return _found("find.model_size_billions", _model_size(n)), 0
     if (
         n.mag == 1e6

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extractors.benchmarks import benchmark_of, respectively
+from extractors.classify import direction_of
 from extractors.lexicon import Lexicon
 from extractors.paper_context import PaperContext, paper_context
 from extractors.subjects import respective_subjects, subject_of
@@ -124,8 +125,23 @@ def attribute(
         ):
             subject, subject_rule = carried, "subject.carried_over"
         metric, metric_rule = _metric(sentence, q, f, ctx, bench, subject)
+        direction = f.direction
+        if (
+            "metric.named_before_change" in metric_rule
+            and direction == "up"
+            and not any(r.startswith("direction.") for r in f.rules)
+            and (again := direction_of(sentence, q, f.kind, metric, lex)) == "down"
+        ):
+            # "WER drops from 10.2% to 8.1%, a 2.1 point improvement": an improvement of
+            # the metric read back moves it the way that metric gets better
+            direction, metric_rule = again, (*metric_rule, "direction.metric_read_back")
         rules = tuple(r for r in (*f.rules, bench_rule, subject_rule, *metric_rule) if r)
-        out.append(replace(f, benchmark=bench, subject=subject, metric=metric, rules=rules))
+        out.append(
+            replace(
+                f, benchmark=bench, subject=subject, metric=metric, direction=direction,
+                rules=rules,
+            )
+        )  # fmt: skip
     if not any(f.role == "result" for f in fields):
         return out
     out = respective_subjects(sentence, qs, out, ctx, lex)

@@ -246,6 +246,9 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
             return "proportion"
         if _SHARE_NOUN_AFTER.match(right):
             return "proportion"
+        if _SHARE_OF_REFERENCE.match(right):
+            return "proportion"  # "achieves about 78%, 90% and 96% performance compared to
+            # the fully supervised detector": what part of a reference's performance
     return "value"
 
 
@@ -255,6 +258,11 @@ _SHARE_NOUN_AFTER = re.compile(
     r"\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b|"
     r"(?:labell?ed|annotated) (?:training )?(?:data|samples|examples|images)\b|"
     r"(?:of the )?(?:labels|annotations)\b)"
+)
+# a percentage of the performance of a reference (the rest of a list may come between)
+_SHARE_OF_REFERENCE = re.compile(
+    r"(?:\$?,?\s(?:and\s)?(?:about\s|nearly\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*\s(?:of\s(?:the|its)\s)?"
+    r"(?:original\s|full\s)?performance\s(?:of|compared\s(?:to|with)|relative\sto)\s"
 )
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:sav|reduc|cut|lower|decreas|shrink|trim)\w*\s(?:by\s)?(?:about\s|nearly\s|roughly\s)?$",
@@ -469,8 +477,8 @@ _SPEED_NOUN = re.compile(
     r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){0,2}?)(?:speed-?ups?|acceleration|faster)\b", re.I
 )
 _CHANGE_NOUN = (
-    r"(?:savings?|saving|reductions?|improvements?|increases?|decreases?|gains?|boosts?|drops?|"
-    r"degradation|cuts?)"
+    r"(?:savings?|saving|reductions?|improvements?|enhancements?|increases?|decreases?|gains?|"
+    r"boosts?|drops?|degradation|cuts?)"
 )
 _CHANGE_HEADING = re.compile(
     r"(?i)\b(?:"

@@ -38,6 +38,8 @@ _NAME_PAREN_BEFORE = re.compile(
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
 _USD_BEFORE = re.compile(r"\b(?:USD|US\$)\s?$")
 _WIRELESS_GENERATION = re.compile(r"[2-7]G")
+# a "T" size hyphened to a word that is no size's noun ("7T-quality"; not "1T-token")
+_T_HYPHEN_WORD = re.compile(r"-(?!(?:tokens?|param(?:eter)?s?|scale|sized?|words?)\b)[A-Za-z]")
 # (singular: "360 videos" may count videos)
 _PANORAMIC_AFTER = re.compile(r"(?i)\s(?:video|camera|panoram\w*|head|field of view)\b")
 _TOKEN_WORD = re.compile(r"\btokens?\b")
@@ -1175,6 +1177,8 @@ def _quantity_from(
         # it was trained is a setting of the experiment
         q = _number_as(n, "token", "token", setting=True)
         return _found("find.training_budget", q), 0
+    if text[n.end - 1 : n.end] == "T" and _T_HYPHEN_WORD.match(text, n.end):
+        return None, 0  # "7T-quality T1-maps", "(7T-Restormer)": a field strength, a name
     if n.mag > 1 and (bare := _bare_unit(text, n, left, text[n.end : n.end + 30], lex)):
         return _found(
             "find.bare_hint",

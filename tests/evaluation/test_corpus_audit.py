@@ -11,7 +11,9 @@ drawn and read after the last rule change of the second session of 2026-12-02, o
 (corpus_audit_seed5.jsonl, 93 correct, drawn after the value, unit and kind rules of the
 third session of 2026-12-02, on 0.1.0+rules.5a27c32a6a88; biased since, likewise) and
 seed 6 (corpus_audit_seed6.jsonl, 88 correct, drawn after the value, unit and kind rules of
-the fourth session of 2026-12-02, at commit 79575ef; biased since its fixes). The issue's
+the fourth session of 2026-12-02, at commit 79575ef; biased since its fixes) and seed 7
+(corpus_audit_seed7.jsonl, 91 correct, drawn at bc9de18 after the value, unit and kind
+rules of the sixth session, 2026-12-03; biased since its fixes). The issue's
 target is at least 95 of 100 correct, so it is not met. The test asserts the measured
 counts as floors, not the target: it passes on the truth and fails when a verdict is
 edited down or a regression is recorded. Every audited mention in every file
@@ -39,11 +41,12 @@ AUDITS = {
     "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4: biased since its fixes
     "seed5": AUDIT_DIR / "corpus_audit_seed5.jsonl",  # seed 5: biased since its fixes
     "seed6": AUDIT_DIR / "corpus_audit_seed6.jsonl",  # seed 6, read after the fourth session
+    "seed7": AUDIT_DIR / "corpus_audit_seed7.jsonl",  # seed 7, read in the sixth session
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
 # measured on the unbiased draws; raise one only with a new reading
-FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87, "seed5": 93, "seed6": 88}
+FRESH_CORRECT_FLOORS = {"seed3": 91, "seed4": 87, "seed5": 93, "seed6": 88, "seed7": 91}
 
 
 @pytest.fixture(scope="module", params=sorted(AUDITS))

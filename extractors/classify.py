@@ -246,6 +246,9 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
             return "proportion"
         if _SHARE_NOUN_AFTER.match(right):
             return "proportion"
+        if _SHARE_AS_SUBJECT.match(right):
+            return "proportion"  # "70% expressed acceptance ..., with 37% preferring it":
+            # the share of the people who did
         if _SHARE_OF_REFERENCE.match(right):
             return "proportion"  # "achieves about 78%, 90% and 96% performance compared to
             # the fully supervised detector": what part of a reference's performance
@@ -258,6 +261,13 @@ _SHARE_NOUN_AFTER = re.compile(
     r"\s(?:of\b|(?:trainable |training )?(?:parameters|data|FLOPs|time)\b|"
     r"(?:labell?ed|annotated) (?:training )?(?:data|samples|examples|images)\b|"
     r"(?:of the )?(?:labels|annotations)\b)"
+)
+# a percentage as the subject of what people did ("71% reported greater trust", "up to
+# 90% preferring our approach"; not a passive "97% and 69% reported in ...")
+_SHARE_AS_SUBJECT = re.compile(
+    r"\s(?:of\s(?:them|the\s\w+)\s)?(?:expressed|expressing|preferred|preferring|favou?red|"
+    r"favou?ring|rated|rating|agreed|agreeing|chose|choosing|selected|believed|perceived|"
+    r"indicated|reported|reporting)\b(?!\s(?:in|by|for|on|at)\b)"
 )
 # a percentage of the performance of a reference (the rest of a list may come between)
 _SHARE_OF_REFERENCE = re.compile(

@@ -38,6 +38,9 @@ _NAME_PAREN_BEFORE = re.compile(
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
 _USD_BEFORE = re.compile(r"\b(?:USD|US\$)\s?$")
 _WIRELESS_GENERATION = re.compile(r"[2-7]G")
+_DATA_AFTER = re.compile(
+    r"\s(?:(?!(?:while|and|or|with|of|to|the|in|on|for|holding|using)\b)[\w-]+\s){0,2}data\b"
+)
 # a "T" size hyphened to a word that is no size's noun ("7T-quality"; not "1T-token")
 _T_HYPHEN_WORD = re.compile(r"-(?!(?:tokens?|param(?:eter)?s?|scale|sized?|words?)\b)[A-Za-z]")
 # (singular: "360 videos" may count videos)
@@ -1439,6 +1442,10 @@ def _bare_unit(text: str, n: _Num, left: str, right: str, lex: Lexicon) -> UnitR
         return None
     for pat, unit in lex.bare_hints_after:
         if pat.match(right):
+            if unit == "token" and n.mag < 1e9 and _DATA_AFTER.match(right):
+                # "200K preference data", "with only 10k SFT data": thousands or millions
+                # of data are its samples; billions of it ("5B long-context data") tokens
+                unit = "sample"
             return UnitRule(unit, unit)
     clause = re.split(r"[.;:,]\s|\bwhile\b|\band\b", left)[-1][-50:]
     best: tuple[int, str] | None = None

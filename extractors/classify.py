@@ -1133,7 +1133,11 @@ _ASIDE_OPEN = re.compile(r"\s?\(")
 _ASIDE_CLOSE = re.compile(r"[^()\d]{0,20}\)(?:,\s?|\s)(?:and\s|or\s)?")
 # a number of its own in the gap between two amounts; digits inside a name ("R@1",
 # "F1", "top-1") are not one
-_GAP_NUMBER = re.compile(r"(?<![\w@-])\d")
+_OWN_METRIC_AFTER = re.compile(
+    r"\s(?!(?:on|in|for|and|or|over|under|than|compared|respectively|with|at|across|of|to|vs)\b)"
+    r"[a-z][\w-]{2,}"
+)
+_GAP_NUMBER = re.compile(r"(?<![\w@.:-])\d")
 # units whose second value in "by 2.6% and 1.5%" shares the first one's reading
 _COORDINATED_UNITS = frozenset({"%", "pp", "score", "x", "decibel", "second", "metre"})
 
@@ -1174,13 +1178,30 @@ def classify_sentence(
             gap = text[prev.end : q.start]
             if j < i - 1:
                 gap = gap[gap.index(")") + 1 :]
-            coordinated = _COORDINATED.match(gap) or (
-                len(gap) < 100
-                and _COORD_TAIL.search(gap)
-                and not _GAP_NUMBER.search(gap)
-                # "50.4% on A (18.8% improvement over B) and 65.8% on C": the amount
-                # before is an aside of another one, not the head of a list
-                and gap.count(")") <= gap.count("(")
+            coordinated = (
+                _COORDINATED.match(gap)
+                or (
+                    len(gap) < 100
+                    and _COORD_TAIL.search(gap)
+                    and not _GAP_NUMBER.search(gap)
+                    # "50.4% on A (18.8% improvement over B) and 65.8% on C": the amount
+                    # before is an aside of another one, not the head of a list
+                    and gap.count(")") <= gap.count("(")
+                    # "23.6% higher coherence (...), 89.7% emotional consistency": a change
+                    # word after the first amount is its own; the second names its own metric
+                    and not (
+                        lex.change_after_re.match(text[prev.end : prev.end + 60])
+                        and _OWN_METRIC_AFTER.match(text, q.end)
+                        and not any(
+                            _polarity(w.group(), lex)
+                            for w in _WORD.finditer(
+                                re.split(
+                                    r"[,;.]", re.sub(r"\([^()]*\)", "", text[q.end : q.end + 60])
+                                )[0]
+                            )
+                        )
+                    )
+                )
             )
             hedged = _without_hedge(gap, lex)
             after_hedge = bool(

@@ -1135,7 +1135,7 @@ _ASIDE_CLOSE = re.compile(r"[^()\d]{0,20}\)(?:,\s?|\s)(?:and\s|or\s)?")
 # "F1", "top-1") are not one
 _OWN_METRIC_AFTER = re.compile(
     r"\s(?!(?:on|in|for|and|or|over|under|than|compared|respectively|with|at|across|of|to|vs)\b)"
-    r"[a-z][\w-]{2,}"
+    r"[A-Za-z][\w@-]+"
 )
 _GAP_NUMBER = re.compile(r"(?<![\w@.:-])\d")
 # units whose second value in "by 2.6% and 1.5%" shares the first one's reading

@@ -272,9 +272,9 @@ _ANAPHOR = re.compile(
     r"|^(?:These|Those|Both)\s(?:scores|results|numbers|figures)\b"
 )
 
-# a benchmark the sentence itself names, which an earlier list does not override
 # a place named right after the last number ("+14.3 gains on MBPP+"), before a later list
 _OWN_NAME_AFTER = re.compile(r"\s?(?:[\w-]+\s){0,2}on\s(?:the\s)?[A-Z][\w+.-]*[\w+]")
+# a benchmark the sentence itself names, which an earlier list does not override
 _OWN_BENCH_RULES = frozenset(
     {
         "benchmark.on_after",

@@ -1131,18 +1131,32 @@ _GAPPED_NP = re.compile(r"(?:,\s?|\s)and\s(?:the\s|its\s|their\s)?(?:[A-Za-z@-][
 # an aside of a number's own ("28% (11.43 points) and 27%"): where it opens, where it closes
 _ASIDE_OPEN = re.compile(r"\s?\(")
 _ASIDE_CLOSE = re.compile(r"[^()\d]{0,20}\)(?:,\s?|\s)(?:and\s|or\s)?")
-# a number of its own in the gap between two amounts; digits inside a name ("R@1",
-# "F1", "top-1") are not one
+# a word right after an amount that may name its own metric ("89.7% emotional
+# consistency"), not a link to a scope or a comparison
 _OWN_METRIC_AFTER = re.compile(
     r"\s(?!(?:on|in|for|and|or|over|under|than|compared|respectively|with|at|across|of|to|vs)\b)"
     r"[A-Za-z][\w@-]+"
 )
+# a number of its own in the gap between two amounts; digits inside a name ("R@1",
+# "F1", "top-1", "mAP@0.5:0.95") are not one
 _GAP_NUMBER = re.compile(r"(?<![\w@.:-])\d")
 # units whose second value in "by 2.6% and 1.5%" shares the first one's reading
 _COORDINATED_UNITS = frozenset({"%", "pp", "score", "x", "decibel", "second", "metre"})
 
 
 _SETTING_LIST_GAP = re.compile(r"\$?(?:,\s?|\s)(?:and\s|or\s)?\$?")
+
+
+def _own_reading_after(text: str, prev: RawQuantity, q: RawQuantity, lex: Lexicon) -> bool:
+    """Whether ``q`` reads on its own after ``prev`` whose change word follows it
+    ("23.6% higher coherence (...), 89.7% emotional consistency"): ``q`` names its own
+    metric and no way it moves, so it is a value, not the list's next change."""
+    if not lex.change_after_re.match(text[prev.end : prev.end + 60]):
+        return False
+    if not _OWN_METRIC_AFTER.match(text, q.end):
+        return False
+    phrase = re.split(r"[,;.]", re.sub(r"\([^()]*\)", "", text[q.end : q.end + 60]))[0]
+    return not any(_polarity(w.group(), lex) for w in _WORD.finditer(phrase))
 
 
 def _coordinated_gap(gap: str) -> bool:
@@ -1178,30 +1192,14 @@ def classify_sentence(
             gap = text[prev.end : q.start]
             if j < i - 1:
                 gap = gap[gap.index(")") + 1 :]
-            coordinated = (
-                _COORDINATED.match(gap)
-                or (
-                    len(gap) < 100
-                    and _COORD_TAIL.search(gap)
-                    and not _GAP_NUMBER.search(gap)
-                    # "50.4% on A (18.8% improvement over B) and 65.8% on C": the amount
-                    # before is an aside of another one, not the head of a list
-                    and gap.count(")") <= gap.count("(")
-                    # "23.6% higher coherence (...), 89.7% emotional consistency": a change
-                    # word after the first amount is its own; the second names its own metric
-                    and not (
-                        lex.change_after_re.match(text[prev.end : prev.end + 60])
-                        and _OWN_METRIC_AFTER.match(text, q.end)
-                        and not any(
-                            _polarity(w.group(), lex)
-                            for w in _WORD.finditer(
-                                re.split(
-                                    r"[,;.]", re.sub(r"\([^()]*\)", "", text[q.end : q.end + 60])
-                                )[0]
-                            )
-                        )
-                    )
-                )
+            coordinated = _COORDINATED.match(gap) or (
+                len(gap) < 100
+                and _COORD_TAIL.search(gap)
+                and not _GAP_NUMBER.search(gap)
+                # "50.4% on A (18.8% improvement over B) and 65.8% on C": the amount
+                # before is an aside of another one, not the head of a list
+                and gap.count(")") <= gap.count("(")
+                and not _own_reading_after(text, prev, q, lex)
             )
             hedged = _without_hedge(gap, lex)
             after_hedge = bool(

@@ -200,11 +200,14 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "change"
     if (
         q.value_high is not None
-        and q.unit in ("%", "pp")
         and (
-            _CHANGE_NOUN_OF.search(left)
-            # (a dash range only: "accuracy improvements (50% -> 82%)" is a before and after)
-            or (_CHANGE_NOUN_PAREN.search(left) and not _TO_OR_ARROW.search(text, q.start, q.end))
+            _CHANGE_NOUN_OF.search(left)  # in any unit: "PSNR gains of 0.12~0.14 dB"
+            or (
+                q.unit in ("%", "pp")
+                and _CHANGE_NOUN_PAREN.search(left)
+                # (a dash range only: "accuracy improvements (50% -> 82%)" is a before and after)
+                and not _TO_OR_ARROW.search(text, q.start, q.end)
+            )
         )
         and not _VS_OR_TO.match(text, q.end)
     ):
@@ -1281,7 +1284,9 @@ def classify_sentence(
             i
             and f.qualifier == "="
             and out[i - 1].qualifier in ("<=", "~")
-            and out[i - 1].kind == f.kind
+            # (a value before it may still take this amount's kind: "up to 21.03% and
+            # 23.06% BD-rate savings")
+            and out[i - 1].kind in (f.kind, "value")
             and qs[i - 1].unit == q.unit
             and _coordinated_gap(text[qs[i - 1].end : q.start])
         ):

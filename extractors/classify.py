@@ -145,9 +145,23 @@ def kind_of(text: str, q: RawQuantity, lex: Lexicon) -> tuple[str, str | None]:
     aside = _ASIDE.match(text, q.end)
     if aside and lex.proportion_after_re.match(text[aside.end() : aside.end() + 20]):
         return "proportion", "kind.share_after_aside"
+    if _COUNT_THEN_PAREN.search(text, max(0, q.start - 40), q.start) or _PAREN_N_AFTER.match(
+        text, q.end
+    ):
+        return "proportion", "kind.share_of_count"
     return kind, None
 
 
+# a count and its share in parentheses ("included 703 (59.13%) HC", "identified 172
+# (78.2%)", "100 hours (1.4%)"), a share and its count ("18% (n=21) focus on ..."): the
+# share of a whole, counted. Not a name's number ("Gemini 2.0 (30.3%)", "mAP@0.5 (52.6%)",
+# "Llama 3 (45%)": a capitalised word or a decimal stands before it)
+_COUNT_THEN_PAREN = re.compile(
+    r"(?:^|(?<![A-Z])(?<![A-Z][\w.-])(?<![A-Z][\w.-]{2})(?<![A-Z][\w.-]{3})(?<![A-Z][\w.-]{4})"
+    r"(?<![A-Z][\w.-]{5})(?<![A-Z][\w.-]{6})(?<![A-Z][\w.-]{7})[\s,;:(])"
+    r"\d{1,3}(?:,\d{3})*(?:\s[a-z]+){0,2}\s?\(\s?$"
+)
+_PAREN_N_AFTER = re.compile(r"\s?\(\s?[nN]\s?=\s?\d")
 _LEVEL_BOUND = re.compile(r"\b(?:below|under|above|beyond)\s?\$?\(?\s?$")
 # a noun of change before the bound: the amount is bounded ("improvements above 35%",
 # "keeping the accuracy drop under 2%")

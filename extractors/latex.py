@@ -38,6 +38,14 @@ _SYMBOLS: dict[str, str] = {
     "downarrow": "↓",
     "textperthousand": "‰",
     "permil": "‰",
+    # old-style font switches inside a group: "{\\bf 2\\(\\times\\)}" is a bold "2×"
+    "bf": "",
+    "it": "",
+    "em": "",
+    "rm": "",
+    "sf": "",
+    "tt": "",
+    "sc": "",
 }
 _FORMATTING = (
     "textbf|textit|textrm|texttt|textsc|textsf|mathbf|mathrm|mathit|mathsf|mathtt|mathcal|"
@@ -52,6 +60,8 @@ _CLEAN = re.compile(
     r"|(?P<usd>\\\$)"
     r"|(?P<mangled_usd>\\(?=\d))"
     r"|(?P<fmt>\\?(?<![A-Za-z])(?:" + _FORMATTING + r")\{)"
+    # inline maths delimited by \\( \\) (as by $ $): "1.79\\(\\times\\)", "\\(69.38\\%\\)"
+    r"|(?P<math_delim>\\[()])"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[%$, !]))"
     r"|(?P<bare>(?<=\d)\s?(?:sim|times|rightarrow)(?=\s?\$?[\d.])|(?<=\s)rightarrow(?=\s)"
     r"|(?<=\d)\s?times(?=\s|[.,;:)]|$)|(?<=\d\s)sim(?=\s?\d)|(?<=[\s(])sim(?=\d))"
@@ -151,7 +161,7 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
             rep = "°"
         elif kind == "usd" or kind == "mangled_usd":
             rep = "$"
-        elif kind == "fmt" or kind == "brace" or kind == "split_point":
+        elif kind in ("fmt", "brace", "split_point", "math_delim"):
             rep = ""
         elif kind == "cmd":
             rep = _SYMBOLS.get(tok[1:], tok[1:])

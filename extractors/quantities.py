@@ -261,15 +261,29 @@ def _unit_later(text: str, pos: int, lex: Lexicon) -> bool:
 _FINE_DECIMAL = re.compile(r"\d+\.\d{2,}")
 
 
+def _factor_sign_before(text: str, n: _Num) -> int | None:
+    """Where a factor's sign stands before its number ("x7", "×4", LaTeX's "($\\times 4$)"
+    as "(× 4)"; not the x of a name, "(x2x)"), or None."""
+    sign = n.num_start - 1
+    if text[sign - 2 : n.num_start] == "(× ":
+        # only the times sign may stand apart, and only opening an aside: "6 LLMs × 8
+        # prompting strategies", "4K × 4K" multiply sizes, "x 4" is no factor
+        sign -= 1
+    if (
+        sign >= 0
+        and text[sign : sign + 1] in ("x", "×")
+        and (sign < 1 or not text[sign - 1].isalnum())
+        and not text[n.end : n.end + 1].isalpha()  # "(x2x) translation" is a name
+    ):
+        return sign
+    return None
+
+
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
     if _USD_BEFORE.search(left):
         return False  # "USD 100" is a sum, no version of "USD"
-    if (
-        left[-1:] in "x×"
-        and (len(left) < 2 or not left[-2].isalnum())
-        and not text[n.end : n.end + 1].isalpha()  # "(x2x) translation" is a name
-    ):
+    if _factor_sign_before(text, n) is not None:
         return False  # "x7" is a factor
     if left[-1:] == " " and (
         text[n.end : n.end + 1] == "%" or _FINE_DECIMAL.fullmatch(text, n.num_start, n.end)
@@ -987,14 +1001,10 @@ def _quantity_from(
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
         return _found("find.dollar_sign", _sum_of_money(n, start)), 0
     # x7: a factor written before the number
-    if (
-        text[n.num_start - 1 : n.num_start] in ("x", "×")
-        and (n.num_start < 2 or not text[n.num_start - 2].isalnum())
-        and not text[n.end : n.end + 1].isalpha()
-    ):
+    if (sign := _factor_sign_before(text, n)) is not None:
         return _found(
             "find.factor_before_number",
-            RawQuantity(n.num_start - 1, n.end, n.value, None, "x", "factor", n.num_start, n.end),
+            RawQuantity(sign, n.end, n.value, None, "x", "factor", n.num_start, n.end),
         ), 0
     # 4K resolution / (4K) after "resolution"
     if n.mag == 1e3 and (_RES_WORD.match(text[n.end :]) or _RES_BEFORE.search(left)):

@@ -1575,6 +1575,8 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":
             continue
+        if nxt.unit in ("%", "pp", "x") and text[q.num_end - 1 : q.num_end].isalpha():
+            continue  # "(4.6G, 43.2% lower)": a magnitude is no share of anything
         gap = text[q.end : nxt.start]
         if nxt.unit == "USD" and gap.endswith("$"):
             gap = gap[:-1]

@@ -198,8 +198,9 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     qualifier_re = re.compile(
         # "up to a 3x reduction", "nearly an 8% gain", "by up to a factor of 10": an
         # article (or "factor of") between the hedge and the number, which a caller may
-        # already have stripped of its trailing space
-        r"(?:^|(?<=[\s(\-–—]))(?:"
+        # already have stripped of its trailing space; a sign may be glued to what it
+        # bounds ("p<0.001", "κ>0.80"); not a "~", which glued is LaTeX's tie ("Amos22:~88.64\\%")
+        r"(?:^|(?<=[\s(\-–—])|(?=[<>≤≥≈∼]))(?:"
         + "|".join(f"(?P<q{i}>{ph})" for i, (ph, _) in enumerate(qual_phrases))
         + r")(?:\s+(?:an?|only|just))?(?:\s+(?:a\s)?factor\sof)?\s*$",
         re.I,

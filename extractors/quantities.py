@@ -1235,7 +1235,8 @@ _COMPARED_TO = re.compile(
 )
 # "from 50 steps to just 4": the after of a before/after written with its unit once
 _TO_AFTER_UNIT = re.compile(
-    r"\s(?:to|down to|up to)\s(?:just\s|only\s|about\s|around\s|roughly\s|nearly\s|merely\s)?$"
+    r"\s(?:to|down to|up to)\s"
+    r"(?:just\s|only\s|about\s|around\s|roughly\s|nearly\s|merely\s|over\s|under\s|below\s)?$"
 )
 _FROM_BEFORE_UNIT = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s|nearly\s|over\s)?\$?$")
 _PREV_COORD = re.compile(
@@ -1504,6 +1505,42 @@ _ADJ_COORD = re.compile(
 _COUNTED = frozenset({"count", "sample", "token", "step", "parameter"})
 
 
+# what moves "from" one number "to" another, named just before: "decoding steps from 256
+# to 30", "increasing layers from 3 to 12", "the FID score decreases from 175 to 152"
+_MOVES_FROM = re.compile(
+    r"\b(?P<noun>[A-Za-z][\w-]*)(?:\s(?:scores?|values?))?(?:\s(?:increas|decreas|reduc|grow|"
+    r"drop|ris|fall|go|improv|rais|climb|jump|shrink|declin)\w*)?\sfrom\s\$?$"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# the other number, with no unit of its own ("from 3 to 10 cm per pixel" says its own)
+_TO_NUMBER_AFTER = re.compile(
+    r"\$?\s(?:to|→)\s(?:over\s|about\s|nearly\s|just\s|only\s)?\$?\d[\d,.]*[kKMB]?\$?"
+    r"(?=[,.;:)](?:\s|$)|$|\s(?:on|in|for|and|with|while|when|under|across|at|after|compared|relative|"
+    r"using|by|which|\())"
+)
+
+
+def _unit_before_from(text: str, q: RawQuantity, lex: Lexicon) -> None:
+    """Give a unit-less whole number of a "from N to M" the unit of what it says moves:
+    a counted noun (steps, layers, languages) or a metric's name (a score)."""
+    m = _MOVES_FROM.search(text, max(0, q.start - 60), q.start)
+    if not m or q.value == 0 or _YEAR.fullmatch(text, q.num_start, q.num_end):
+        return  # "numbers from 0 to 99" span a scale; "texts from 1900 to 1950" are years
+    noun = m.group("noun")
+    if (nm := lex.noun_re.fullmatch(" " + noun)) and noun[0].islower():
+        rule = lex.nouns[int((nm.lastgroup or "n0")[1:])]
+        if rule.other_plural and noun.lower() in lex.not_nouns:
+            return
+        q.unit, q.pint, q.noun = rule.canonical, rule.pint, noun
+    elif (um := lex.unit_re.fullmatch(noun)) and lex.units[
+        int((um.lastgroup or "u0")[1:])
+    ].id == "unit.metric_name":
+        q.unit, q.pint, q.metric = "score", "score_unit", noun
+    else:
+        return
+    q.rules.append("find.unit_before_from")
+
+
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
     """Give unit-less numbers the unit of a coordinated neighbour: the next one
     (675 vs. 6,250 GPU days), or a previous score (FID of 2.51 and 3.25)."""
@@ -1516,6 +1553,8 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 rule = lex.nouns[int((nm.lastgroup or "n0")[1:])]
                 q.unit, q.pint, q.noun = rule.canonical, rule.pint, m.group("noun")
                 q.rules.append("find.noun_before_comparison")
+        if not q.unit and integer and _TO_NUMBER_AFTER.match(text, q.end):
+            _unit_before_from(text, q, lex)
     last_score: RawQuantity | None = None
     for q in qs:
         if (

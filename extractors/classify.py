@@ -1128,7 +1128,8 @@ _WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\
 _OPEN_PAREN = re.compile(r"\([^()]*$")  # the text so far ends inside an open parenthesis
 _WITH_SIZE = re.compile(r"^,?\s(?:with|using|and)\s(?:only\s|just\s)?$")
 _CHANGED_TO = re.compile(
-    r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*|"
+    # ("cutting-edge" is no cut)
+    r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*(?!-)|"
     r"compress\w*|shrink\w*|accelerat\w*)\b[^,;.]{0,60}\bto\s(?:only\s|just\s)?\(?$"
 )
 _CHOSEN_PART = re.compile(

@@ -30,6 +30,7 @@ FLOORS: dict[str, dict[str, float]] = {
 # the helper-annotated sets (evaluation.gold_sets.ANNOTATED): all-mention and result F1
 ANNOTATED_FLOORS: dict[str, tuple[float, float]] = {
     "annotated corpus sample": (0.92, 0.92),
+    "annotated corpus sample, round 7": (0.92, 0.91),
     "annotated digest 003": (0.905, 0.895),
 }
 FIELDS = ("kind", "role", "qualifier", "direction", "metric", "baseline", "subject", "benchmark")

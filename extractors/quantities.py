@@ -305,7 +305,7 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
 _YEAR_APOSTROPHE = re.compile(r"[A-Za-z]['’]$")
 
 
-_SIZE_SLASH_BEFORE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[kKMBT]/$")
+_SIZE_SLASH_BEFORE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[kKMBTp]/$")  # "7B/13B", "720p/1080p"
 
 
 def _name_right(text: str, n: _Num, lex: Lexicon) -> bool:

@@ -279,8 +279,25 @@ def _factor_sign_before(text: str, n: _Num) -> int | None:
     return None
 
 
+_POINTS_GAINED = re.compile(
+    r"(?i)(?:\b(?:by|rais\w*|improv\w*|gain\w*|boost\w*|increas\w*|outperform\w*|surpass\w*|"
+    r"lead\w*|drop\w*|los[est]\w*)\s(?:\w+\s){0,3}?(?:about\s|over\s|nearly\s|up to\s)?|[+−-])\$?$"
+)
+_POINTS_GAINED_AFTER = re.compile(
+    r"[-\s](?:improvements?|gains?|increases?|boosts?|higher|lower|drops?|better|lead)\b"
+)
+
+
 def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
     left = text[max(0, n.num_start - 60) : n.num_start]
+    if (
+        _VERSION_DECIMAL.fullmatch(text, n.num_start, n.end)
+        and (size := _SIZE_HYPHENED_AFTER.match(text, n.end))
+        and n.value >= float(size.group(1))
+    ):
+        # "(3.2-3B, 3.1-8B)": a version hyphened to the model's size (no range runs
+        # down: "1.5-7B" is one)
+        return True
     if _USD_BEFORE.search(left):
         return False  # "USD 100" is a sum, no version of "USD"
     if _factor_sign_before(text, n) is not None:
@@ -303,6 +320,8 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
 
 
 _YEAR_APOSTROPHE = re.compile(r"[A-Za-z]['’]$")
+_VERSION_DECIMAL = re.compile(r"\d{1,2}\.\d")
+_SIZE_HYPHENED_AFTER = re.compile(r"-(\d+(?:\.\d+)?)[BMKT]\b")
 
 
 _SIZE_SLASH_BEFORE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[kKMBTp]/$")  # "7B/13B", "720p/1080p"
@@ -760,6 +779,18 @@ def _quantity_from(
     unit = _unit_after(text, n.end, lex)
     if unit and unit[0].id == "unit.speedup_word" and n.num_start and text[n.num_start - 1] in "x×":
         unit = None  # "x7 speed-up": the factor's sign is before it (find.factor_before_number)
+    if (
+        unit
+        and unit[0].id == "unit.percentage_point"
+        and n.value > 100
+        and n.integer
+        and not _POINTS_GAINED.search(text, max(0, n.num_start - 40), n.num_start)
+        and not _POINTS_GAINED_AFTER.match(text, unit[2])
+    ):
+        # "each with 500,000 points", "as few as 300 points": more points than any share
+        # has, and no gain of a score ("raising 153 points on MME"), are counted points
+        # (the counted-noun rules read them)
+        unit = None
     prefix_usd = text[n.start - 1 : n.start] == "$" or text[n.num_start - 1 : n.num_start] == "$"
     # ranges: 67.2% to 80.0%, 21%-42%, 4~ 16×, 60M to 800M FLOPs, 1-4 steps
     after_unit = unit[2] if unit else n.end

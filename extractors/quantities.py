@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from extractors.caseless import CaselessGate
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
 
@@ -1741,8 +1742,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
 
 # every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
 # tests/extractors check it against the rules)
-_WORD_QUANTITY_HINT = re.compile(
-    r"(?i)(?=[tdhmfqswpg])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
+_WORD_QUANTITY_HINT = CaselessGate(
+    r"(?=[tdhmfqswpg])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
     r"fifth|second|minute|hour|day|week|percent|per cent|points|gpu|tpu)"
 )
 
@@ -1803,7 +1804,7 @@ def _word_quantities(
         return all(b <= q.start or a >= q.end for q in found + out) and not _in(masked, a)
 
     # (none of the words any word quantity is made of: only counts can be left)
-    hinted = bool(_WORD_QUANTITY_HINT.search(text))
+    hinted = _WORD_QUANTITY_HINT.found(text)
     for wq in lex.word_quantities if hinted else ():
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):

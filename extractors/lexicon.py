@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extractors.caseless import Literals, required_literals
+
 RULES_PATH = Path(__file__).with_name("rules.toml")
 
 
@@ -40,6 +42,9 @@ class WordQuantity:
     time: bool = False  # the unit word is the phrase's last word (a second, an hour)
     scale: bool = False  # value is the number word in group ``n`` (sevenfold)
     id: str = ""
+    # strings one of which a text holds wherever ``pattern`` matches in it (lowercase;
+    # None: not known), so a text holding none is skipped without a regex scan
+    literals: Literals | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,22 @@ def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.
         pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<{m.group(1)}_{i}>", pat)
         parts.append(f"(?P<{prefix}{i}>{pat})")
     return re.compile("|".join(parts), flags)
+
+
+def _word_quantity(row: dict[str, Any]) -> WordQuantity:
+    pattern = re.compile(row["pattern"], re.IGNORECASE)
+    return WordQuantity(
+        pattern,
+        float(row["value"]),
+        row["unit"],
+        row["kind"],
+        row.get("direction"),
+        bool(row.get("power", False)),
+        bool(row.get("time", False)),
+        bool(row.get("scale", False)),
+        row["id"],
+        required_literals(pattern),
+    )
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -234,20 +255,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         ),
         number_word_re=re.compile(r"\b(?:" + word_alt + r")\b", re.IGNORECASE),
         magnitudes={kk: float(v) for kk, v in raw["magnitude_words"].items()},
-        word_quantities=tuple(
-            WordQuantity(
-                re.compile(r["pattern"], re.IGNORECASE),
-                float(r["value"]),
-                r["unit"],
-                r["kind"],
-                r.get("direction"),
-                bool(r.get("power", False)),
-                bool(r.get("time", False)),
-                bool(r.get("scale", False)),
-                r["id"],
-            )
-            for r in raw["word_quantity"]
-        ),
+        word_quantities=tuple(_word_quantity(r) for r in raw["word_quantity"]),
         qualifier_re=qualifier_re,
         qualifier_syms=tuple(sym for _, sym in qual_phrases),
         qualifier_after=tuple(raw["qualifier"]["after"].items()),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractors.caseless import CaselessGate
+from extractors.caseless import CaselessGate, holds_any
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
 
@@ -1805,7 +1805,10 @@ def _word_quantities(
 
     # (none of the words any word quantity is made of: only counts can be left)
     hinted = _WORD_QUANTITY_HINT.found(text)
+    lowered = text.lower() if text.isascii() else None
     for wq in lex.word_quantities if hinted else ():
+        if lowered is not None and wq.literals and not holds_any(lowered, wq.literals):
+            continue  # it cannot match here: spare its scan of every position
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):
                 continue

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from extractors.caseless import CaselessGate, holds_any, required_literals
+from extractors.component import worth_reading
 from extractors.lexicon import load_lexicon
 
 TEXTS = (
@@ -59,3 +60,34 @@ def test_every_word_quantity_match_holds_one_of_its_literals() -> None:
         for text in texts:
             if wq.pattern.search(text):
                 assert holds_any(text.lower(), wq.literals), (wq.id, text)
+
+
+# the sentence prefilter as one IGNORECASE regex: what `worth_reading` stands in for
+PREFILTER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|fifty|single|dual|tri|twice|thrice|doubl\w*|tripl\w*|half|halv\w*|third|thirds|"
+    r"quarter|hundreds?|thousands?|millions?|billions?|magnitude|\w+fold|"
+    r"an? (?:second|minute|hour|day|week))\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        *TEXTS,
+        "A tenfold gain.",
+        "We fold the map.",
+        "a manifold",
+        "Folding is fun",
+        "It took An Hour.",
+        "in a seconds",
+        "Doubling and TRIPLED",
+        "thirds, Thousands and BILLIONS",
+        "often attention",
+        "n = ٣",  # an Arabic-Indic digit is a digit
+        "the Ｔhree",
+    ],
+)
+def test_worth_reading_is_the_prefilter(sentence: str) -> None:
+    assert worth_reading(sentence) == bool(PREFILTER.search(sentence))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extractors.anchored import EndAnchored
 from extractors.caseless import Literals, required_literals
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
@@ -89,7 +90,8 @@ class Lexicon:
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
     task_demand_re: re.Pattern[str]
-    name_left_re: re.Pattern[str]
+    name_left_re: re.Pattern[str]  # (name_left.pattern)
+    name_left: EndAnchored  # .found(window): a number there is part of a name
     name_right_re: re.Pattern[str]
     capitalised_before_re: re.Pattern[str]
     year_re: re.Pattern[str]
@@ -233,6 +235,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     k = raw["kind"]
     role = raw["role"]
     names = raw["names"]
+    name_left = EndAnchored(names["left"])
     return Lexicon(
         unit_re=_alternation(raw["unit"], "u"),
         units=tuple(
@@ -297,7 +300,8 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b", re.I
         ),
         task_demand_re=re.compile(role["task_demand_left"], re.I),
-        name_left_re=re.compile("|".join(f"(?:{p})" for p in names["left"])),
+        name_left_re=name_left.pattern,
+        name_left=name_left,
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
         capitalised_before_re=re.compile(names["capitalised_before"]),
         year_re=re.compile(names["years"]),

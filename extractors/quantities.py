@@ -282,7 +282,7 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
         return False  # "340M/1.3B parameters": the second of two sizes
     if left[-1:] == "[" and "." in text[n.num_start : n.end]:
         return False  # "Clinical ML [1.28 (1.18-1.39)]": citations are whole numbers
-    if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
+    if lex.name_left.found(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     if _YEAR_APOSTROPHE.search(left) and n.end - n.num_start == 2 and n.integer:
         return True  # "AXOLOTL'24 shared task", "AIME'25": an edition's year, in its name

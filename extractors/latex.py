@@ -54,8 +54,10 @@ _FORMATTING = (
 )
 _CLEAN = re.compile(
     # what each alternative can start with, looked at first: without it every alternative
-    # is tried at every character of every sentence (3x slower over the corpus)
-    r"(?=[\\^{}$~\s]|sim|times|rightarrow|mu|->|(?<![A-Za-z])[A-Za-z]+\{)(?:"
+    # is tried at every character of every sentence (3x slower over the corpus); a space
+    # only after what the alternatives that open with one need before it (a digit, the
+    # point of "86. 27%", the "%" of "13% -> 0.4%"), not at every word (20% faster)
+    r"(?=[\\^{}$~]|(?<=[\d%.])\s|sim|times|rightarrow|mu|->|(?<![A-Za-z])[A-Za-z]+\{)(?:"
     r"(?P<degree>\^\s?\{?\s?\\circ\s?\}?|\{\\deg\}|\\deg(?:ree)?\b|\\textdegree\b)"
     r"|(?P<usd>\\\$)"
     r"|(?P<mangled_usd>\\(?=\d))"

@@ -13,6 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extractors.anchored import EndAnchored
+from extractors.caseless import Literals, required_literals
+
 RULES_PATH = Path(__file__).with_name("rules.toml")
 
 
@@ -40,6 +43,9 @@ class WordQuantity:
     time: bool = False  # the unit word is the phrase's last word (a second, an hour)
     scale: bool = False  # value is the number word in group ``n`` (sevenfold)
     id: str = ""
+    # strings one of which a text holds wherever ``pattern`` matches in it (lowercase;
+    # None: not known), so a text holding none is skipped without a regex scan
+    literals: Literals | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,7 @@ class Lexicon:
     number_word_re: re.Pattern[str]
     magnitudes: dict[str, float]
     word_quantities: tuple[WordQuantity, ...]
-    qualifier_re: re.Pattern[str]  # all of qualifier_before in one: group q<i> -> symbol
+    qualifier_re: re.Pattern[str]  # all of qualifier_before in one: its lastgroup q<i> -> symbol
     qualifier_syms: tuple[str, ...]
     qualifier_after: tuple[tuple[str, str], ...]
     up_re: re.Pattern[str]
@@ -84,7 +90,8 @@ class Lexicon:
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
     task_demand_re: re.Pattern[str]
-    name_left_re: re.Pattern[str]
+    name_left_re: re.Pattern[str]  # (name_left.pattern)
+    name_left: EndAnchored  # .found(window): a number there is part of a name
     name_right_re: re.Pattern[str]
     capitalised_before_re: re.Pattern[str]
     year_re: re.Pattern[str]
@@ -103,6 +110,22 @@ def _alternation(rows: list[dict[str, Any]], prefix: str, flags: int = 0) -> re.
         pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<{m.group(1)}_{i}>", pat)
         parts.append(f"(?P<{prefix}{i}>{pat})")
     return re.compile("|".join(parts), flags)
+
+
+def _word_quantity(row: dict[str, Any]) -> WordQuantity:
+    pattern = re.compile(row["pattern"], re.IGNORECASE)
+    return WordQuantity(
+        pattern,
+        float(row["value"]),
+        row["unit"],
+        row["kind"],
+        row.get("direction"),
+        bool(row.get("power", False)),
+        bool(row.get("time", False)),
+        bool(row.get("scale", False)),
+        row["id"],
+        required_literals(pattern),
+    )
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -199,9 +222,14 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         # "up to a 3x reduction", "nearly an 8% gain", "by up to a factor of 10": an
         # article (or "factor of") between the hedge and the number, which a caller may
         # already have stripped of its trailing space; a sign may be glued to what it
-        # bounds ("p<0.001", "κ>0.80"); not a "~", which glued is LaTeX's tie ("Amos22:~88.64\\%")
+        # bounds ("p<0.001", "κ>0.80"); not a "~", which glued is LaTeX's tie
+        # ("Amos22:~88.64\\%"). Each phrase is marked by an empty group after it, not one
+        # around it: an alternative that opens with its first letter is skipped at a glance
+        # where that letter is not, while one that opens with a group is entered at every
+        # word (3x slower, and this runs for every quantity); `m.lastgroup` names the
+        # phrase either way
         r"(?:^|(?<=[\s(\-–—])|(?=[<>≤≥≈∼]))(?:"
-        + "|".join(f"(?P<q{i}>{ph})" for i, (ph, _) in enumerate(qual_phrases))
+        + "|".join(f"{ph}(?P<q{i}>)" for i, (ph, _) in enumerate(qual_phrases))
         + r")(?:\s+(?:an?|only|just))?(?:\s+(?:a\s)?factor\sof)?\s*$",
         re.I,
     )
@@ -209,6 +237,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
     k = raw["kind"]
     role = raw["role"]
     names = raw["names"]
+    name_left = EndAnchored(names["left"])
     return Lexicon(
         unit_re=_alternation(raw["unit"], "u"),
         units=tuple(
@@ -235,20 +264,7 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         ),
         number_word_re=re.compile(r"\b(?:" + word_alt + r")\b", re.IGNORECASE),
         magnitudes={kk: float(v) for kk, v in raw["magnitude_words"].items()},
-        word_quantities=tuple(
-            WordQuantity(
-                re.compile(r["pattern"], re.IGNORECASE),
-                float(r["value"]),
-                r["unit"],
-                r["kind"],
-                r.get("direction"),
-                bool(r.get("power", False)),
-                bool(r.get("time", False)),
-                bool(r.get("scale", False)),
-                r["id"],
-            )
-            for r in raw["word_quantity"]
-        ),
+        word_quantities=tuple(_word_quantity(r) for r in raw["word_quantity"]),
         qualifier_re=qualifier_re,
         qualifier_syms=tuple(sym for _, sym in qual_phrases),
         qualifier_after=tuple(raw["qualifier"]["after"].items()),
@@ -286,7 +302,8 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b", re.I
         ),
         task_demand_re=re.compile(role["task_demand_left"], re.I),
-        name_left_re=re.compile("|".join(f"(?:{p})" for p in names["left"])),
+        name_left_re=name_left.pattern,
+        name_left=name_left,
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
         capitalised_before_re=re.compile(names["capitalised_before"]),
         year_re=re.compile(names["years"]),

@@ -12,6 +12,10 @@ import re
 from extractors.lexicon import Lexicon
 
 NUMBER_RE = re.compile(
+    # what a number can start with, looked at first: a search then skips the letters and
+    # spaces between numbers without trying the sign and each form of number at each one
+    # (half the time of `finditer` over the corpus sentences)
+    r"(?=[+\-−.\d])"
     r"(?P<sign>[+\-−])?"
     r"(?:(?P<pow>10\^[-+−]?\d+)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"

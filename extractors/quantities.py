@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from extractors.caseless import CaselessGate, holds_any
 from extractors.lexicon import Lexicon, UnitRule
 from extractors.numbers import NUMBER_RE, fraction_percent, parse_number
 
@@ -312,7 +313,7 @@ def _is_name(text: str, n: _Num, lex: Lexicon) -> bool:
         return False  # "340M/1.3B parameters": the second of two sizes
     if left[-1:] == "[" and "." in text[n.num_start : n.end]:
         return False  # "Clinical ML [1.28 (1.18-1.39)]": citations are whole numbers
-    if lex.name_left_re.search(left) and not (n.sign and left[-1:] in "+-−"):
+    if lex.name_left.found(left) and not (n.sign and left[-1:] in "+-−"):
         return True
     if _YEAR_APOSTROPHE.search(left) and n.end - n.num_start == 2 and n.integer:
         return True  # "AXOLOTL'24 shared task", "AIME'25": an edition's year, in its name
@@ -1823,8 +1824,8 @@ def _bare_metric(text: str, q: RawQuantity) -> str | None:
 
 # every word_quantity pattern of rules.toml holds one of these words (a cheap gate;
 # tests/extractors check it against the rules)
-_WORD_QUANTITY_HINT = re.compile(
-    r"(?i)(?=[tdhmfqswpg])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
+_WORD_QUANTITY_HINT = CaselessGate(
+    r"(?=[tdhmfqswpg])(?:twice|thrice|times|doubl|tripl|halv|half|magnitude|fold|third|quarter|"
     r"fifth|second|minute|hour|day|week|percent|per cent|points|gpu|tpu)"
 )
 
@@ -1885,8 +1886,11 @@ def _word_quantities(
         return all(b <= q.start or a >= q.end for q in found + out) and not _in(masked, a)
 
     # (none of the words any word quantity is made of: only counts can be left)
-    hinted = bool(_WORD_QUANTITY_HINT.search(text))
+    hinted = _WORD_QUANTITY_HINT.found(text)
+    lowered = text.lower() if text.isascii() else None
     for wq in lex.word_quantities if hinted else ():
+        if lowered is not None and wq.literals and not holds_any(lowered, wq.literals):
+            continue  # it cannot match here: spare its scan of every position
         for m in wq.pattern.finditer(text):
             if not free(*m.span()):
                 continue

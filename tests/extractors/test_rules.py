@@ -55,9 +55,9 @@ def test_a_broken_rules_file_fails_loading(tmp_path: Path) -> None:
 def test_every_word_quantity_pattern_holds_a_word_of_the_gate() -> None:
     """The gate that skips sentences must never skip one a word rule would match."""
     for row in raw()["word_quantity"]:
-        assert _WORD_QUANTITY_HINT.search(row["pattern"]), row["id"]
+        assert _WORD_QUANTITY_HINT.found(row["pattern"]), row["id"]
     for text in ("twice", "halves", "three orders of magnitude", "one-third", "in an hour"):
-        assert _WORD_QUANTITY_HINT.search(text), text
+        assert _WORD_QUANTITY_HINT.found(text), text
 
 
 def test_every_mention_names_the_rules_that_made_it() -> None:

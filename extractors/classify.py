@@ -1108,10 +1108,10 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         return "result"
     left = _strip_qualifier(text[max(0, q.start - 40) : q.start], lex)
     lo, _ = _clause_bounds(text, q.start, q.end)
-    if q.value_high is not None and re.search(
-        r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*", text[lo : q.start]
-    ):
+    if q.value_high is not None and _CUT_VERB.search(text, lo, q.start):
         return "result"
+    if _CUT_FROM.search(text, lo, q.start) and _TO_AFTER.match(text, q.end):
+        return "result"  # "reduces decoding steps from 256 to 30": the before of a result
     if _CHANGED_TO.search(text, lo, q.start):
         return "result"  # "extends the context window to 16,384"
     if q.unit in ("step", "token", "FLOP"):
@@ -1134,6 +1134,11 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
 _WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\s)?\(?\s?$")
 _OPEN_PAREN = re.compile(r"\([^()]*$")  # the text so far ends inside an open parenthesis
 _WITH_SIZE = re.compile(r"^,?\s(?:with|using|and)\s(?:only\s|just\s)?$")
+_CUT_VERB = re.compile(r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*")
+_CUT_FROM = re.compile(
+    r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*\b(?!-)[^,;.]{0,60}\bfrom\s\$?$"
+)
+_TO_AFTER = re.compile(r"\$?\s(?:to|→)\s")
 _CHANGED_TO = re.compile(
     # ("cutting-edge" is no cut)
     r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*(?!-)|"

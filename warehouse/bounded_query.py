@@ -91,19 +91,24 @@ def interruptible(con: duckdb.DuckDBPyConnection, work: Callable[[], T], timeout
         finally:
             finished.set()
 
-    threading.Thread(target=target, name="claims-sql", daemon=True).start()
+    worker = threading.Thread(target=target, name="claims-sql", daemon=True)
     waited = 0.0
     timed_out = False
     try:
+        # started inside the try: a Ctrl-C that lands while the thread starts (start()
+        # waits for it to run, long on a loaded host) must interrupt its query too, or
+        # closing the connection would wait for that query to end
+        worker.start()
         while not finished.wait(POLL_SECONDS):
             waited += POLL_SECONDS
             if timeout and waited >= timeout and not timed_out:
                 timed_out = True
                 con.interrupt()
     except KeyboardInterrupt:
-        con.interrupt()
-        while not finished.wait(POLL_SECONDS):
+        if worker.ident is not None:  # (a thread that never started runs nothing)
             con.interrupt()
+            while not finished.wait(POLL_SECONDS):
+                con.interrupt()
         raise
     if "error" in outcome:
         error = outcome["error"]

@@ -1134,10 +1134,9 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
 _WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\s)?\(?\s?$")
 _OPEN_PAREN = re.compile(r"\([^()]*$")  # the text so far ends inside an open parenthesis
 _WITH_SIZE = re.compile(r"^,?\s(?:with|using|and)\s(?:only\s|just\s)?$")
-_CUT_VERB = re.compile(r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*")
-_CUT_FROM = re.compile(
-    r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*\b(?!-)[^,;.]{0,60}\bfrom\s\$?$"
-)
+_CUT_WORDS = r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*"
+_CUT_VERB = re.compile(_CUT_WORDS)
+_CUT_FROM = re.compile(_CUT_WORDS + r"\b(?!-)[^,;.]{0,60}\bfrom\s\$?$")
 _TO_AFTER = re.compile(r"\$?\s(?:to|→)\s")
 _CHANGED_TO = re.compile(
     # ("cutting-edge" is no cut)

@@ -90,7 +90,6 @@ class Lexicon:
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
     task_demand_re: re.Pattern[str]
-    name_left_re: re.Pattern[str]  # (name_left.pattern)
     name_left: EndAnchored  # .found(window): a number there is part of a name
     name_right_re: re.Pattern[str]
     capitalised_before_re: re.Pattern[str]
@@ -302,7 +301,6 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b", re.I
         ),
         task_demand_re=re.compile(role["task_demand_left"], re.I),
-        name_left_re=name_left.pattern,
         name_left=name_left,
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
         capitalised_before_re=re.compile(names["capitalised_before"]),

@@ -266,7 +266,7 @@ def _factor_sign_before(text: str, n: _Num) -> int | None:
     """Where a factor's sign stands before its number ("x7", "×4", LaTeX's "($\\times 4$)"
     as "(× 4)"; not the x of a name, "(x2x)"), or None."""
     sign = n.num_start - 1
-    if text[sign - 2 : n.num_start] == "(× ":
+    if sign >= 2 and text[sign - 2 : n.num_start] == "(× ":
         # only the times sign may stand apart, and only opening an aside: "6 LLMs × 8
         # prompting strategies", "4K × 4K" multiply sizes, "x 4" is no factor
         sign -= 1
@@ -1543,6 +1543,8 @@ _MOVES_FROM = re.compile(
     r"\b(?P<noun>[A-Za-z][\w-]*)(?:\s(?:scores?|values?))?(?:\s(?:increas|decreas|reduc|grow|"
     r"drop|ris|fall|go|improv|rais|climb|jump|shrink|declin)\w*)?\sfrom\s\$?$"
 )
+# (wider than the lexicon's years, 1950-2049, which mark a number that is a date: a span
+# "from 1900 to 1950" reaches back further)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # the other number, with no unit of its own ("from 3 to 10 cm per pixel" says its own)
 _TO_NUMBER_AFTER = re.compile(
@@ -1559,18 +1561,24 @@ def _unit_before_from(text: str, q: RawQuantity, lex: Lexicon) -> None:
     if not m or q.value == 0 or _YEAR.fullmatch(text, q.num_start, q.num_end):
         return  # "numbers from 0 to 99" span a scale; "texts from 1900 to 1950" are years
     noun = m.group("noun")
-    if (nm := lex.noun_re.fullmatch(" " + noun)) and noun[0].islower():
-        rule = lex.nouns[int((nm.lastgroup or "n0")[1:])]
-        if rule.other_plural and noun.lower() in lex.not_nouns:
-            return
+    if noun[0].islower() and (rule := _noun_named(noun, lex)):
         q.unit, q.pint, q.noun = rule.canonical, rule.pint, noun
-    elif (um := lex.unit_re.fullmatch(noun)) and lex.units[
-        int((um.lastgroup or "u0")[1:])
-    ].id == "unit.metric_name":
+    elif (
+        (unit := _unit_after(noun, 0, lex))
+        and unit[2] == len(noun)
+        and (unit[0].id == "unit.metric_name")
+    ):
         q.unit, q.pint, q.metric = "score", "score_unit", noun
     else:
         return
     q.rules.append("find.unit_before_from")
+
+
+def _noun_named(word: str, lex: Lexicon) -> UnitRule | None:
+    """The counted-noun rule that reads ``word`` whole, or None (a plural-looking verb
+    such as "achieves" is none)."""
+    found = _noun_match(" " + word, 0, lex, allow_other=True, k=0)
+    return found[0] if found and found[2] == len(word) + 1 else None
 
 
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
@@ -1579,10 +1587,9 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
     for q in qs:
         integer = "." not in text[q.num_start : q.num_end]  # "(0.837 vs. 0.815)" is a score
         if not q.unit and integer and (m := _NOUN_PAREN_BEFORE.search(text, 0, q.start)):
-            nm = lex.noun_re.fullmatch(" " + m.group("noun"))
-            if nm and _VS_AFTER.match(text, q.end):
+            rule = _noun_named(m.group("noun"), lex)
+            if rule and _VS_AFTER.match(text, q.end):
                 # "training epochs (44 vs 660)": a comparison of the things just named
-                rule = lex.nouns[int((nm.lastgroup or "n0")[1:])]
                 q.unit, q.pint, q.noun = rule.canonical, rule.pint, m.group("noun")
                 q.rules.append("find.noun_before_comparison")
         if not q.unit and integer and _TO_NUMBER_AFTER.match(text, q.end):

@@ -136,12 +136,38 @@ _FACTOR_WORD_AFTER = re.compile(
 # a spaced "s" is seconds before punctuation or a word ("0.5 s latency", "in 3 s.")
 _SECONDS_AFTER = re.compile(r"[,.;:)]|\s[a-z(]|$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
+# A model word right after a size ("a 7B model", "1.4B MoMa model"): the size is a
+# parameter count even where a name stands before it ("the MoMa 1.4B model").
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
     r"variants?|versions?|backbones?|teachers?|students?)\b"
     # "13 million LLM labels" counts what the models made, not their size
     r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
     r"|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
+    re.IGNORECASE,
+)
+# The head of the noun phrase after a size that no name stands before, up to three
+# modifiers on ("72B linear attention model", "47B hybrid Mamba-Transformer models",
+# "8B DiT baseline", "7B open-source LMMs"): a model word there makes the size a
+# parameter count, whatever the modifiers. A modifier is any word but a function word
+# or a thing a model is counted in ("400M tokens of model text" counts tokens); a head
+# is no head when a noun of what models make follows ("13 million LLM labels") or, in
+# the singular, a hyphen ("1.1 million agent-level samples").
+_MODEL_HEAD = (
+    r"(?:models?|LLMs?|LMs?|VLMs?|MLLMs?|LMMs?|LVLMs?|RMs?|PRMs?|SLMs?|networks?|"
+    r"transformers?|checkpoints?|variants?|versions?|backbones?|teachers?|students?|"
+    r"baselines?|agents?|sizes?|counterparts?)"
+)
+_MODEL_MODIFIER = (
+    r"(?!(?:of|from|to|and|or|with|for|in|on|at|by|the|a|an|than|vs|is|are|was|were|"
+    r"among|across|over|under|into|x|tokens?|images?|samples?|pairs?|words?|examples?|"
+    r"param(?:eter)?s?|instances?|frames?|videos?|documents?|sentences?|questions?)\b)"
+    r"[\w.$\\{}()/-]+"
+)
+_MODEL_HEAD_AFTER = re.compile(
+    rf"^(?:\s?|\s(?:{_MODEL_MODIFIER}\s){{1,3}}){_MODEL_HEAD}\b(?!(?<!s)-)"
+    r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
+    r"|(?-i:^-[A-Z])",
     re.IGNORECASE,
 )
 
@@ -838,6 +864,15 @@ def _quantity_from(
             )
         ):
             ok = False
+        if (
+            ok
+            and unit is None
+            and n.integer
+            and n2.integer
+            and lex.year_re.match(text[n.num_start : n.end])
+            and lex.year_re.match(text[n2.num_start : n2.end])
+        ):
+            ok = False  # "the 2022-2024 exams", "2019-2020 articles": a span of years
         if ok and unit and unit2 and unit[0].canonical == unit2[0].canonical:
             end = unit2[2]
             rule, pre = unit2[0], unit2[3]
@@ -984,6 +1019,10 @@ def _quantity_from(
             ), 0
     if _name_right(text, n, lex) or year:
         return None, 0
+    if _WIRELESS_GENERATION.fullmatch(text, n.num_start, n.end) and not (
+        n.sign or text[n.end : n.end + 1].isalpha()
+    ):
+        return None, 0  # "6G systems", "5G networks", "5G/6G": a generation of networks
     sized = (
         n.mag > 1 and text[n.end - 1 : n.end] in ("B", "M") and _MODEL_AFTER.match(text[n.end :])
     )
@@ -1082,7 +1121,7 @@ def _quantity_from(
                 n, "score", "score_unit", sign=n.sign, metric=_score_metric(sm.group("metric"))
             ),
         ), 0
-    if n.mag >= 1e6 and _MODEL_AFTER.match(text[n.end :]):
+    if n.mag >= 1e6 and _MODEL_HEAD_AFTER.match(text[n.end :]):
         return _found("find.model_size", _model_size(n)), 0
     if restated := _restated_count(text, n, left, lex):
         return _found("find.restated_count", restated), 0
@@ -1093,12 +1132,6 @@ def _quantity_from(
         q = _number_as(n, "degree", "degree", kind="value", metric="field of view", setting=True)
         return _found("find.angle_of_view", q), 0
     noun = _noun_after(text, n.end, lex, allow_other=True)
-    if (
-        noun
-        and noun[0].canonical in ("count", "sample")
-        and _WIRELESS_GENERATION.fullmatch(text, n.num_start, n.end)
-    ):
-        return None, 0  # "6G systems", "5G testbeds": a generation of networks, a name
     if (
         noun
         and text[n.end - 1 : n.end] == "T"
@@ -1184,6 +1217,10 @@ def _quantity_from(
         if noun:
             rule = noun[0]
             q.unit, q.pint, q.noun = rule.canonical, rule.pint, text[noun[1] : noun[2]].strip(" -")
+            if q.tally and q.unit == "sample" and q.noun.endswith("cases"):
+                # "in 6 out of 7 cases": how often something held, not a dataset's cases
+                q.unit = q.pint = "count"
+                q.rules.append("noun.count.occurrences")
         return _found("find.part_of", q), 0
     if (
         (fb := _FACTOR_BEFORE.search(left))
@@ -1433,12 +1470,25 @@ def _restated_count(text: str, n: _Num, left: str, lex: Lexicon) -> RawQuantity 
     return _number_as(n, rule.canonical, rule.pint, noun=noun_words, rules=[rule.id])
 
 
+_OCCURRENCES_BEFORE = re.compile(r"\bout of\s$")
+
+
 def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: str) -> None:
     """A plural noun the lexicon does not know, counted (a hundred or more) right after
     what a dataset holds ("a corpus of 4,200 essays", "the benchmark contains 1,870
     charts"; "It comprises 28,179 sets" after a sentence naming the dataset): the
-    dataset's samples."""
+    dataset's samples. The other way, cases counted after "out of" are how often
+    something held ("in 6 out of 7 cases"), a count."""
     for q in qs:
+        if (
+            q.unit == "sample"
+            and q.noun
+            and q.noun.lower().endswith("cases")
+            and _OCCURRENCES_BEFORE.search(text, 0, q.start)
+        ):
+            q.unit, q.pint = "count", "count"
+            q.rules.append("noun.count.occurrences")
+            continue
         if q.unit != "count" or q.rules[:1] != ["noun.count.other_plural"] or not q.noun:
             continue
         if q.value < 100:

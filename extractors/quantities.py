@@ -1977,15 +1977,20 @@ def _word_quantities(
                     rules=[wq.id],
                 )
             )
-    if not word_counts:
-        return out
     for m in lex.number_word_re.finditer(text):
         if not free(*m.span()):
             continue
         value = lex.number_words.get(m.group().lower())
         if not value or _NOT_A_WORD_COUNT.match(text, m.start()):
             continue  # "zero-shot" is a setting; "One leverages" a pronoun
-        noun = _noun_after(text, m.end(), lex, allow_other=True)
+        # Without word counts asked for, only the tallies a result states: how many of
+        # a set a method won ("results on two of these datasets", "in four of the five
+        # tasks"). A count in words is a setting otherwise, and a setting in words is
+        # no required mention ("one of the most popular domains" is no tally).
+        part = _WORD_PART_OF.match(text, m.end()) if _ON_BEFORE.search(text, 0, m.start()) else None
+        if not (word_counts or part):
+            continue
+        noun = _noun_after(text, part.end() if part else m.end(), lex, allow_other=True)
         if noun is None:
             continue
         rule, _, nend = noun
@@ -2007,6 +2012,16 @@ def _word_quantities(
                 m.end(),
                 noun=text[m.end() : nend].strip(" -"),
                 is_word=True,
+                tally=part is not None,
+                rules=["word.count_part_of"] if part else [],
             )
         )
     return out
+
+
+# "state-of-the-art results on two of these datasets": how many of a set it won
+_ON_BEFORE = re.compile(r"(?i)\b(?:on|in|across)\s$")
+_WORD_PART_OF = re.compile(
+    r"(?i)\sof\s(?:these|those|the\s(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty))(?=\s)"
+)

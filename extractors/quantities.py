@@ -1248,7 +1248,7 @@ def _quantity_from(
             "find.context_window",
             _number_as(n, "token", "token", metric="context window"),
         ), 0
-    if n.sign == "+":
+    if n.sign == "+" and not _SIGNED_PEER_UNIT.match(text, n.end):
         return _found(
             "find.signed_score",
             _number_as(n, "score", "score_unit", sign=n.sign),
@@ -1291,6 +1291,11 @@ def _quantity_from(
     ), 0
 
 
+# "+8.42 and +3.28 points in mIoU": a signed number whose coordinated peer names the
+# unit is bare, so the peer lends it (not a unitless score of its own)
+_SIGNED_PEER_UNIT = re.compile(
+    r",?\s(?:and|or)\s\+?\d[\d.,]*\s?(?:percentage\s)?(?:points?|pp|pts?|%|\\%)(?!\w)"
+)
 _LIST_TAIL = re.compile(
     r"(?:\s?(?:\+-|±|\+/-)\s?\d[\d.]*|(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s)\d[\d.,]*)+"
 )

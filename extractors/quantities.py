@@ -40,7 +40,7 @@ _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
 _USD_BEFORE = re.compile(r"\b(?:USD|US\$)\s?$")
 _WIRELESS_GENERATION = re.compile(r"[2-7]G")
 _DATA_AFTER = re.compile(
-    r"\s(?:(?!(?:while|and|or|with|of|to|the|in|on|for|holding|using)\b)[\w-]+\s){0,2}data\b"
+    r"\s(?:(?!(?:while|and|or|with|of|to|the|in|on|for|holding|using)\b)[\w-]+\s){0,2}(?i:data)\b"
 )
 # a "T" size hyphened to a word that is no size's noun ("7T-quality"; not "1T-token")
 _T_HYPHEN_WORD = re.compile(r"-(?!(?:tokens?|param(?:eter)?s?|scale|sized?|words?)\b)[A-Za-z]")
@@ -1001,6 +1001,7 @@ def _quantity_from(
             glued
             and not lex.nouns[int((glued.lastgroup or "n0")[1:])].other_plural
             and not _DOF_TERM.match(text, n.end)
+            and not _DIMENSIONS_GLUED.match(text, n.end)  # "3D-LLMs", "2D-VLMs": a format
         ):
             rule = lex.nouns[int((glued.lastgroup or "n0")[1:])]
             return _found(
@@ -1293,6 +1294,7 @@ def _quantity_from(
 
 # "+8.42 and +3.28 points in mIoU": a signed number whose coordinated peer names the
 # unit is bare, so the peer lends it (not a unitless score of its own)
+_DIMENSIONS_GLUED = re.compile(r"D(?![a-z]|(?i:of)\b)")
 _SIGNED_PEER_UNIT = re.compile(
     r",?\s(?:and|or)\s\+?\d[\d.,]*\s?(?:percentage\s)?(?:points?|pp|pts?|%|\\%)(?!\w)"
 )

@@ -540,9 +540,11 @@ _CHANGE_NOUN_OF = re.compile(
     r"(?i)\b"
     + _CHANGE_NOUN
     + r"\s(?:of\s|(?:that\s)?rang(?:e|es|ing)\sfrom\s)?"
-    + r"(?:(?:about|around|roughly|approximately|up to|between)\s)?$"
+    + r"(?:(?:about|around|roughly|approximately|up to|between|over|more than|nearly|almost|"
+    + r"at least|as much as)\s)?$"
 )
 _TO_OR_ARROW = re.compile(r"\sto\s|→")
+_FROM_END = re.compile(r"\bfrom\s$")
 _CHANGE_NOUN_PAREN = re.compile(r"(?i)\b" + _CHANGE_NOUN + r"\s?\(\s?$")
 # "5.6 times memory saving", "a 30% accuracy gain"
 _NP_CHANGE_AFTER = re.compile(
@@ -1280,8 +1282,11 @@ def classify_sentence(
                 and prev.unit == q.unit
                 and (coordinated or after_hedge)
                 and not prev.sign  # "81.8% (+5.9%), 34.7%": a sign is no shared wording
-                # "improvements of 7.3% (79.4% to 86.7%)": the before and after of the amount
-                and not (gap.endswith("(") and _before_and_after(text, q))
+                # "improvements of 7.3% (79.4% to 86.7%)", "a gain of 8.6% on GSM8K from
+                # 57.54% to 66.19%": the before and after of the amount, two levels
+                and not (
+                    _before_and_after(text, q) and (gap.endswith("(") or _FROM_END.search(gap))
+                )
             ):
                 qualifier = pf.qualifier if f.qualifier == "=" else f.qualifier
                 # "13% over A and 5% over B": a comparison of its own stays its own

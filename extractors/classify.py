@@ -604,7 +604,9 @@ _UNIT_DEFAULT_METRIC = {
 }
 
 
-_NOT_A_METRIC = frozenset("each test network method them it results ranging varying".split())
+_NOT_A_METRIC = frozenset(
+    "each test network method them it results ranging varying factor factors".split()
+)
 # a phrase of these words alone names nothing measured: "64% before", "(81%) respectively"
 _FILLER = frozenset(
     "before after respectively alone overall only while whereas versus vs across when with "

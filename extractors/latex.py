@@ -68,8 +68,9 @@ _CLEAN = re.compile(
     r"|(?P<bare>(?<=\d)\s?(?:sim|times|rightarrow)(?=\s?\$?[\d.])|(?<=\s)rightarrow(?=\s)"
     r"|(?<=\d)\s?times(?=\s|[.,;:)]|$)|(?<=\d\s)sim(?=\s?\d)|(?<=[\s(])sim(?=\d))"
     r"|(?P<mu>\bmu(?=[JWsVAm]\b))"
-    # LaTeX's unbreakable space between a number and its unit: "30~FPS", "1.5~\\%"
-    r"|(?P<nbsp>(?<=\d)~(?=[A-Za-z%]|\\%))"
+    # LaTeX's unbreakable space between a number and its unit: "30~FPS", "1.5~\\%",
+    # "$0.55$~dB"
+    r"|(?P<nbsp>(?:(?<=\d)|(?<=\d\$))~(?=[A-Za-z%]|\\%))"
     # a decimal point followed by a stray space: "(7. 1% mAP)", "86. 27%"
     r"|(?P<split_point>(?<=\d\.)\s(?=\d{1,2}\s?\\?%))"
     # an ASCII arrow between a before and an after: "13%->0.4%"

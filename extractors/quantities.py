@@ -62,7 +62,8 @@ _SCORE_BEFORE = re.compile(
 )
 _FACTOR_BEFORE = re.compile(
     r"\b(?:speed-?ups?|acceleration|speed(?:ing)? up|reduction|compression(?: ratio| rate)?|"
-    r"(?:a\s)?factor)(?: of| by)?(?: up to| about| nearly| over| around| roughly)?\s$",
+    r"(?:a\s)?factor)(?:\sfactors)?(?: of| by)?"
+    r"(?: up to| about| nearly| over| around| roughly)?\s$",
     re.I,
 )
 _SCORE_AFTER = re.compile(
@@ -1169,12 +1170,17 @@ def _quantity_from(
             # "12-turn conversations": the number counts its own word, not the head
             rule = UnitRule("count", "count", id="noun.count.hyphened")
         more = _plus_means_more(text, n, nend)
+        # "a dataset of less than 10.000 images": a point before three zeros groups the
+        # thousands of a count (no count is stated to a thousandth)
+        grouped = rule.canonical in ("count", "sample") and _POINT_THOUSANDS.fullmatch(
+            text, n.num_start, n.end
+        )
         q = _found(
             "find.counted_noun",
             RawQuantity(
                 n.start,
                 nend,
-                n.value,
+                n.value * 1000 if grouped else n.value,
                 None,
                 rule.canonical,
                 rule.pint,
@@ -1188,6 +1194,8 @@ def _quantity_from(
         )
         if more:
             q.rules.append("find.plus_more_than")
+        if grouped:
+            q.rules.append("number.point_thousands")
         return q, 0
     if (hyphened := _hyphen_noun(text, n, lex))[0] is not None:
         return hyphened
@@ -1294,15 +1302,18 @@ def _quantity_from(
 
 # "+8.42 and +3.28 points in mIoU": a signed number whose coordinated peer names the
 # unit is bare, so the peer lends it (not a unitless score of its own)
-_DIMENSIONS_GLUED = re.compile(r"D(?![a-z]|(?i:of)\b)")
 _SIGNED_PEER_UNIT = re.compile(
     r",?\s(?:and|or)\s\+?\d[\d.,]*\s?(?:percentage\s)?(?:points?|pp|pts?|%|\\%)(?!\w)"
 )
+# 2D/3D glued to a name ("3D-LLMs", "3DMMs") is a format; a glued DoF ("3DOF") is not
+_DIMENSIONS_GLUED = re.compile(r"D(?![a-z]|(?i:of)\b)")
+_POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.000")
 _LIST_TAIL = re.compile(
     r"(?:\s?(?:\+-|±|\+/-)\s?\d[\d.]*|(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s)\d[\d.,]*)+"
 )
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
+_LIST_GAP = re.compile(r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s")
 _COMPARED_TO = re.compile(
     # "82 on Danish reports, compared to 86 with ...": a place of the first may come between
     r"(?:\s(?:on|in|for|at)\s[^,;.\d]{1,40}?,?)?"
@@ -1691,6 +1702,16 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             # "an increase of 5.6% and 2.2": a second change, left without a unit, is in
             # the points of another metric's score
             q.unit, q.pint, q.kind = "score", "score_unit", "change"
+            continue
+        if (
+            not q.unit
+            and prev.unit == "x"
+            and {"find.factor_of", "find.factor_list"} & set(prev.rules)
+            and _LIST_GAP.fullmatch(text, prev.end, q.start)
+        ):
+            # "acceleration factors of 2.57, 2.41, and 2.06": the factors of one list
+            q.unit, q.pint, q.metric = "x", "factor", prev.metric
+            q.rules.append("find.factor_list")
             continue
         if q.unit or not prev.unit or prev.unit in ("%", "x", "pp", "pixel"):
             continue

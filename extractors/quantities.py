@@ -638,9 +638,9 @@ def find_quantities(
             name_start, name_end = n.num_start, n.end
     _parallel_ranges(text, out)
     _share_units(text, out, lex)
+    _dataset_samples(text, out, lex, previous)  # (before the parts, which take its unit)
     _parts_of_total(text, out, lex)
     _bare_decimals_are_scores(text, out)
-    _dataset_samples(text, out, lex, previous)
     out = [q for q in out if q.unit]
     _signed_statistics(text, out)
     for q in out:
@@ -1825,7 +1825,9 @@ _NEXT_PART = re.compile(
 # what may follow a part: the end of the phrase, a preposition, a participle or a verb
 _AFTER_PART = re.compile(
     r"(?:[,;)]|\s(?:for|in|on|at|from|with|without|are|were|is|was|have|had|as|to|and|or)\b"
-    r"|\s[a-z]+(?:ing|ed)\b|$)"
+    r"|\s[a-z]+(?:ing|ed)\b|$"
+    # the kind of a part, its noun elided: "133 annotated lesions (89 benign, 44 malignant)"
+    r"|\s[a-z][\w-]*(?=\s?[,;)]))"
 )
 
 

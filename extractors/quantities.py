@@ -1072,6 +1072,18 @@ def _quantity_from(
         and _GPU_AFTER.match(text, n.end)
     ):
         return None, 0  # "on a 4060 GPU", "two 4090 GPUs": a card's model number
+    if (
+        n.integer
+        and n.mag == 1.0
+        and n.value <= 20
+        and (opening := _OPENING_NAME.search(text, max(0, n.start - 30), n.start))
+        and opening.group("w").lower() not in _OPENING_WORDS
+        and not opening.group("w").endswith(("ing", "ed", "ly"))
+        and _VERB_S_AFTER.match(text, n.end)
+    ):
+        # "Surfer 2 integrates hierarchical context", "SAM 3 doubles the accuracy": a
+        # sentence that opens with a name and its number, then the name's verb
+        return None, 0
     sized = (
         n.mag > 1 and text[n.end - 1 : n.end] in ("B", "M") and _MODEL_AFTER.match(text[n.end :])
     )
@@ -1363,6 +1375,15 @@ _LIST_TAIL = re.compile(
 )
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
+_OPENING_NAME = re.compile(r"(?:^|[.!?]\s)(?P<w>[A-Z][\w-]*)\s$")
+_OPENING_WORDS = frozenset(
+    "of over across among on in with all for after about by from under only just nearly "
+    "approximately roughly around some these those the our their its each both another every "
+    "first then here there overall finally additionally moreover furthermore further also at "
+    "within to between beyond up almost less more fewer than using when while where with "
+    "without since during per top table figure section appendix we they it this that".split()
+)
+_VERB_S_AFTER = re.compile(r"\s[a-z]{3,}s\s(?:the|a|an|its|their|our|to|[a-z]{4,})\b")
 _GPU_MODEL_NUMBER = re.compile(r"[1-5]0[5-9]0")
 _GPU_AFTER = re.compile(r"\s?(?:Ti\s|Super\s)?GPUs?\b")
 _CONTEXTS = re.compile(r"\bcontexts?$")

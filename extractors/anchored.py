@@ -15,20 +15,16 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-# The regex parser and its opcodes are private to the standard library, but stable
-# across the versions this project supports (3.11+); what this module cannot analyse
-# it leaves unknown, and an alternative with an unknown last character is always tried.
-_PARSER: Any = re._parser  # type: ignore[attr-defined]
-_OP: Any = re._constants  # type: ignore[attr-defined]
-_REPEATS = (_OP.MAX_REPEAT, _OP.MIN_REPEAT, _OP.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (_OP.AT, _OP.ASSERT, _OP.ASSERT_NOT)
+from extractors.regex_tree import OP, REPEATS, parse
+
+_ZERO_WIDTH = (OP.AT, OP.ASSERT, OP.ASSERT_NOT)
 _CATEGORIES = {
-    _OP.CATEGORY_DIGIT: re.compile(r"\d"),
-    _OP.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-    _OP.CATEGORY_SPACE: re.compile(r"\s"),
-    _OP.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-    _OP.CATEGORY_WORD: re.compile(r"\w"),
-    _OP.CATEGORY_NOT_WORD: re.compile(r"\W"),
+    OP.CATEGORY_DIGIT: re.compile(r"\d"),
+    OP.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+    OP.CATEGORY_SPACE: re.compile(r"\s"),
+    OP.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+    OP.CATEGORY_WORD: re.compile(r"\w"),
+    OP.CATEGORY_NOT_WORD: re.compile(r"\W"),
 }
 
 CharTest = Callable[[str], bool]
@@ -63,11 +59,8 @@ def last_char_tests(pattern: re.Pattern[str]) -> list[CharTest] | None:
     pattern that ends in ``$`` and never matches empty; ``None`` when not known."""
     if pattern.flags & re.IGNORECASE:
         return None
-    try:
-        items = list(_PARSER.parse(pattern.pattern, pattern.flags))
-    except Exception:  # pragma: no cover - a pattern that compiled parses again
-        return None
-    if not items or items[-1] != (_OP.AT, _OP.AT_END):
+    items = parse(pattern)
+    if not items or items[-1] != (OP.AT, OP.AT_END):
         return None
     tests, nullable = _sequence_last(items)
     return None if nullable else tests
@@ -88,24 +81,24 @@ def _sequence_last(items: list[tuple[Any, Any]]) -> tuple[list[CharTest] | None,
 
 
 def _item_last(op: Any, av: Any) -> tuple[list[CharTest] | None, bool]:
-    if op is _OP.LITERAL:
+    if op is OP.LITERAL:
         return [lambda c, code=av: ord(c) == code], False
-    if op is _OP.NOT_LITERAL:
+    if op is OP.NOT_LITERAL:
         return [lambda c, code=av: ord(c) != code], False
-    if op is _OP.IN:
+    if op is OP.IN:
         test = _class_test(av)
         return (None, False) if test is None else ([test], False)
     if op in _ZERO_WIDTH:
         return [], True
-    if op is _OP.SUBPATTERN:
+    if op is OP.SUBPATTERN:
         return _sequence_last(list(av[-1]))
-    if op in _REPEATS:
+    if op in REPEATS:
         low, high, item = av
         if high == 0:
             return [], True
         found, nullable = _sequence_last(list(item))
         return found, nullable or low == 0
-    if op is _OP.BRANCH:
+    if op is OP.BRANCH:
         tests: list[CharTest] = []
         any_empty = False
         for alt in av[1]:
@@ -120,14 +113,14 @@ def _item_last(op: Any, av: Any) -> tuple[list[CharTest] | None, bool]:
 
 def _class_test(members: list[tuple[Any, Any]]) -> CharTest | None:
     """Membership in a character class ``[...]``, or None for one this cannot read."""
-    negate = bool(members) and members[0][0] is _OP.NEGATE
+    negate = bool(members) and members[0][0] is OP.NEGATE
     tests: list[CharTest] = []
     for op, av in members[1:] if negate else members:
-        if op is _OP.LITERAL:
+        if op is OP.LITERAL:
             tests.append(lambda c, code=av: ord(c) == code)
-        elif op is _OP.RANGE:
+        elif op is OP.RANGE:
             tests.append(lambda c, lo=av[0], hi=av[1]: lo <= ord(c) <= hi)
-        elif op is _OP.CATEGORY and av in _CATEGORIES:
+        elif op is OP.CATEGORY and av in _CATEGORIES:
             tests.append(lambda c, cat=_CATEGORIES[av]: cat.match(c) is not None)
         else:
             return None

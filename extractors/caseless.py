@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extractors.regex_tree import OP, REPEATS, parse
+
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -39,13 +41,6 @@ class CaselessGate:
         return self.pattern.search(text) is not None
 
 
-# The regex parser and its opcodes are private to the standard library, but stable
-# across the versions this project supports (3.11+); a pattern it cannot analyse simply
-# gets no literals, and is then always run.
-_PARSER: Any = re._parser  # type: ignore[attr-defined]
-_OP: Any = re._constants  # type: ignore[attr-defined]
-_REPEATS = (_OP.MAX_REPEAT, _OP.MIN_REPEAT, _OP.POSSESSIVE_REPEAT)
-
 Literals = tuple[str, ...]
 
 
@@ -57,11 +52,8 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     cannot match in: the scan tries every position (some word-quantity patterns open
     with a dozen lookbehinds), while most sentences lack their one word.
     """
-    try:
-        tree = _PARSER.parse(pattern.pattern, pattern.flags)
-    except Exception:  # pragma: no cover - a pattern that compiled parses again
-        return None
-    return _sequence_literals(list(tree))
+    tree = parse(pattern)
+    return None if tree is None else _sequence_literals(tree)
 
 
 def _sequence_literals(items: list[tuple[Any, Any]]) -> Literals | None:
@@ -70,19 +62,19 @@ def _sequence_literals(items: list[tuple[Any, Any]]) -> Literals | None:
     found: list[Literals] = []
     run = ""
     for op, av in items:
-        if op is _OP.LITERAL and av < 128:
+        if op is OP.LITERAL and av < 128:
             run += chr(av).lower()
             continue
         if run:
             found.append((run,))
             run = ""
-        if op is _OP.SUBPATTERN or op is _OP.ASSERT:  # a group; a lookahead or lookbehind
+        if op is OP.SUBPATTERN or op is OP.ASSERT:  # a group; a lookahead or lookbehind
             sub = _sequence_literals(list(av[-1]))
-        elif op is _OP.ATOMIC_GROUP:
+        elif op is OP.ATOMIC_GROUP:
             sub = _sequence_literals(list(av))
-        elif op in _REPEATS and av[0] >= 1:  # (min, max, item) repeated at least once
+        elif op in REPEATS and av[0] >= 1:  # (min, max, item) repeated at least once
             sub = _sequence_literals(list(av[2]))
-        elif op is _OP.BRANCH:  # one alternative or another: their sets together
+        elif op is OP.BRANCH:  # one alternative or another: their sets together
             alts = [_sequence_literals(list(alt)) for alt in av[1]]
             sub = None if None in alts else tuple(sorted({s for a in alts if a for s in a}))
         else:  # classes, negative lookarounds, anchors, optional parts: nothing required

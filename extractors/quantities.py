@@ -139,12 +139,15 @@ _SECONDS_AFTER = re.compile(r"[,.;:)]|\s[a-z(]|$")
 _GLUE_ONLY = frozenset({"p", "h", "s", "B", "J", "W", "x", "X", "×"})
 # A model word right after a size ("a 7B model", "1.4B MoMa model"): the size is a
 # parameter count even where a name stands before it ("the MoMa 1.4B model").
+# "13 million LLM labels" counts what the models made, not their size
+_MADE_BY_MODELS = (
+    r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
+)
 _MODEL_AFTER = re.compile(
     r"^\s?(?:[A-Z][\w.-]*\s)?(?:models?|LLMs?|LMs?|networks?|transformers?|checkpoints?|"
     r"variants?|versions?|backbones?|teachers?|students?)\b"
-    # "13 million LLM labels" counts what the models made, not their size
-    r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
-    r"|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
+    + _MADE_BY_MODELS
+    + r"|(?-i:^-[A-Z])|^\s[A-Z][\w.-]*\s(?:models?)\b",
     re.IGNORECASE,
 )
 # The head of the noun phrase after a size that no name stands before, up to three
@@ -167,8 +170,8 @@ _MODEL_MODIFIER = (
 )
 _MODEL_HEAD_AFTER = re.compile(
     rf"^(?:\s?|\s(?:{_MODEL_MODIFIER}\s){{1,3}}){_MODEL_HEAD}\b(?!(?<!s)-)"
-    r"(?!\s(?:labels|annotations|outputs|responses|generations|judgments|calls|queries)\b)"
-    r"|(?-i:^-[A-Z])",
+    + _MADE_BY_MODELS
+    + r"|(?-i:^-[A-Z])",
     re.IGNORECASE,
 )
 
@@ -1288,10 +1291,6 @@ def _quantity_from(
         if noun:
             rule = noun[0]
             q.unit, q.pint, q.noun = rule.canonical, rule.pint, text[noun[1] : noun[2]].strip(" -")
-            if q.tally and q.unit == "sample" and q.noun.endswith("cases"):
-                # "in 6 out of 7 cases": how often something held, not a dataset's cases
-                q.unit = q.pint = "count"
-                q.rules.append("noun.count.occurrences")
         return _found("find.part_of", q), 0
     if (
         (fb := _FACTOR_BEFORE.search(left))
@@ -1370,9 +1369,9 @@ _SIGNED_PEER_UNIT = re.compile(
 # 2D/3D glued to a name ("3D-LLMs", "3DMMs") is a format; a glued DoF ("3DOF") is not
 _DIMENSIONS_GLUED = re.compile(r"D(?![a-z]|(?i:of)\b)")
 _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.000")
-_LIST_TAIL = re.compile(
-    r"(?:\s?(?:\+-|±|\+/-)\s?\d[\d.]*|(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s)\d[\d.,]*)+"
-)
+# what joins the items of a list: ", ", ", and ", " or "
+_LIST_SEP = r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s"
+_LIST_TAIL = re.compile(rf"(?:\s?(?:\+-|±|\+/-)\s?\d[\d.]*|(?:{_LIST_SEP})\d[\d.,]*)+")
 _PARALLEL_GAP = re.compile(r"[^.;:]{0,40}?\sand\s[^.;:,]{0,40}?\sfrom\s")
 _AND_GAP = re.compile(r",?\s(?:and|or)\s(?:by\s)?$")
 _OPENING_NAME = re.compile(r"(?:^|[.!?]\s)(?P<w>[A-Z][\w-]*)\s$")
@@ -1388,7 +1387,7 @@ _GPU_MODEL_NUMBER = re.compile(r"[1-5]0[5-9]0")
 _GPU_AFTER = re.compile(r"\s?(?:Ti\s|Super\s)?GPUs?\b")
 _CONTEXTS = re.compile(r"\bcontexts?$")
 _CONFIDENCE_AFTER = re.compile(r"\s?(?:CIs?\b|[Cc]onfidence (?:intervals?|levels?|bounds?))")
-_LIST_GAP = re.compile(r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s")
+_LIST_GAP = re.compile(_LIST_SEP)
 _COMPARED_TO = re.compile(
     # "82 on Danish reports, compared to 86 with ...": a place of the first may come between
     r"(?:\s(?:on|in|for|at)\s[^,;.\d]{1,40}?,?)?"
@@ -1570,14 +1569,17 @@ def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: s
     """A plural noun the lexicon does not know, counted (a hundred or more) right after
     what a dataset holds ("a corpus of 4,200 essays", "the benchmark contains 1,870
     charts"; "It comprises 28,179 sets" after a sentence naming the dataset): the
-    dataset's samples. The other way, cases counted after "out of" are how often
-    something held ("in 6 out of 7 cases"), a count."""
+    dataset's samples. The other way, cases counted "out of" others, or after "out of",
+    are how often something held ("in 6 out of 7 cases"), a count."""
     for q in qs:
         if (
             q.unit == "sample"
             and q.noun
             and q.noun.lower().endswith("cases")
-            and _OCCURRENCES_BEFORE.search(text, 0, q.start)
+            and (
+                (q.tally and "find.part_of" in q.rules)
+                or _OCCURRENCES_BEFORE.search(text, max(0, q.start - 8), q.start)
+            )
         ):
             q.unit, q.pint = "count", "count"
             q.rules.append("noun.count.occurrences")

@@ -45,6 +45,11 @@ _NUMBER_WORD = CaselessGate(
     r"|an? (?:second|minute|hour|day|week))\b"
 )
 _FOLD_WORD = CaselessGate(r"fold\b(?<=\wfold)")  # "tenfold", "manifold": not "fold"
+# a place in a ranking written in words ("ranked first", "won second place")
+_RANK_WORD = CaselessGate(
+    r"\b(?:first|second|third|fourth|fifth)[- ](?:place|position|spot|prize)\b"
+    r"|\b(?:rank|plac|finish)\w* (?:\S+ ){0,3}?(?:first|second|third|fourth|fifth)\b"
+)
 _SENT_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])")
 _SPLIT_POINT = re.compile(r"\d\.\s\d{1,2}\s?\\?%")
 _ABBREVIATION = re.compile(
@@ -87,7 +92,12 @@ def worth_reading(sent: str) -> bool:
     """A digit or a number word in ``sent``: the sentence may hold a quantity. Most
     sentences are read for nothing (three in four have neither), so this runs on every
     sentence of every text; the digit, a plain character scan, is looked for first."""
-    return _DIGIT.search(sent) is not None or _NUMBER_WORD.found(sent) or _FOLD_WORD.found(sent)
+    return (
+        _DIGIT.search(sent) is not None
+        or _NUMBER_WORD.found(sent)
+        or _FOLD_WORD.found(sent)
+        or _RANK_WORD.found(sent)
+    )
 
 
 def extract_mentions(

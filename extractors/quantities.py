@@ -658,15 +658,28 @@ def find_quantities(
 # A place in a ranking is a result, a score of its own (the blind set's gold reads it so):
 # an ordinal after a verb of ranking ("ranked 6th overall", "ranks 1st on both
 # leaderboards", "placing 2nd", "finished third"), or, after a verb of winning, one that a
-# place word follows ("secured the 1st place", "won first prize", "achieving 3rd place").
-# Not "the first step", "first-order", "second-best".
+# place word follows ("secured the 1st place", "won first prize", "achieving 3rd place");
+# an ordinal glued to a place word needs no verb ("our first-place finish", "a 2nd-place
+# solution"); and after a verb of ranking, one that follows what is ranked, a name of
+# one to three words, when a preposition, a bracket or a stop ends it ("ranking GPT-4o
+# 6th (mean 7.38)", "ranked o3 1st and ..."). Not "the first step", "first-order",
+# "second-best", "ranked as the 3rd most spoken", "in the first place", a "2nd-Place" in a
+# link, nor a capitalised "First" after a verb with no place word (a title: "Finish First,
+# Perfect Later").
+_ORDINAL = r"(?P<n>(?P<d>[1-9]\d?)(?:st|nd|rd|th)|first|second|third|fourth|fifth)"
 _RANK = re.compile(
     r"(?i)\b(?:(?P<ranked>rank(?:ed|ing|s)?|plac(?:ed|ing|es)|finish(?:ed|es|ing)?)|"
     r"secur(?:ed|ing|es)|achiev(?:ed|ing|es)|won|win(?:ning|s)?|took|tak(?:ing|es)|"
     r"earn(?:ed|ing|s)?|obtain(?:ed|ing|s)?|claim(?:ed|ing|s)?)\s"
     r"(?:(?:the|our|a|an|joint|overall)\s)?(?:\\textbf\{)?"
-    r"(?P<n>(?P<d>[1-9]\d?)(?:st|nd|rd|th)|first|second|third|fourth|fifth)(?![-\w])"
+    rf"{_ORDINAL}(?![-\w])"
     r"(?P<place>\}?\s(?:place|position|spot|prize)\b)?"
+    rf"|(?<!the )(?<![-/])\b{_ORDINAL.replace('?P<n>', '?P<n2>').replace('?P<d>', '?P<d2>')}"
+    r"(?P<glued>-(?:place|position|prize)\b)"
+    r"|\b(?P<ranked3>rank(?:ed|ing|s)?)\s"
+    r"(?:(?!(?:the|a|an|as|our|its|their|all|each|top|them|is|are|was|were|be)\s)[\w.-]+,?\s){1,3}?"
+    rf"(?-i:{_ORDINAL.replace('?P<n>', '?P<n3>').replace('?P<d>', '?P<d3>')})"
+    r"(?=\s?[,;.)(]|\s(?:in|on|among|overall|for|with|across|out|and|of)\b)"
 )
 _ORDINALS = {"first": 1.0, "second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0}
 # (a cheap look for an ordinal first: most sentences hold none)
@@ -679,12 +692,15 @@ def _ranks(text: str, found: list[RawQuantity]) -> list[RawQuantity]:
     if not _RANK_HINT.found(text):
         return out
     for m in _RANK.finditer(text):
-        a, b = m.span("n")
-        if not (m.group("ranked") or m.group("place")):
-            continue  # "achieved first" without a place word is no rank
+        n = next(g for g in ("n", "n2", "n3") if m.group(g))
+        unplaced = n == "n" and not m.group("place")
+        if unplaced and (not m.group("ranked") or m.group(n)[0].isupper()):
+            continue  # "achieved first" without a place word is no rank; nor a title's
+        a, b = m.span(n)
         if any(a < q.end and q.start < b for q in found):
             continue
-        value = float(m.group("d")) if m.group("d") else _ORDINALS[m.group("n").lower()]
+        digits = m.group("d" + n[1:])
+        value = float(digits) if digits else _ORDINALS[m.group(n).lower()]
         q = RawQuantity(a, b, value, None, "score", "score_unit", a, b, kind="value")
         q.metric, q.rules = "rank", ["find.rank"]
         out.append(q)

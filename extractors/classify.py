@@ -70,7 +70,14 @@ _NOT_METRIC = frozenset(
     best worst highest lowest often always usually typically generally still even already
     mostly""".split()
 )
-_SETUP_HYPHEN = re.compile(r"^\d[\d.,]*[kKMBG]?-(?:second|minute|hour|day|layer|bit|step)")
+# a size hyphened to the noun it modifies ("8-second clips", "360-degree videos", "30-meter
+# resolution imagery") describes a thing of the experiment
+_SETUP_HYPHEN = re.compile(
+    r"^\d[\d.,]*[kKMBG]?-(?:second|minute|hour|day|layer|bit|step|degree|met(?:er|re)|[ckm]?m\b)"
+)
+# (not an error in degrees or metres: "a 2.08-degree average control error", "0.5-meter
+# error"; a "48-hour prediction error" is one over a horizon, a setting)
+_ERROR_AFTER = re.compile(r"\s(?:[\w-]+\s){0,2}(?:errors?|accuracy|precision|deviations?|drift)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +204,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     # "drops below 30%", "stays above 90%": a bound of place after a verb of change gives
     # the level reached, not the amount moved ("drops by over 30%" is one)
     level = _LEVEL_BOUND.search(left) and not _CHANGE_NOUN_BOUND.search(left)
+    if _SETUP_HYPHEN.match(text[q.start : q.end]) and not lex.change_after_re.match(right):
+        return "value"  # "captured by a 360-degree camera": a size of a thing, not an amount
     if q.value_high is None and (
         lex.change_before_re.search(left)
         or lex.change_after_re.match(right)
@@ -1098,7 +1107,9 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         return "result"
     if q.unit in ("pixel", "bit", "parameter"):
         return "setup"
-    if _SETUP_HYPHEN.match(text[q.start : q.end]):
+    if _SETUP_HYPHEN.match(text[q.start : q.end]) and not (
+        q.unit in ("degree", "metre") and _ERROR_AFTER.match(text, q.end)
+    ):
         return "setup"
     if (
         q.unit == "second"

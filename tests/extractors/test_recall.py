@@ -174,12 +174,18 @@ CASES: list[tuple[str, list[tuple[str, float, str]], list[str]]] = [
         [],
     ),
     # a number joined by a hyphen to a singular noun counts it; N-point scales are no
-    # percentage points, N-point gains are; a 360-degree view is no quantity
+    # percentage points, N-point gains are; a 360-degree view is an angle (the gold reads
+    # "360{\deg} rotation" so), a "360-degree evaluation approach" a figure of speech
     (
         "We use a 15-game suite, a 5-point Likert scale and a 360-degree view, and "
-        "achieve a 20-point performance gain.",
-        [("15-game", 15, "count"), ("5-point", 5, "count"), ("20-point", 20, "pp")],
-        ["360-degree"],
+        "achieve a 20-point performance gain in our 360-degree evaluation approach.",
+        [
+            ("15-game", 15, "count"),
+            ("5-point", 5, "count"),
+            ("360-degree", 360, "degree"),
+            ("20-point", 20, "pp"),
+        ],
+        [],
     ),
     # an adjective in -ous is a modifier, not a verb
     (

@@ -51,6 +51,28 @@ _DECADE = re.compile(r"1[89][0-9]0s|20[0-9]0s")
 _SQUARED = re.compile(r"\^\s?2(?!\d|\.\d)|²")
 _RES_WORD = re.compile(r"^\s?(?:resolution|res\b|pixels?|px\b)", re.I)
 _RES_BEFORE = re.compile(r"resolution[s]?\s?(?:of\s|\(|at\s)?$|resolution\)?\s?\($", re.I)
+# 2K, 4K and 8K name display resolutions before what is shown in them ("4K image
+# generation", "processing 4K images at 30 FPS", "native 4K panoramic scenes", "4K/8K
+# image restoration", "HD and 4K benchmarks"); a count of such things is qualified or
+# read as an amount ("over 4K surgical videos", "trained on only 8K images", the last of
+# a list of amounts)
+_DISPLAY_K = re.compile(r"[248]K")
+_DISPLAY_K_AFTER = re.compile(
+    r"(?:/[248]K)?(?:[\s-](?:UHD|HD|ultra-high-resolution|high-resolution|high-quality|"
+    r"panoramic|omnidirectional|photorealistic|aerial|UAV)){0,2}[\s-](?:images?|videos?|"
+    r"frames?|panoramas?|imagery|displays?|content|outputs?|synthesis|generation|"
+    r"restoration|super-resolution|upscaling|recordings?|streams?|textures?|benchmarks?)\b"
+    # "an 8K ultra-high-resolution dataset", "4K (3648$\times$2048) image SR"
+    r"|[\s-](?:ultra-high-resolution|high-resolution|UHD)\b|\s?\(\d+\s?(?:\$?\\times\$?|x|×)",
+    re.I,
+)
+_DISPLAY_K_BEFORE = re.compile(r"\b(?:native|photorealistic|UHD|HD (?:and|or)|HD,)\s$")
+_AMOUNT_BEFORE = re.compile(
+    r"(?i)\b(?:over|more than|about|around|approximately|nearly|only|just|of|than|under|"
+    r"with|contains?|containing|compris\w*|includ\w*|collect\w*|curat\w*)\s$|~\s?$|\\sim\s?$"
+    # the last of a list of amounts: "1M AI-generated videos, and 2K panoramic videos"
+    r"|\d[KMB]?\s[^,;.()]{1,40},\s(?:and\s)?$"
+)
 _SCORE_BEFORE = re.compile(
     r"(?P<metric>FID|FVD|KID|BLEU|ROUGE(?:-[L12])?|PSNR|SSIM|LPIPS|CIDEr|METEOR|Elo|"
     r"CLIP ?[Ss]core|BERTScore|COMET|[Pp]erplexity|PPL|mIoU|IoU|PQ|AUC|AUROC|mAP|AP|IS|NDS|"
@@ -1157,8 +1179,16 @@ def _quantity_from(
             "find.factor_before_number",
             RawQuantity(sign, n.end, n.value, None, "x", "factor", n.num_start, n.end),
         ), 0
-    # 4K resolution / (4K) after "resolution"
-    if n.mag == 1e3 and (_RES_WORD.match(text[n.end :]) or _RES_BEFORE.search(left)):
+    # 4K resolution / (4K) after "resolution" / a display's 4K before what it shows
+    if n.mag == 1e3 and (
+        _RES_WORD.match(text[n.end :])
+        or _RES_BEFORE.search(left)
+        or (
+            _DISPLAY_K.fullmatch(text, n.num_start, n.end)
+            and (_DISPLAY_K_AFTER.match(text, n.end) or _DISPLAY_K_BEFORE.search(left))
+            and not _AMOUNT_BEFORE.search(left)
+        )
+    ):
         m = re.match(r"\s?resolution", text[n.end :])
         end = n.end + (m.end() if m else 0)
         return _found(

@@ -274,7 +274,8 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         change_before_re=re.compile(r"(?:" + "|".join(k["change_before"]) + r")\s*$", re.I),
         change_after_re=re.compile(r"^\s*(?:" + "|".join(k["change_after"]) + r")", re.I),
         change_margin_re=re.compile(k["change_margin_before"], re.I),
-        proportion_after_re=re.compile(r"^\s*(?:" + "|".join(k["proportion_after"]) + r")"),
+        # ("99%+ of the baseline performance": a share "or more")
+        proportion_after_re=re.compile(r"^\+?\s*(?:" + "|".join(k["proportion_after"]) + r")"),
         proportion_before_re=re.compile(r"(?:" + "|".join(k["proportion_before"]) + r")\s*$", re.I),
         setup_units=frozenset(role["setup_units"]),
         result_cue_re=_words(role["result_cues"]),

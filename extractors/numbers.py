@@ -21,9 +21,10 @@ NUMBER_RE = re.compile(
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<sci>[eE]\^?[-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
     # a title capitalises the word: "1.7 Million Individuals"
-    # and a size letter spaced off before what it sizes: "(1 B parameters)", "5.2 M params"
-    r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)\b|[kKMBGT](?![A-Za-z0-9])"
-    r"|\s[KMB](?=\s(?:parameters|params|tokens)\b))?"
+    # and a size letter spaced off before what it sizes: "(1 B parameters)", "5.2 M params",
+    # "63 M signs and 25 M fragments"
+    r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)s?\b|[kKMBGT](?![A-Za-z0-9])"
+    r"|\s[KMB](?=\s(?:parameters|params|tokens|[a-z][a-z-]*[a-z]s)\b))?"
 )
 
 
@@ -61,6 +62,8 @@ def parse_number(m: re.Match[str], lex: Lexicon) -> tuple[float, float]:
     factor = 1.0
     if mag:
         word = mag.strip(" -\t\n")
+        if len(word) > 1 and word[-1] in "sS":
+            word = word[:-1]  # "120 millions populations": a plural magnitude word
         factor = lex.magnitudes.get(word, lex.magnitudes.get(word.lower(), 1.0))
     return value * factor, factor
 

@@ -1856,6 +1856,8 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             continue
         if nxt.unit in ("%", "pp", "x") and text[q.num_end - 1 : q.num_end].isalpha():
             continue  # "(4.6G, 43.2% lower)": a magnitude is no share of anything
+        if nxt.unit == "%" and _CONFIDENCE_AFTER.match(text, nxt.end):
+            continue  # "(OR = 4.85, 95% CI [3.06, 7.70])": a confidence level measures nothing
         gap = text[q.end : nxt.start]
         if nxt.unit == "USD" and gap.endswith("$"):
             gap = gap[:-1]
@@ -2080,6 +2082,27 @@ _NOT_A_WORD_COUNT = re.compile(r"(?i)\w+[- ]shot\b|One\s[a-z]+s\b")
 _PLAIN_NOUN_PHRASE = re.compile(r"(?:[- ][A-Za-z][\w-]*){1,4}")
 
 
+# a title leaves only its short linking words in lower case ("Twice As Fast With Less Data")
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+_TITLE_SMALL_WORDS = frozenset("with from into over onto upon than that when via using".split())
+# a capitalised word between two capitalised words, away from a sentence's start
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w-]*\s$")
+_CAPITAL_WORD_AFTER = re.compile(r"\s[A-Z][\w-]*")
+
+
+def _in_capitalised_name(text: str, start: int, end: int) -> bool:
+    """A number word inside a name written in capitals ("Cross Coding Twice Module",
+    "the Two Towers Network") of a sentence that is no title (a title capitalises all
+    but its short words)."""
+    return (
+        text[start : start + 1].isupper()
+        and start > 0
+        and _CAPITAL_WORD_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _CAPITAL_WORD_AFTER.match(text, end) is not None
+        and any(w not in _TITLE_SMALL_WORDS for w in _LOWER_WORD.findall(text))
+    )
+
+
 def _word_quantities(
     text: str,
     found: list[RawQuantity],
@@ -2106,6 +2129,8 @@ def _word_quantities(
                 continue
             if wq.id == "word.n_fold" and _fold_is_a_list(text, m):
                 continue
+            if _in_capitalised_name(text, m.start(), m.end()):
+                continue  # "a new Cross Coding Twice Module (CCTM)"
             value = wq.value
             if wq.scale:
                 value = lex.number_words.get(m.group("n").lower(), 1.0)

@@ -16,7 +16,8 @@ the fourth session of 2026-12-02, at commit 79575ef; biased since its fixes) and
 rules of the sixth session, 2026-12-03; biased since its fixes) and seed 8
 (corpus_audit_seed8.jsonl, 93 correct, drawn at 6984190 after those of the seventh
 session; biased since its fixes) and seed 9 (corpus_audit_seed9.jsonl, 93 correct, drawn
-at f4c259a after those of the eighth session). The issue's
+at f4c259a after those of the eighth session; biased since its fixes) and seed 10
+(corpus_audit_seed10.jsonl, 89 correct, drawn at e535b6c in the ninth session). The issue's
 target is at least 95 of 100 correct, so it is not met. The test asserts the measured
 counts as floors, not the target: it passes on the truth and fails when a verdict is
 edited down or a regression is recorded. Every audited mention in every file
@@ -47,6 +48,7 @@ AUDITS = {
     "seed7": AUDIT_DIR / "corpus_audit_seed7.jsonl",  # seed 7, read in the sixth session
     "seed8": AUDIT_DIR / "corpus_audit_seed8.jsonl",  # seed 8, read in the seventh session
     "seed9": AUDIT_DIR / "corpus_audit_seed9.jsonl",  # seed 9, read in the eighth session
+    "seed10": AUDIT_DIR / "corpus_audit_seed10.jsonl",  # seed 10, read in the ninth session
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
 ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
@@ -59,6 +61,7 @@ FRESH_CORRECT_FLOORS = {
     "seed7": 91,
     "seed8": 93,
     "seed9": 93,
+    "seed10": 89,
 }
 
 

@@ -485,8 +485,10 @@ _DATA_OF = re.compile(
     r"conversations?|music|dialogues?|time-series|driving|motion|experience|gameplay|interactions?)\b"
 )
 _SPANNING = re.compile(
-    r"\b(?:spanning|covering|over a period of|collected over)\s"
-    r"(?:more than\s|over\s|about\s|nearly\s)?$"
+    # ("clips totaling 22.7 hours", "videos ranging from 2 to 40 minutes", "patients
+    # ranging from 10 to 90 years of age": how much or how long the data is)
+    r"\b(?:spanning|covering|over a period of|collected over|totall?ing|ranging from|"
+    r"in total of|a total of)\s(?:more than\s|over\s|about\s|nearly\s|approximately\s)?$"
 )
 _HANDLES = re.compile(r"(?i)\b(?:process\w*|handl\w*|runs?|generat\w*|requir\w*|takes?)\b[^,;.]*$")
 _COMPARATIVE = re.compile(r"(?i)[a-z]+er|more|less|fewer|extra|additional")
@@ -1115,9 +1117,11 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         q.unit == "second"
         and (_DATA_OF.match(text, q.end) or _SPANNING.search(text, max(0, q.start - 40), q.start))
         and not _HANDLES.search(text, max(0, q.start - 40), q.start)
+        and not _measured_physically(text, q)
     ):
         # "300,000 hours of unlabeled speech", "an archive spanning 10 years": how much
-        # data, a size of the experiment (not "it can process up to 3 hours of video")
+        # data, a size of the experiment (not "it can process up to 3 hours of video",
+        # nor "timestamp prediction errors ranging from 20 to 120 ms")
         return "setup"
     if q.unit in _PHYSICAL_UNITS and kind == "value" and not _measured_physically(text, q):
         # "at 0.4 degree resolution", "a 24 GHz Doppler radar", "(each measuring 600m x
@@ -1162,8 +1166,9 @@ _MEASURED_BY = (
 )
 _MEASURED_BEFORE = re.compile(
     # (no stop between: a point inside a number is none, "errors (6.32 +- 4.15°")
-    rf"(?:\b{_MEASURED_BY}\b(?:(?!\bfor\b|\.\s)[^;]){{0,60}}|\b(?i:achiev|reach|attain|"
-    r"obtain|yield|reduc|improv|lower|cut|runs?\b|running|operat)\w*\b(?:(?!\.\s)[^;]){0,30})$"
+    rf"(?:\b{_MEASURED_BY}\b(?:(?!\bfor\b|\.\s)[^;]){{0,60}}|(?:\b(?i:achiev|reach|attain|"
+    r"obtain|yield|reduc|improv|lower|cut)\w*|\b(?i:runs?|running|operat\w*)\sat)\b"
+    r"(?:(?!\.\s)[^;]){0,30})$"
 )
 _MEASURED_AFTER = re.compile(rf"^\$?\)?(?:\s[\w-]+){{0,2}}\s{_MEASURED_BY}\b")
 

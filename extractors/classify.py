@@ -1137,6 +1137,8 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         return "result"  # "reduces decoding steps from 256 to 30": the before of a result
     if _CHANGED_TO.search(text, lo, q.start):
         return "result"  # "extends the context window to 16,384"
+    if q.unit == "token" and _LENGTH_NOUN.search(text, q.num_end, q.end):
+        return "setup"  # "with a 128K sequence length, it decodes 3x faster": a setting
     if q.unit in ("step", "token", "FLOP"):
         if lex.task_demand_re.search(left):
             return "setup"  # "puzzles requiring over 60 steps" describes the task
@@ -1152,6 +1154,7 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     return "setup"
 
 
+_LENGTH_NOUN = re.compile(r"\b(?:sequence|context) lengths?\b")
 _PHYSICAL_UNITS = frozenset({"metre", "degree", "hertz", "kilogram"})
 # what measures a length, angle or frequency as a result: an error, a distance, a rate,
 # a speed ("a mean error of 25.72°", "Hausdorff distances of 4.3-5.0mm", "an accuracy of

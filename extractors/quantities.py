@@ -1410,7 +1410,9 @@ def _quantity_from(
 # "+8.42 and +3.28 points in mIoU": a signed number whose coordinated peer names the
 # unit is bare, so the peer lends it (not a unitless score of its own)
 _SIGNED_PEER_UNIT = re.compile(
-    r",?\s(?:and|or)\s\+?\d[\d.,]*\s?(?:percentage\s)?(?:points?|pp|pts?|%|\\%)(?!\w)"
+    # (a metric's name may stand before the points: "+6.1 and +12.4 d-BLEU points")
+    r",?\s(?:and|or)\s\+?\d[\d.,]*\s?(?:percentage\s|[A-Za-z][\w@-]*\s)?"
+    r"(?:points?|pp|pts?|%|\\%)(?!\w)"
 )
 # 2D/3D glued to a name ("3D-LLMs", "3DMMs") is a format; a glued DoF ("3DOF") is not
 _DIMENSIONS_GLUED = re.compile(r"D(?![a-z]|(?i:of)\b)")

@@ -1242,6 +1242,9 @@ def _quantity_from(
         q = _number_as(n, "degree", "degree", kind="value", metric="field of view", setting=True)
         return _found("find.angle_of_view", q), 0
     noun = _noun_after(text, n.end, lex, allow_other=True)
+    if noun is None and text.startswith(" more ", n.end):
+        # "add 196 more samples", "25 more challenging tasks": more of the same things
+        noun = _noun_after(text, n.end + 5, lex, allow_other=True)
     if (
         noun
         and text[n.end - 1 : n.end] == "T"

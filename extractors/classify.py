@@ -1189,14 +1189,16 @@ def _measured_physically(text: str, q: RawQuantity) -> bool:
 _WITH_STEPS = re.compile(r"(?i)\b(?:with|using)\s(?:an?\s|the\s)?(?:only\s|just\s)?\(?\s?$")
 _OPEN_PAREN = re.compile(r"\([^()]*$")  # the text so far ends inside an open parenthesis
 _WITH_SIZE = re.compile(r"^,?\s(?:with|using|and)\s(?:only\s|just\s)?$")
-_CUT_WORDS = r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim)\w*"
+_CUT_WORDS = r"(?i)\b(?:reduc|compress|shrink|cut|prun|trim|decreas)\w*"
 _CUT_VERB = re.compile(_CUT_WORDS)
-_CUT_FROM = re.compile(_CUT_WORDS + r"\b(?!-)[^,;.]{0,60}\bfrom\s\$?$")
+# (a point inside a number ends no clause: "decreases from 61.47 GB to 42.72 GB")
+_NO_STOP = r"(?:[^,;.]|\.(?=\d))"
+_CUT_FROM = re.compile(_CUT_WORDS + rf"\b(?!-){_NO_STOP}{{0,60}}\bfrom\s\$?$")
 _TO_AFTER = re.compile(r"\$?\s(?:to|→)\s")
 _CHANGED_TO = re.compile(
     # ("cutting-edge" is no cut)
     r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*(?!-)|"
-    r"compress\w*|shrink\w*|accelerat\w*)\b[^,;.]{0,60}\bto\s(?:only\s|just\s)?\(?$"
+    rf"compress\w*|shrink\w*|accelerat\w*)\b{_NO_STOP}{{0,60}}\bto\s(?:only\s|just\s)?\(?$"
 )
 _CHOSEN_PART = re.compile(
     r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*|evaluat\w*|test\w*|select\w*|sampl\w*|"

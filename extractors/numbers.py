@@ -22,9 +22,12 @@ NUMBER_RE = re.compile(
     r"(?P<sci>[eE]\^?[-+−]?\d+(?![A-Za-z])|\s?[×x]\s?10\^[-+−]?\d+)?)"
     # a title capitalises the word: "1.7 Million Individuals"
     # and a size letter spaced off before what it sizes: "(1 B parameters)", "5.2 M params",
-    # "63 M signs and 25 M fragments"
+    # "63 M signs and 25 M fragments", "2,351 k data points"
     r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)s?\b|[kKMBGT](?![A-Za-z0-9])"
-    r"|\s[KMB](?=\s(?:parameters|params|tokens|[a-z][a-z-]*[a-z]s)\b))?"
+    # (not "5 k nearest neighbours", a k of kNN)
+    r"|\s[kKMB](?!\s(?:nearest|neighbou?rs?)\b)"
+    r"(?=\s(?:(?!(?:in|of|for|and|or|to|the)\s)[a-z][a-z-]*\s)?"
+    r"(?:parameters|params|tokens|[a-z][a-z-]*[a-z]s)\b))?"
 )
 
 

@@ -206,6 +206,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     level = _LEVEL_BOUND.search(left) and not _CHANGE_NOUN_BOUND.search(left)
     if _SETUP_HYPHEN.match(text[q.start : q.end]) and not lex.change_after_re.match(right):
         return "value"  # "captured by a 360-degree camera": a size of a thing, not an amount
+    if _OWN_ASIDE.search(left) and _ASIDE_END.match(right):
+        right = right[_ASIDE_END.match(right).end() :]  # "performance ($>$25\%) drops"
     if q.value_high is None and (
         lex.change_before_re.search(left)
         or lex.change_after_re.match(right)
@@ -467,10 +469,16 @@ def _polarity(w: str, lex: Lexicon) -> str | None:
     return None
 
 
+# an aside that holds only an amount ("performance ($>$25\%) drops"; not "(p < 0.001)")
+_OWN_ASIDE = re.compile(r"\(\s?\$?(?:[<>≈~]|\\sim|\\approx|up to|over|about|nearly)?\$?\s?$")
+_ASIDE_END = re.compile(r"^\$?\)")
+
+
 def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:
     """The way the words right after a number say it moves, and the word: "2.62x faster",
     "80% fewer", "a 5% improvement", "12.5% false rejection increase" (up to a comma, a
     parenthesis or a word that ends the phrase)."""
+    right = _ASIDE_END.sub("", right, count=1)  # "performance ($>$25\%) drops"
     head = re.split(r"[,;()]", right, maxsplit=1)[0]
     for w in [m.group() for m in _WORD.finditer(head)][:4]:
         if w.lower() in _PHRASE_BREAK or w.lower() in _NP_END:

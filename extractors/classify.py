@@ -272,8 +272,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
             and not _SCOPE_AFTER.match(right)  # "achieves only 61.79% in awareness"
         ):  # "only 30% of the data" is a share, "only 47.7% accuracy" a measured value
             return "proportion"
-        if _SHARE_NOUN_AFTER.match(right):
-            return "proportion"
+        if _SHARE_NOUN_AFTER.match(right) or _SETTING_SHARE_AFTER.match(right):
+            return "proportion"  # "0.04% training parameters", "at 70% sparsity"
         if _SHARE_AS_SUBJECT.match(right):
             return "proportion"  # "70% expressed acceptance ..., with 37% preferring it":
             # the share of the people who did
@@ -296,6 +296,14 @@ _SHARE_NOUN_AFTER = re.compile(
     r"(?!\s(?:reductions?|savings?|drops?|increases?|improvements?|gains?|overheads?)\b)|"
     r"(?:labell?ed|annotated) (?:training )?(?:data|samples|examples|images)\b|"
     r"(?:of the )?(?:labels|annotations)\b)"
+)
+# the share a method is run at: "at 70% sparsity", "under 50% expert sparsity", "with 40\%
+# pruning rate", "under 1%, 5%, and 10% labeled data settings"
+_SETTING_SHARE_AFTER = re.compile(
+    r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*\s"
+    r"(?:(?!(?:with|for|across|of|in|on|by|to|from|and|or|the)\s)[a-z][\w-]*\s)?"
+    r"(?:sparsity|pruning(?:\s(?:rates?|ratios?))?|mask(?:ing)?\s(?:rates?|ratios?)|"
+    r"(?:labell?ed|annotated)\s(?:training\s)?(?:data|samples|images))\b"
 )
 # a percentage as the subject of what people did ("71% reported greater trust", "up to
 # 90% preferring our approach"; not a passive "97% and 69% reported in ...")
@@ -1106,8 +1114,14 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     """
     if q.setting:
         return "setup"  # "guidance scale 1.5": a hyperparameter of the experiment
-    if kind == "proportion" and lex.setup_share_re.match(text, q.end, q.end + 60):
-        return "setup"  # "1/3 full attention layers": how an architecture is built
+    if (
+        kind == "proportion"
+        and lex.setup_share_re.match(text, q.end, q.end + 60)
+        and not _ACHIEVED_BEFORE.search(text, max(0, q.start - 40), q.start)
+    ):
+        # "1/3 full attention layers": how an architecture is built; "at 70% sparsity":
+        # the setting a method runs at (not "achieves over 92% activation sparsity")
+        return "setup"
     if kind in ("multiplier", "change", "proportion") and q.unit not in ("pixel", "bit"):
         return "result"
     if q.value_high is not None and "→" in text[q.start : q.end]:
@@ -1162,6 +1176,10 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
     return "setup"
 
 
+_ACHIEVED_BEFORE = re.compile(
+    r"(?i)\b(?:achiev|reach|attain|deliver|yield)\w*\s(?:an?\s)?"
+    r"(?:(?:over|up to|nearly|about|approximately|around|more than)\s)*\$?$"
+)
 _LENGTH_NOUN = re.compile(r"\b(?:sequence|context) lengths?\b")
 _PHYSICAL_UNITS = frozenset({"metre", "degree", "hertz", "kilogram"})
 # what measures a length, angle or frequency as a result: an error, a distance, a rate,

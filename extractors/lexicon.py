@@ -299,7 +299,10 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         ),
         setting_re=_setting_re(raw["setting"]),
         setup_share_re=re.compile(
-            r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b", re.I
+            # (the rest of a list may come first: "under 1%, 5%, and 10% labeled data")
+            r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*"
+            r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b",
+            re.I,
         ),
         task_demand_re=re.compile(role["task_demand_left"], re.I),
         name_left=name_left,

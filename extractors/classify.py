@@ -302,7 +302,7 @@ _SHARE_NOUN_AFTER = re.compile(
 _SETTING_SHARE_AFTER = re.compile(
     r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*\s"
     r"(?:(?!(?:with|for|across|of|in|on|by|to|from|and|or|the)\s)[a-z][\w-]*\s)?"
-    r"(?:sparsity|pruning(?:\s(?:rates?|ratios?))?|mask(?:ing)?\s(?:rates?|ratios?)|"
+    r"(?:sparsity|pruning(?:\s(?:rates?|ratios?))?|(?:mask(?:ing)?|compression)\s(?:rates?|ratios?)|"
     r"(?:labell?ed|annotated)\s(?:training\s)?(?:data|samples|images))\b"
 )
 # a percentage as the subject of what people did ("71% reported greater trust", "up to

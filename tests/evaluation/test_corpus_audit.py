@@ -17,8 +17,11 @@ rules of the sixth session, 2026-12-03; biased since its fixes) and seed 8
 (corpus_audit_seed8.jsonl, 93 correct, drawn at 6984190 after those of the seventh
 session; biased since its fixes) and seed 9 (corpus_audit_seed9.jsonl, 93 correct, drawn
 at f4c259a after those of the eighth session; biased since its fixes) and seed 10
-(corpus_audit_seed10.jsonl, 89 correct, drawn at e535b6c in the ninth session). The issue's
-target is at least 95 of 100 correct, so it is not met. The test asserts the measured
+(corpus_audit_seed10.jsonl, 89 correct, drawn at e535b6c in the ninth session; biased since
+its fixes) and seed 11 (corpus_audit_seed11.jsonl, 97 correct, drawn at 993900d after the
+ninth session's rules). The issue's
+target is at least 95 of 100 correct: the latest draw (seed 11, 97) meets it, the earlier
+ones did not at their readings (87 to 93). The test asserts the measured
 counts as floors, not the target: it passes on the truth and fails when a verdict is
 edited down or a regression is recorded. Every audited mention in every file
 must still be what the extractor makes, so the verdicts never silently describe old
@@ -49,9 +52,10 @@ AUDITS = {
     "seed8": AUDIT_DIR / "corpus_audit_seed8.jsonl",  # seed 8, read in the seventh session
     "seed9": AUDIT_DIR / "corpus_audit_seed9.jsonl",  # seed 9, read in the eighth session
     "seed10": AUDIT_DIR / "corpus_audit_seed10.jsonl",  # seed 10, read in the ninth session
+    "seed11": AUDIT_DIR / "corpus_audit_seed11.jsonl",  # seed 11, read after its rules
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
-ISSUE_TARGET = 95  # issue 12's bar, not met: see corpus_audit.md
+ISSUE_TARGET = 95  # issue 12's bar, met by seed 11 only: see corpus_audit.md
 # measured on the unbiased draws; raise one only with a new reading
 FRESH_CORRECT_FLOORS = {
     "seed3": 91,
@@ -62,6 +66,7 @@ FRESH_CORRECT_FLOORS = {
     "seed8": 93,
     "seed9": 93,
     "seed10": 89,
+    "seed11": 97,
 }
 
 

@@ -270,6 +270,7 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
             lex.proportion_before_re.search(left)
             and not lex.metric_after_re.match(right)
             and not _SCOPE_AFTER.match(right)  # "achieves only 61.79% in awareness"
+            and not _MEASURE_TO_ONLY.search(left)  # "the over-search rate to just 2.3%"
         ):  # "only 30% of the data" is a share, "only 47.7% accuracy" a measured value
             return "proportion"
         if _SHARE_NOUN_AFTER.match(right) or _SETTING_SHARE_AFTER.match(right):
@@ -296,6 +297,12 @@ _SHARE_NOUN_AFTER = re.compile(
     r"(?!\s(?:reductions?|savings?|drops?|increases?|improvements?|gains?|overheads?)\b)|"
     r"(?:labell?ed|annotated) (?:training )?(?:data|samples|examples|images)\b|"
     r"(?:of the )?(?:labels|annotations)\b)"
+)
+# a measure brought to a level: "reducing the over-search rate to just 2.3%", "an error of
+# only 4%" (a level of the measure, not a share of something)
+_MEASURE_TO_ONLY = re.compile(
+    r"(?i)\b(?:rates?|ratios?|accuracy|errors?|precision|recall|scores?|F1|AUC)\s"
+    r"(?:[\w-]+\s){0,3}?(?:to|of|at|is|was|were|=|:)\s(?:only|just|merely|a mere)\s$"
 )
 # the share a method is run at: "at 70% sparsity", "under 50% expert sparsity", "with 40\%
 # pruning rate", "under 1%, 5%, and 10% labeled data settings"

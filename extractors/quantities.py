@@ -909,6 +909,9 @@ def _quantity_from(
         n2 = following[0]
         unit2 = _unit_after(text, n2.end, lex)
         noun2 = None if unit2 else _noun_after(text, n2.end, lex, allow_other=True)
+        if noun2 and _size_word_of_no_model(text, n2, noun2):
+            # "graded on a 0-7 scale", "a 1-5 Likert scale": the range of a rating, a score
+            noun2 = (_RATING_SCALE, noun2[1], noun2[2])
         hyphen = sep.group().strip() == "-"  # "21%-42%", "0.99 - 2.37%"
         ok = hyphen or not _is_name(text, n2, lex)
         decimals = (
@@ -1047,6 +1050,9 @@ def _quantity_from(
                 q.rules.append("find.signed_range")
             if plural_range:
                 q.rules.append("find.range_counted_plural")
+            if rule is _RATING_SCALE:
+                q.setting = True  # the range a rating is given on is a setting
+                q.rules.append(rule.id)
             if sep.group() == " - ":
                 q.rules.append("find.range_spaced_dash")
             return _found("find.range", q), 1
@@ -1245,6 +1251,8 @@ def _quantity_from(
     if noun is None and text.startswith(" more ", n.end):
         # "add 196 more samples", "25 more challenging tasks": more of the same things
         noun = _noun_after(text, n.end + 5, lex, allow_other=True)
+    if noun and _size_word_of_no_model(text, n, noun):
+        noun = None  # "graded on a 10 scale": no model's size
     if (
         noun
         and text[n.end - 1 : n.end] == "T"
@@ -1434,6 +1442,20 @@ _OPENING_WORDS = frozenset(
     "without since during per top table figure section appendix we they it this that".split()
 )
 _VERB_S_AFTER = re.compile(r"\s[a-z]{3,}s\s(?:the|a|an|its|their|our|to|[a-z]{4,})\b")
+_SCALE_WORD = re.compile(r"[- ]?(?:scale|sized?)")
+_RATING_SCALE = UnitRule("score_unit", "score", "rating scale", id="noun.rating_scale")
+
+
+def _size_word_of_no_model(text: str, n: _Num, noun: tuple[UnitRule, int, int]) -> bool:
+    """Whether "scale" or "size" follows a number with no magnitude ("a 0-7 scale"): a parameter
+    count needs one ("a 1.4B scale")."""
+    return (
+        noun[0].canonical == "parameter"
+        and n.mag == 1.0
+        and _SCALE_WORD.fullmatch(text, noun[1], noun[2]) is not None
+    )
+
+
 _GPU_MODEL_NUMBER = re.compile(r"[1-5]0[5-9]0")
 _GPU_AFTER = re.compile(r"\s?(?:Ti\s|Super\s)?GPUs?\b")
 _CONTEXTS = re.compile(r"\bcontexts?$")

@@ -1264,6 +1264,22 @@ def _quantity_from(
         # "0.8835 F1 scores", "(vs 0.847 baseline)", "0.72 sharply degrades": a fraction
         # of one counts nothing; it is a score
         noun = None
+    if noun and (tw := _TIME_HEAD.fullmatch(text, n.end, noun[2])):
+        # "500 individual hours of 3D motion data", "10448 audio hours", "450 expert
+        # hours": an amount of data or of work in time, a size of the study
+        q = RawQuantity(
+            n.start,
+            noun[2],
+            n.value,
+            None,
+            "second",
+            tw.group(1).lower(),
+            n.num_start,
+            n.end,
+            noun=text[n.end : noun[2]].strip(),
+            setting=True,
+        )
+        return _found("find.hours_of", q), 0
     if noun:
         rule, _, nend = noun
         # a list of modifiers names the noun by its last part ("open- and closed-source
@@ -1443,6 +1459,13 @@ _OPENING_WORDS = frozenset(
 )
 _VERB_S_AFTER = re.compile(r"\s[a-z]{3,}s\s(?:the|a|an|its|their|our|to|[a-z]{4,})\b")
 _SCALE_WORD = re.compile(r"[- ]?(?:scale|sized?)")
+# at most two words between ("audio hours", "person-hours", "individual hours"), none of a
+# clause ("76 LLMs within seconds") nor of an accelerator ("4,100 GPU training hours")
+_TIME_HEAD = re.compile(
+    r"[\s-](?:(?!(?:within|in|of|for|per|and|or|GPUs?|TPUs?)\b)[A-Za-z][\w]*[\s-]){0,2}"
+    r"(hour|minute|second|day|week|month|year)s",
+    re.I,
+)
 _RATING_SCALE = UnitRule("score_unit", "score", "rating scale", id="noun.rating_scale")
 
 

@@ -252,7 +252,7 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "change"
     if q.value_high is None and lex.change_margin_re.search(text, max(0, q.start - 160), q.start):
         return "change"  # "by a wide margin on two benchmarks, namely, 9.3% on A"
-    if q.value_high is not None and re.search(r"\bby\s(?:up to\s|between\s)?$", left):
+    if q.value_high is not None and _BY_RANGE.search(left):
         return "change"  # "improve pass@1 by 1.84% to 14.51%"
     if q.value_high is not None and q.unit in ("%", "pp") and lex.change_after_re.match(right):
         return "change"  # "0.9 to 21.6 percent higher accuracy"
@@ -487,6 +487,10 @@ def _polarity(w: str, lex: Lexicon) -> str | None:
 # an aside that holds only an amount ("performance ($>$25\%) drops"; not "(p < 0.001)")
 _OWN_ASIDE = re.compile(r"\(\s?\$?(?:[<>≈~]|\\sim|\\approx|up to|over|about|nearly)?\$?\s?$")
 _ASIDE_END = re.compile(r"^\$?\)")
+# "by 1.84% to 14.51%", "by approximately 1 to 4 months": a range of amounts moved
+_BY_RANGE = re.compile(
+    r"\bby\s(?:(?:up to|between|approximately|about|around|nearly|roughly|over|~)\s?)?$"
+)
 
 
 def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:

@@ -809,7 +809,15 @@ def _quantity_from(
                         n.end, kind="value", metric="resolution")  # fmt: skip
         return _found("find.resolution_squared", q), 0
     res = _RESOLUTION.match(text, n.num_start)
-    year = n.integer and n.mag == 1.0 and bool(lex.year_re.match(text[n.num_start : n.end]))
+    year = (
+        n.integer
+        and n.mag == 1.0
+        and bool(lex.year_re.match(text[n.num_start : n.end]))
+        and not (
+            _COUNT_NOT_YEAR.search(text, max(0, n.start - 30), n.start)
+            and _YEAR_AS_COUNT_AFTER.match(text, n.end)
+        )
+    )
     if res and n.mag == 1.0:
         a, b = int(res.group("a")), int(res.group("b"))
         after = text[res.end() : res.end() + 12]
@@ -1458,6 +1466,13 @@ _OPENING_WORDS = frozenset(
     "without since during per top table figure section appendix we they it this that".split()
 )
 _VERB_S_AFTER = re.compile(r"\s[a-z]{3,}s\s(?:the|a|an|its|their|our|to|[a-z]{4,})\b")
+# a number like a year that counts: after an amount's hedge, before a plural ("more than
+# 2000 living languages", "nearly 2000 clips", "with only 2000 pairs"; not "the 2022 floods")
+_COUNT_NOT_YEAR = re.compile(
+    r"(?i)\b(?:more than|over|nearly|about|approximately|around|only|just|roughly|"
+    r"at least|up to|almost)\s$"
+)
+_YEAR_AS_COUNT_AFTER = re.compile(r"\s(?:[A-Za-z][a-z-]*\s){0,2}[a-z][a-z-]*[a-rt-z]s\b(?!-)")
 _SCALE_WORD = re.compile(r"[- ]?(?:scale|sized?)")
 # at most two words between ("audio hours", "person-hours", "individual hours"), none of a
 # clause ("76 LLMs within seconds") nor of an accelerator ("4,100 GPU training hours")

@@ -206,8 +206,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
     level = _LEVEL_BOUND.search(left) and not _CHANGE_NOUN_BOUND.search(left)
     if _SETUP_HYPHEN.match(text[q.start : q.end]) and not lex.change_after_re.match(right):
         return "value"  # "captured by a 360-degree camera": a size of a thing, not an amount
-    if _OWN_ASIDE.search(left) and _ASIDE_END.match(right):
-        right = right[_ASIDE_END.match(right).end() :]  # "performance ($>$25\%) drops"
+    if _OWN_ASIDE.search(left) and (end := _ASIDE_END.match(right)):
+        right = right[end.end() :]  # "performance ($>$25\%) drops"
     if q.value_high is None and (
         lex.change_before_re.search(left)
         or lex.change_after_re.match(right)
@@ -301,8 +301,8 @@ _SHARE_NOUN_AFTER = re.compile(
 # a measure brought to a level: "reducing the over-search rate to just 2.3%", "an error of
 # only 4%" (a level of the measure, not a share of something)
 _MEASURE_TO_ONLY = re.compile(
-    r"(?i)\b(?:rates?|ratios?|accuracy|errors?|precision|recall|scores?|F1|AUC)\s"
-    r"(?:[\w-]+\s){0,3}?(?:to|of|at|is|was|were|=|:)\s(?:only|just|merely|a mere)\s$"
+    r"(?i)\b(?:rates?|ratios?|accuracy|errors?|precision|recall|scores?|F1|AUC)"
+    r"(?:\s(?:[\w-]+\s){0,3}?(?:to|of|at|is|was|were)\s|\s?[=:]\s?)(?:only|just|merely|a mere)\s$"
 )
 # the share a method is run at: "at 70% sparsity", "under 50% expert sparsity", "with 40\%
 # pruning rate", "under 1%, 5%, and 10% labeled data settings"
@@ -414,7 +414,10 @@ def direction_of(
     right_words = [m.group() for m in _WORD.finditer(right)]
     left_words = [m.group() for m in _WORD.finditer(left)]
 
-    # 1. the word right after, or the head of the noun phrase the number starts
+    # 1. the word right after, or the head of the noun phrase the number starts (past the
+    # close of an aside that holds only the amount: "performance ($>$25\%) drops")
+    if _OWN_ASIDE.search(text, max(0, q.start - 12), q.start) and (end := _ASIDE_END.match(right)):
+        right = right[end.end() :]
     word = _head_direction(right, lex)
     # 2. the nearest word before, in the clause: "reduces memory by 62%"; a verb that
     # states a result without a direction ends the search ("reduces X by 2x and achieves
@@ -497,7 +500,6 @@ def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:
     """The way the words right after a number say it moves, and the word: "2.62x faster",
     "80% fewer", "a 5% improvement", "12.5% false rejection increase" (up to a comma, a
     parenthesis or a word that ends the phrase)."""
-    right = _ASIDE_END.sub("", right, count=1)  # "performance ($>$25\%) drops"
     head = re.split(r"[,;()]", right, maxsplit=1)[0]
     for w in [m.group() for m in _WORD.finditer(head)][:4]:
         if w.lower() in _PHRASE_BREAK or w.lower() in _NP_END:
@@ -1202,18 +1204,21 @@ _MEASURED_BY = (
     r"speeds?|latency|throughput|offsets?|displacements?|bias|differences?|hausdorff|chamfer)|"
     r"HD95|A?SSD|ASD|CD|"
     # an acronym of an error ("RMSE", "MPJPE", "ATE", "ADE")
-    r"[A-Z][A-Z-]*E)"
+    # (not a model's: "VAE", "SAE", "MoE")
+    r"(?!(?:VAE|SAE|MOE|DAE|CAE)\b)[A-Z][A-Z-]{0,6}E)"
 )
 _MEASURED_BEFORE = re.compile(
     # (no stop between: a point inside a number is none, "errors (6.32 +- 4.15°")
     rf"(?:\b{_MEASURED_BY}\b(?:(?!\bfor\b|\.\s)[^;]){{0,60}}|(?:\b(?i:achiev|reach|attain|"
-    r"obtain|yield|reduc|improv|lower|cut)\w*|\b(?i:runs?|running|operat\w*)\sat)\b"
+    r"obtain|yield|reduc|improv|lower|cut)\w*|\b(?i:runs?|running|operat\w*)\s(?:\w+ly\s)?at)\b"
     r"(?:(?!\.\s)[^;]){0,30})$"
 )
 _MEASURED_AFTER = re.compile(rf"^\$?\)?(?:\s[\w-]+){{0,2}}\s{_MEASURED_BY}\b")
 
 
 def _measured_physically(text: str, q: RawQuantity) -> bool:
+    """Whether an error, distance, rate or speed measures the quantity, or a verb of
+    reaching or running governs it (then a length or frequency is a result)."""
     lo, _ = _clause_bounds(text, q.start, q.end)
     return bool(
         _MEASURED_BEFORE.search(text, max(lo, q.start - 90), q.start)

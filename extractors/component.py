@@ -47,8 +47,8 @@ _NUMBER_WORD = CaselessGate(
 _FOLD_WORD = CaselessGate(r"fold\b(?<=\wfold)")  # "tenfold", "manifold": not "fold"
 # a place in a ranking written in words ("ranked first", "won second place")
 _RANK_WORD = CaselessGate(
-    r"\b(?:first|second|third|fourth|fifth)[- ](?:place|position|spot|prize)\b"
-    r"|\b(?:rank|plac|finish)\w* (?:\S+ ){0,3}?(?:first|second|third|fourth|fifth)\b"
+    r"\b(?:first|second|third|fourth|fifth)\}?[- ](?:place|position|spot|prize)\b"
+    r"|\b(?:rank|plac|finish)\w* (?:\S+ ){0,3}?(?:\\textbf\{)?(?:first|second|third|fourth|fifth)\b"
 )
 _SENT_END = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])")
 _SPLIT_POINT = re.compile(r"\d\.\s\d{1,2}\s?\\?%")

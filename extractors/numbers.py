@@ -24,8 +24,9 @@ NUMBER_RE = re.compile(
     # and a size letter spaced off before what it sizes: "(1 B parameters)", "5.2 M params",
     # "63 M signs and 25 M fragments", "2,351 k data points"
     r"(?P<mag>[\s-]?(?i:thousand|million|billion|trillion)s?\b|[kKMBGT](?![A-Za-z0-9])"
-    # (not "5 k nearest neighbours", a k of kNN)
-    r"|\s[kKMB](?!\s(?:nearest|neighbou?rs?)\b)"
+    # (not "5 k nearest neighbours", a k of kNN, nor a letter before a verb: "3 B shows")
+    r"|\s[kKMB](?!\s(?:nearest|neighbou?rs?|shows|uses|contains|achieves|outperforms|performs|"
+    r"requires|remains|yields|gives|takes|makes|leads|needs|provides|includes|has|is|was)\b)"
     r"(?=\s(?:(?!(?:in|of|for|and|or|to|the)\s)[a-z][a-z-]*\s)?"
     r"(?:parameters|params|tokens|[a-z][a-z-]*[a-z]s)\b))?"
 )

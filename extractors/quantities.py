@@ -69,7 +69,8 @@ _DISPLAY_K_AFTER = re.compile(
 _DISPLAY_K_BEFORE = re.compile(r"\b(?:native|photorealistic|UHD|HD (?:and|or)|HD,)\s$")
 _AMOUNT_BEFORE = re.compile(
     r"(?i)\b(?:over|more than|about|around|approximately|nearly|only|just|of|than|under|"
-    r"with|contains?|containing|compris\w*|includ\w*|collect\w*|curat\w*)\s$|~\s?$|\\sim\s?$"
+    r"with|contains?|containing|compris\w*|includ\w*|collect\w*|curat\w*|has|have|had|"
+    r"release\w*)\s$|~\s?$|\\sim\s?$"
     # the last of a list of amounts: "1M AI-generated videos, and 2K panoramic videos"
     r"|\d[KMB]?\s[^,;.()]{1,40},\s(?:and\s)?$"
 )
@@ -681,9 +682,10 @@ def find_quantities(
 # an ordinal after a verb of ranking ("ranked 6th overall", "ranks 1st on both
 # leaderboards", "placing 2nd", "finished third"), or, after a verb of winning, one that a
 # place word follows ("secured the 1st place", "won first prize", "achieving 3rd place");
-# an ordinal glued to a place word needs no verb ("our first-place finish", "a 2nd-place
-# solution"); and after a verb of ranking, one that follows what is ranked, a name of
-# one to three words, when a preposition, a bracket or a stop ends it ("ranking GPT-4o
+# an ordinal glued to a place or prize needs no verb ("our first-place finish", "a
+# 2nd-place solution"; not "first-position tokens"); and after a verb of ranking, one
+# that follows what is ranked, a name of one to three words (a capital or a digit in
+# them), when a preposition, a bracket or a stop ends it ("ranking GPT-4o
 # 6th (mean 7.38)", "ranked o3 1st and ..."). Not "the first step", "first-order",
 # "second-best", "ranked as the 3rd most spoken", "in the first place", a "2nd-Place" in a
 # link, nor a capitalised "First" after a verb with no place word (a title: "Finish First,
@@ -697,9 +699,11 @@ _RANK = re.compile(
     rf"{_ORDINAL}(?![-\w])"
     r"(?P<place>\}?\s(?:place|position|spot|prize)\b)?"
     rf"|(?<!the )(?<![-/])\b{_ORDINAL.replace('?P<n>', '?P<n2>').replace('?P<d>', '?P<d2>')}"
-    r"(?P<glued>-(?:place|position|prize)\b)"
-    r"|\b(?P<ranked3>rank(?:ed|ing|s)?)\s"
-    r"(?:(?!(?:the|a|an|as|our|its|their|all|each|top|them|is|are|was|were|be)\s)[\w.-]+,?\s){1,3}?"
+    r"-(?:place|prize)\b"
+    r"|\brank(?:ed|ing|s)?\s"
+    # (what is ranked is a name: a capital or a digit in it, not "ranks passages first")
+    r"(?:(?!(?:the|a|an|as|our|its|their|all|each|top|them|is|are|was|were|be)\s)"
+    r"(?=[\w.-]*(?-i:[A-Z0-9]))[\w.-]+,?\s){1,3}?"
     rf"(?-i:{_ORDINAL.replace('?P<n>', '?P<n3>').replace('?P<d>', '?P<d3>')})"
     r"(?=\s?[,;.)(]|\s(?:in|on|among|overall|for|with|across|out|and|of)\b)"
 )
@@ -2149,16 +2153,15 @@ _PLAIN_NOUN_PHRASE = re.compile(r"(?:[- ][A-Za-z][\w-]*){1,4}")
 
 # a title leaves only its short linking words in lower case ("Twice As Fast With Less Data")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
-_TITLE_SMALL_WORDS = frozenset("with from into over onto upon than that when via using".split())
+_TITLE_SMALL_WORDS = frozenset("with from into over onto upon than that when using".split())
 # a capitalised word between two capitalised words, away from a sentence's start
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w-]*\s$")
 _CAPITAL_WORD_AFTER = re.compile(r"\s[A-Z][\w-]*")
 
 
 def _in_capitalised_name(text: str, start: int, end: int) -> bool:
-    """A number word inside a name written in capitals ("Cross Coding Twice Module",
-    "the Two Towers Network") of a sentence that is no title (a title capitalises all
-    but its short words)."""
+    """A number word inside a name written in capitals ("a new Cross Coding Twice Module")
+    of a sentence that is no title (a title capitalises all but its short words)."""
     return (
         text[start : start + 1].isupper()
         and start > 0

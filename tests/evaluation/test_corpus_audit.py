@@ -1,9 +1,9 @@
 """Issue 12's audit: 100 mentions drawn at random from the corpus, each read by a person
 against its abstract, correct meaning value, unit and kind right per claims-spec.md.
 
-Nine readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
+Twelve readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
 (corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
-informed fixes that followed it and is therefore biased now, and three later draws:
+informed fixes that followed it and is therefore biased now, and ten later draws:
 seed 3 (corpus_audit_seed3.jsonl, 91 correct, read on extractor 0.1.0+rules.0c73539297fb;
 none of its mentions has changed since), seed 4 (corpus_audit_seed4.jsonl, 87 correct,
 drawn and read after the last rule change of the second session of 2026-12-02, on

@@ -1680,6 +1680,13 @@ def _restated_count(text: str, n: _Num, left: str, lex: Lexicon) -> RawQuantity 
 _OCCURRENCES_BEFORE = re.compile(r"\bout of\s$")
 
 
+# what links a dataset's items to other things counted after them ("1.95M images covering
+# 110 artists", "50,000 clips from 300 films")
+_ITEMS_OF_OTHERS = re.compile(
+    r",?\s\(?(?:covering|spanning|from|across|over|of|by|in)\s(?:[\w-]+\s){0,2}?(?:\$|~\s?)?"
+)
+
+
 def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: str) -> None:
     """A plural noun the lexicon does not know, counted (a hundred or more) right after
     what a dataset holds ("a corpus of 4,200 essays", "the benchmark contains 1,870
@@ -1709,6 +1716,14 @@ def _dataset_samples(text: str, qs: list[RawQuantity], lex: Lexicon, previous: s
         left = text[max(0, q.start - 160) : q.start]
         if not lex.dataset_items_re.search(left):
             continue
+        if any(
+            o.unit == "sample"
+            and q.start - 160 <= o.start
+            and o.end <= q.start
+            and _ITEMS_OF_OTHERS.fullmatch(text, o.end, q.start)
+            for o in qs
+        ):
+            continue  # "contains 1.95M images covering 110 artists": the images are its items
         if lex.dataset_word_re.search(left) or (
             _PRONOUN_OPENING.match(text) and lex.dataset_word_re.search(previous)
         ):

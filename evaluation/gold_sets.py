@@ -147,17 +147,8 @@ def blind_figures() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    wanted = set(argv if argv is not None else sys.argv[1:]) or {
-        "bundled",
-        "dev",
-        "annotated",
-        "annotated7",
-        "annotated8",
-        "annotated10",
-        "digest003",
-        "blind",
-    }
     keys = ("bundled", "dev", "annotated", "annotated7", "annotated8", "annotated10", "digest003")
+    wanted = set(argv if argv is not None else sys.argv[1:]) or {*keys, "blind"}
     keyed = zip(keys, (*VISIBLE, *ANNOTATED), strict=True)
     for key, gold_set in keyed:
         if key in wanted:

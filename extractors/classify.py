@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from extractors.lexicon import Lexicon
+from extractors.lexicon import SHARE_LIST_REST, Lexicon
 from extractors.quantities import RawQuantity
 
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s|,\s(?:and|but|while|whereas|which|with)\b|\bwhile\b")
@@ -290,8 +290,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
 # "5% scribble annotations"; not a comparative, "5% more parameters" is a change)
 _SHARE_NOUN_AFTER = re.compile(
     # (the rest of a list may come between: "with 5% and 10% scribble annotations")
-    r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*"
-    r"\s(?:of\b|(?:(?!(?:more|fewer|less|extra|additional|higher|lower|faster|slower|for|in|on|"
+    SHARE_LIST_REST
+    + r"\s(?:of\b|(?:(?!(?:more|fewer|less|extra|additional|higher|lower|faster|slower|for|in|on|"
     r"at|of|with|without|to|by|under|over|from|and|or|the)\b)[a-z][\w-]*\s)?"
     r"(?:parameters|data|FLOPs|time|tokens|labels|annotations)\b"
     r"(?!\s(?:reductions?|savings?|drops?|increases?|improvements?|gains?|overheads?)\b)|"
@@ -307,7 +307,7 @@ _MEASURE_TO_ONLY = re.compile(
 # the share a method is run at: "at 70% sparsity", "under 50% expert sparsity", "with 40\%
 # pruning rate", "under 1%, 5%, and 10% labeled data settings"
 _SETTING_SHARE_AFTER = re.compile(
-    r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*\s"
+    SHARE_LIST_REST + r"\s"
     r"(?:(?!(?:with|for|across|of|in|on|by|to|from|and|or|the)\s)[a-z][\w-]*\s)?"
     r"(?:sparsity|pruning(?:\s(?:rates?|ratios?))?|(?:mask(?:ing)?|compression)\s(?:rates?|ratios?)|"
     r"(?:labell?ed|annotated)\s(?:training\s)?(?:data|samples|images))\b"

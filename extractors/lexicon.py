@@ -19,6 +19,11 @@ from extractors.caseless import Literals, required_literals
 RULES_PATH = Path(__file__).with_name("rules.toml")
 
 
+# the rest of a list of percentages after the first ("5%, 10% and 20%"): what may stand
+# between a share and the noun that says what it is a share of
+SHARE_LIST_REST = r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*"
+
+
 @dataclass(frozen=True, slots=True)
 class UnitRule:
     """A surface unit right after a number."""
@@ -300,8 +305,10 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
         setting_re=_setting_re(raw["setting"]),
         setup_share_re=re.compile(
             # (the rest of a list may come first: "under 1%, 5%, and 10% labeled data")
-            r"(?:,?\s(?:and\s|or\s)?\$?\d[\d.]*\$?\s?\\?%\$?)*"
-            r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:" + "|".join(role["setup_share_nouns"]) + r")\b",
+            SHARE_LIST_REST
+            + r"\s(?:(?!of\b)[\w-]+\s){0,3}?(?:"
+            + "|".join(role["setup_share_nouns"])
+            + r")\b",
             re.I,
         ),
         task_demand_re=re.compile(role["task_demand_left"], re.I),

@@ -690,21 +690,26 @@ def find_quantities(
 # "second-best", "ranked as the 3rd most spoken", "in the first place", a "2nd-Place" in a
 # link, nor a capitalised "First" after a verb with no place word (a title: "Finish First,
 # Perfect Later").
-_ORDINAL = r"(?P<n>(?P<d>[1-9]\d?)(?:st|nd|rd|th)|first|second|third|fourth|fifth)"
+def _ordinal(tag: str = "") -> str:
+    """An ordinal as groups ``n{tag}`` (the word) and ``d{tag}`` (its digits, if any): one
+    pattern for each branch of ``_RANK``, which may not repeat a group's name."""
+    return rf"(?P<n{tag}>(?P<d{tag}>[1-9]\d?)(?:st|nd|rd|th)|first|second|third|fourth|fifth)"
+
+
 _RANK = re.compile(
     r"(?i)\b(?:(?P<ranked>rank(?:ed|ing|s)?|plac(?:ed|ing|es)|finish(?:ed|es|ing)?)|"
     r"secur(?:ed|ing|es)|achiev(?:ed|ing|es)|won|win(?:ning|s)?|took|tak(?:ing|es)|"
     r"earn(?:ed|ing|s)?|obtain(?:ed|ing|s)?|claim(?:ed|ing|s)?)\s"
     r"(?:(?:the|our|a|an|joint|overall)\s)?(?:\\textbf\{)?"
-    rf"{_ORDINAL}(?![-\w])"
+    rf"{_ordinal()}(?![-\w])"
     r"(?P<place>\}?\s(?:place|position|spot|prize)\b)?"
-    rf"|(?<!the )(?<![-/])\b{_ORDINAL.replace('?P<n>', '?P<n2>').replace('?P<d>', '?P<d2>')}"
+    rf"|(?<!the )(?<![-/])\b{_ordinal('2')}"
     r"-(?:place|prize)\b"
     r"|\brank(?:ed|ing|s)?\s"
     # (what is ranked is a name: a capital or a digit in it, not "ranks passages first")
     r"(?:(?!(?:the|a|an|as|our|its|their|all|each|top|them|is|are|was|were|be)\s)"
     r"(?=[\w.-]*(?-i:[A-Z0-9]))[\w.-]+,?\s){1,3}?"
-    rf"(?-i:{_ORDINAL.replace('?P<n>', '?P<n3>').replace('?P<d>', '?P<d3>')})"
+    rf"(?-i:{_ordinal('3')})"
     r"(?=\s?[,;.)(]|\s(?:in|on|among|overall|for|with|across|out|and|of)\b)"
 )
 _ORDINALS = {"first": 1.0, "second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0}

@@ -28,7 +28,9 @@ NUMBER_RE = re.compile(
     r"|\s[kKMB](?!\s(?:nearest|neighbou?rs?|shows|uses|contains|achieves|outperforms|performs|"
     r"requires|remains|yields|gives|takes|makes|leads|needs|provides|includes|has|is|was)\b)"
     r"(?=\s(?:(?!(?:in|of|for|and|or|to|the)\s)[a-z][a-z-]*\s)?"
-    r"(?:parameters|params|tokens|[a-z][a-z-]*[a-z]s)\b))?"
+    r"(?:parameters|params|tokens|[a-z][a-z-]*[a-z]s)\b)"
+    # or a size spaced off at the end of a bracket: "our compact model (~ 0.04 M)"
+    r"|\s[MB](?=\$?\)))?"
 )
 
 

@@ -34,7 +34,8 @@ _RESOLUTION = re.compile(
 )
 # a model's name and the parenthesis its size stands in: "EmbeddingGemma (300M)"
 _NAME_PAREN_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?))\s?\(\s?\$?$"
+    r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?|(?:[A-Z]+)?LLMs|[A-Z]?LMs|sizes?|scales?))"
+    r"\s?\(\s?(?:~\s?|≈\s?|\$\\(?:sim|approx)\$\s?)?\$?$"
 )
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")
 _USD_BEFORE = re.compile(r"\b(?:USD|US\$)\s?$")
@@ -953,13 +954,39 @@ def _quantity_from(
             and n.mag == n2.mag == 1e9
             and text[n.end - 1] == text[n2.end - 1] == "B"
             and n.value < n2.value
+        ) or (
+            # "larger MLLMs (7-11B)", "vision models (850-1350M)": a range of sizes in
+            # brackets after a model, its magnitude written once
+            not noun2
+            and n.mag == 1.0
+            and n2.mag in (1e6, 1e9)
+            and text[n2.end - 1 : n2.end] in ("B", "M")
+            and n.value * n2.mag < n2.value
+            and _NAME_PAREN_BEFORE.search(left) is not None
+            and _SIZE_PAREN_AFTER.match(text, n2.end) is not None
+        )
+        # "smaller 3B-4B models", "7-13B LLMs": a range of sizes before what they size
+        model_sizes = (
+            n2.mag >= 1e6
+            and text[n2.end - 1 : n2.end] in ("B", "M")
+            and (n.value * n2.mag < n2.value if n.mag == 1.0 else n.value < n2.value)
+            and n.mag in (1.0, 1e6, 1e9)
+            and _MODEL_HEAD_AFTER.match(text[n2.end :]) is not None
+            and not lex.capitalised_before_re.search(left)
         )
         if (
             hyphen
             and unit is None
             and not (
                 low_ok
-                and (unit2 or n.integer or (decimals and not noun2) or magnitude_once or sizes)
+                and (
+                    unit2
+                    or n.integer
+                    or (decimals and not noun2)
+                    or magnitude_once
+                    or sizes
+                    or model_sizes
+                )
             )
         ):
             ok = False
@@ -977,6 +1004,8 @@ def _quantity_from(
             rule, pre = unit2[0], unit2[3]
         elif ok and unit is None and unit2:
             end, rule, pre = unit2[2], unit2[0], unit2[3]
+        elif ok and unit is None and model_sizes:
+            end, rule, pre = n2.end, UnitRule("parameter", "parameter", "model size"), ""
         elif ok and unit is None and noun2 and not noun2[0].other_plural:
             end, rule, pre = noun2[2], noun2[0], ""
         elif (
@@ -1067,6 +1096,8 @@ def _quantity_from(
                 q.rules.append("find.signed_range")
             if plural_range:
                 q.rules.append("find.range_counted_plural")
+            if model_sizes or (sizes and n.mag == 1.0):
+                q.rules.append("find.range_model_sizes")
             if rule is _RATING_SCALE:
                 q.setting = True  # the range a rating is given on is a setting
                 q.rules.append(rule.id)
@@ -1861,6 +1892,22 @@ def _noun_named(word: str, lex: Lexicon) -> UnitRule | None:
     return found[0] if found and found[2] == len(word) + 1 else None
 
 
+_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAGNITUDE_END = re.compile(r"\d\s?(thousand|million|billion|trillion|[KMBT])$")
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+_LIST_COORD = re.compile(r",?\s(?:and|or)\s")
+_LIST_COMMA = re.compile(r",\s")
+
+
+def _magnitude_of(number: str) -> float | None:
+    """The magnitude a number is written with ("2 trillion" 1e12, "13B" 1e9), if any."""
+    m = _MAGNITUDE_END.search(number)
+    if m is None:
+        return None
+    word = m.group(1)
+    return _MAGNITUDES.get(word) or {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}[word]
+
+
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
     """Give unit-less numbers the unit of a coordinated neighbour: the next one
     (675 vs. 6,250 GPU days), or a previous score (FID of 2.51 and 3.25)."""
@@ -1939,6 +1986,7 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             # "reducing inference from 50 steps to just 4": the same unit, after
             q.unit, q.pint, q.metric, q.noun = prev.unit, prev.pint, prev.metric, prev.noun
             q.rules.append("find.from_unit_to")
+    magnitude: dict[int, float] = {}  # the magnitude a number took from the list's last
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
         if q.unit or not nxt.unit or nxt.unit == "pixel":
@@ -1967,6 +2015,21 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
                 q.pint = nxt.pint
             if nxt.noun:
                 q.noun = nxt.noun
+            carried = magnitude.get(id(nxt))
+            mag = carried or _magnitude_of(text[nxt.num_start : nxt.num_end])
+            if (
+                mag
+                and nxt.unit in _COUNTED
+                # "32, 64 and 128K": a comma only inside a list that ends in "and"/"or"
+                and (_LIST_COORD.fullmatch(gap) or (carried and _LIST_COMMA.fullmatch(gap)))
+                and _BARE_NUMBER.fullmatch(text, q.num_start, q.num_end)
+                and q.value * mag < nxt.value
+            ):
+                # "trained on 1 and 2 trillion tokens", "7 and 13B models": the magnitude
+                # is written once, on the last of the list
+                q.value *= mag
+                magnitude[id(q)] = mag
+                q.rules.append("find.shared_magnitude")
 
 
 # A whole number left without a unit right after a counted total is a part of it, its noun

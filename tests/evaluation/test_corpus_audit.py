@@ -22,9 +22,9 @@ its fixes) and seed 11 (corpus_audit_seed11.jsonl, 97 correct, drawn at 993900d 
 ninth session's rules) and seed 12 (corpus_audit_seed12.jsonl, 91 correct, drawn at 18578cc
 just after) and seed 13 (corpus_audit_seed13.jsonl, 93 correct, drawn at ef38890 at the start
 of the tenth session). The issue's target is at least 95 of 100 correct: seed 11 meets it,
-seed 13, seed 12 and the earlier draws did not at their readings (87 to 93). The test asserts the measured
-counts as floors, not the target: it passes on the truth and fails when a verdict is
-edited down or a regression is recorded. Every audited mention in every file
+seed 13, seed 12 and the earlier draws did not at their readings (87 to 93). The test
+asserts the measured counts as floors, not the target: it passes on the truth and fails
+when a verdict is edited down or a regression is recorded. Every audited mention in every file
 must still be what the extractor makes, so the verdicts never silently describe old
 output."""
 

@@ -1341,6 +1341,19 @@ def _quantity_from(
             and nn.lower().split()[-1] in ("scale", "sized", "size")
         ):
             return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
+        head = nn.lower().rsplit(maxsplit=1)[-1] if nn else ""
+        if rule.canonical == "count" and head in _DATASET_HEADS:
+            if n.mag == 1.0 and 1 < n.value < 1000 and _NAMING_WORD_BEFORE.search(left):
+                return None, 0  # "the NTU RGB+D 60 dataset", "Aria Gen 2 Pilot Dataset": names
+            if (
+                head != "benchmark"
+                and n.value >= 1000
+                and not _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
+                and text[n.num_start : n.end] not in ("2K", "4K", "8K", "16K")  # resolutions
+            ):
+                # "a 30K Irish-English parallel instruction tuning dataset", "a 2M
+                # high-quality dataset": how big a dataset is, in its samples
+                rule = UnitRule("sample", "sample", "dataset size", id="noun.sample.dataset_size")
         glued = _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
         if (
             glued
@@ -1561,6 +1574,9 @@ _PREV_COORD = re.compile(
 # joined by a hyphen to a singular noun counts that noun; not a word that makes an
 # adjective of anything ("3-based") or a format ("3-dimensional")
 _HYPHEN_NOUN_BEFORE_HEAD = re.compile(r"-(?P<noun>[a-z]{3,})\s")
+# a dataset named by its head noun, singular: a number before it sizes it ("a 2M dataset")
+_DATASET_HEADS = frozenset({"dataset", "corpus", "collection", "benchmark"})
+_NAMING_WORD_BEFORE = re.compile(r"(?:\b[A-Z]\S*|\s-)\s$")  # "RGB+D 60", "Gen 2"
 _HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)(?=[\s,;:.)])")
 _NOT_HYPHEN_NOUNS = frozenset(
     "based like style aware free specific wise related driven shaped sized scale long only "

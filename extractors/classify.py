@@ -579,7 +579,9 @@ _CHANGE_HEADING = re.compile(
 _CHANGE_NOUN_OF = re.compile(
     r"(?i)\b"
     + _CHANGE_NOUN
-    + r"\s(?:of\s|(?:that\s)?rang(?:e|es|ing)\sfrom\s)?"
+    # what changed may be named between: "improvements in word error rate (WER) ranged from"
+    + r"(?:\s(?:in|on)\s[^,;.()%\d]{1,40}?(?:\s\([\w-]+\))?(?=\s(?:of|(?:that\s)?rang)))?"
+    + r"\s(?:of\s|(?:that\s)?rang(?:e|es|ed|ing)\s(?:from|between)\s)?"
     + r"(?:(?:about|around|roughly|approximately|up to|between|over|more than|nearly|almost|"
     + r"at least|as much as)\s)?$"
 )

@@ -1141,6 +1141,8 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         return "result"
     if q.value_high is not None and "→" in text[q.start : q.end]:
         return "result"  # a before → after pair reports what changed
+    if q.finding:
+        return "result"  # "we identify five distinct failure modes": what the study found
     if q.tally and not _CHOSEN_PART.search(text, max(0, q.start - 40), q.start):
         # "solves 18/20 tasks", "proves 2 of these 20 problems"; not "trained on 5 of the 14"
         return "result"

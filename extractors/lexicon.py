@@ -94,6 +94,8 @@ class Lexicon:
     measured_head_re: re.Pattern[str]  # group ``np``: a noun phrase ending in a measured head
     setting_re: re.Pattern[str]  # a hyperparameter name ending where a bare number starts
     setup_share_re: re.Pattern[str]  # "1/3 attention layers": .match()ed right after it
+    found_before_re: re.Pattern[str]  # "we identify" right before a count of what was found
+    found_nouns: frozenset[str]  # what a study finds, counted ("five failure modes")
     task_demand_re: re.Pattern[str]
     name_left: EndAnchored  # .found(window): a number there is part of a name
     name_right_re: re.Pattern[str]
@@ -312,6 +314,8 @@ def load_lexicon(path: Path = RULES_PATH) -> Lexicon:
             re.I,
         ),
         task_demand_re=re.compile(role["task_demand_left"], re.I),
+        found_before_re=re.compile(role["found_before"], re.I),
+        found_nouns=frozenset(role["found_nouns"]),
         name_left=name_left,
         name_right_re=re.compile("|".join(f"(?:{p})" for p in names["right"])),
         capitalised_before_re=re.compile(names["capitalised_before"]),

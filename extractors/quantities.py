@@ -233,6 +233,7 @@ class RawQuantity:
     tally: bool = False  # "k/n tasks", "k of these n problems": how many of a set succeeded
     borrowed_from: RawQuantity | None = None  # the compared quantity it took its unit from
     rules: list[str] = field(default_factory=list)  # ids of the rules that found and read it
+    finding: bool = False  # a count of what the study found ("we identify five failure modes")
     before_after: str | None = None  # "before" / "after": one side of "from X to Y"
     pint_low: str | None = None  # the low end's unit, where it names its own ("30 seconds to")
 
@@ -664,6 +665,10 @@ def find_quantities(
         elif not consumed:
             name_start, name_end = n.num_start, n.end
     _parallel_ranges(text, out)
+    for q in out:
+        if q.unit == "count" and q.noun and counts_findings(text, q.start, q.noun, lex):
+            q.finding = True
+            q.rules.append("find.count_of_findings")
     _share_units(text, out, lex)
     _dataset_samples(text, out, lex, previous)  # (before the parts, which take its unit)
     _parts_of_total(text, out, lex)
@@ -2322,7 +2327,7 @@ def _word_quantities(
                     rules=[wq.id],
                 )
             )
-    if not word_counts and " of th" not in text:
+    if not word_counts and " of th" not in text and not _FINDING_HINT.found(text):
         return out  # (no tally in words can be here: spare the scan of every number word)
     for m in lex.number_word_re.finditer(text):
         # Without word counts asked for, only the tallies a result states: how many of
@@ -2332,7 +2337,11 @@ def _word_quantities(
         part = _WORD_PART_OF.match(text, m.end())
         if part and not _ON_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             part = None
-        if not (word_counts or part) or not free(*m.span()):
+        by_finder = (
+            not part
+            and lex.found_before_re.search(text, max(0, m.start() - 40), m.start()) is not None
+        )
+        if not (word_counts or part or by_finder) or not free(*m.span()):
             continue
         value = lex.number_words.get(m.group().lower())
         if not value or _NOT_A_WORD_COUNT.match(text, m.start()):
@@ -2347,6 +2356,9 @@ def _word_quantities(
             text, m.end(), nend
         ):
             continue
+        finding = by_finder and counts_findings(text, m.start(), text[m.end() : nend], lex)
+        if by_finder and not (word_counts or finding):
+            continue  # "we identify three datasets": a setting, in words no required mention
         out.append(
             RawQuantity(
                 m.start(),
@@ -2360,10 +2372,32 @@ def _word_quantities(
                 noun=text[m.end() : nend].strip(" -"),
                 is_word=True,
                 tally=part is not None,
-                rules=["word.count_part_of"] if part else [],
+                finding=finding,
+                rules=["word.count_part_of"]
+                if part
+                else ["find.count_of_findings"]
+                if finding
+                else [],
             )
         )
     return out
+
+
+# a verb of finding somewhere in a text: only then can a count in words be of findings
+_FINDING_HINT = CaselessGate(
+    r"(?=[irupdfoh])(?:identif|reveal|uncover|pinpoint|discover|find|found|observ|distill|"
+    r"highlight)"
+)
+
+
+def counts_findings(text: str, start: int, noun: str, lex: Lexicon) -> bool:
+    """The number at ``start``, counting ``noun``, counts what the study found: "we
+    identify five distinct failure modes", "our findings reveal three key insights"
+    (a result), not "we identify three datasets" (a setting)."""
+    head = noun.strip(" -").rsplit(maxsplit=1)[-1].lower() if noun.strip(" -") else ""
+    return head in lex.found_nouns and (
+        lex.found_before_re.search(text, max(0, start - 40), start) is not None
+    )
 
 
 # "state-of-the-art results on two of these datasets": how many of a set it won

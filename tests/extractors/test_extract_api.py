@@ -128,11 +128,22 @@ def test_arbitrary_text_never_raises_and_offsets_hold(text: str) -> None:
 def test_the_component_reports_word_counts_when_asked() -> None:
     # counts written only in words are optional in the spec: off by default, on when the
     # component is configured for them, in any sentence ("two stages" needs no "twice")
-    text = "We identify five distinct failure modes and use a two-stage pipeline zero-shot."
+    text = "We train five distinct expert modules and use a two-stage pipeline zero-shot."
     plain, counting = build_nlp(), build_nlp(word_counts=True)
     found = {m.text: m for m in counting(text)._.mentions}
     assert plain(text)._.mentions == []
-    assert found["five distinct failure modes"].value == 5
-    assert found["five distinct failure modes"].unit == "count"
+    assert found["five distinct expert modules"].value == 5
+    assert found["five distinct expert modules"].unit == "count"
     assert found["two-stage"].value == 2
     assert not any("zero" in t.lower() for t in found)  # "zero-shot" is a setting
+
+
+def test_a_count_of_findings_in_words_is_a_result_by_default() -> None:
+    # what a study found, counted in words, is a claim (no optional setting): reported
+    # without word counts, as a result; the problems it starts from stay settings
+    text = "We identify five distinct failure modes, and face three key challenges."
+    found = {m.text: m for m in build_nlp()(text)._.mentions}
+    assert list(found) == ["five distinct failure modes"]
+    assert found["five distinct failure modes"].value == 5
+    assert found["five distinct failure modes"].role == "result"
+    assert "find.count_of_findings" in found["five distinct failure modes"].rules

@@ -208,6 +208,8 @@ def _kind_of(text: str, q: RawQuantity, lex: Lexicon) -> str:
         return "value"  # "captured by a 360-degree camera": a size of a thing, not an amount
     if _OWN_ASIDE.search(left) and (end := _ASIDE_END.match(right)):
         right = right[end.end() :]  # "performance ($>$25\%) drops"
+    elif aside := _AMOUNT_ASIDE_AFTER.match(right):
+        right = right[aside.end() :]  # "a 0.0696 (+17.24%) gain": the amount, restated
     if q.value_high is None and (
         lex.change_before_re.search(left)
         or lex.change_after_re.match(right)
@@ -302,7 +304,9 @@ _SHARE_NOUN_AFTER = re.compile(
 # only 4%" (a level of the measure, not a share of something)
 _MEASURE_TO_ONLY = re.compile(
     r"(?i)\b(?:rates?|ratios?|accuracy|errors?|precision|recall|scores?|F1|AUC)"
-    r"(?:\s(?:[\w-]+\s){0,3}?(?:to|of|at|is|was|were)\s|\s?[=:]\s?)(?:only|just|merely|a mere)\s$"
+    r"(?:\s(?:[\w-]+\s){0,3}?(?:to|of|at|is|was|were|reaching|reached|reaches|remains|remained|"
+    r"stays|stayed|achieving|achieves|achieved|hitting|hits|peaks at|peaking at)\s|\s?[=:]\s?)"
+    r"(?:only|just|merely|a mere)\s$"
 )
 # the share a method is run at: "at 70% sparsity", "under 50% expert sparsity", "with 40\%
 # pruning rate", "under 1%, 5%, and 10% labeled data settings"
@@ -490,6 +494,7 @@ def _polarity(w: str, lex: Lexicon) -> str | None:
 # an aside that holds only an amount ("performance ($>$25\%) drops"; not "(p < 0.001)")
 _OWN_ASIDE = re.compile(r"\(\s?\$?(?:[<>≈~]|\\sim|\\approx|up to|over|about|nearly)?\$?\s?$")
 _ASIDE_END = re.compile(r"^\$?\)")
+_AMOUNT_ASIDE_AFTER = re.compile(r"^\s?\(\s?[+\-−]?\$?\d[\d.,]*\s?\\?%?\$?\s?\)")
 # "by 1.84% to 14.51%", "by approximately 1 to 4 months": a range of amounts moved
 _BY_RANGE = re.compile(
     r"\bby\s(?:(?:up to|between|approximately|about|around|nearly|roughly|over|~)\s?)?$"
@@ -510,14 +515,14 @@ def _head_direction(right: str, lex: Lexicon) -> tuple[str, str] | None:
 
 
 _DATA_OF = re.compile(
-    r"\sof\s(?:[\w-]+\s){0,2}(?:speech|audio|video|videos|data|recordings?|footage|"
+    r"\sof\s(?:[\w-]+\s(?:(?:and|or)\s)?){0,3}(?:speech|audio|video|videos|data|recordings?|footage|"
     r"conversations?|music|dialogues?|time-series|driving|motion|experience|gameplay|interactions?)\b"
 )
 _SPANNING = re.compile(
     # ("clips totaling 22.7 hours", "videos ranging from 2 to 40 minutes", "patients
     # ranging from 10 to 90 years of age": how much or how long the data is)
-    r"\b(?:spanning|covering|over a period of|collected over|totall?ing|ranging from|"
-    r"in total of|a total of)\s(?:more than\s|over\s|about\s|nearly\s|approximately\s)?$"
+    r"(?i:\b(?:spanning|covering|over a period of|collected over|totall?ing|ranging from|"
+    r"in total of|a total of)\s(?:more than\s|over\s|about\s|nearly\s|approximately\s)?)$"
 )
 _HANDLES = re.compile(r"(?i)\b(?:process\w*|handl\w*|runs?|generat\w*|requir\w*|takes?)\b[^,;.]*$")
 _COMPARATIVE = re.compile(r"(?i)[a-z]+er|more|less|fewer|extra|additional")
@@ -1351,7 +1356,17 @@ def classify_sentence(
             gap = text[prev.end : q.start]
             if j < i - 1:
                 gap = gap[gap.index(")") + 1 :]
-            coordinated = _COORDINATED.match(gap) or (
+            coordinated = (
+                _COORDINATED.match(gap)
+                # "surpasses B by 1.2%/0.9% in AP^b/AP^m": a cue before a slashed pair (not
+                # "a 0.4%/78.2% improvement", the amount and the level it reaches)
+                or (
+                    gap.strip() == "/"
+                    and lex.change_before_re.search(text, max(0, prev.start - 50), prev.start)
+                    # (nor "a gain in mIoU of 1.3%/73.2%": a level far above the amount)
+                    and not (q.value >= 20 and q.value > 5 * prev.value)
+                )
+            ) or (
                 len(gap) < 100
                 and _COORD_TAIL.search(gap)
                 and not _GAP_NUMBER.search(gap)

@@ -45,7 +45,7 @@ AUDIT_DIR = Path(__file__).resolve().parent.parent / "audit"
 AUDITS = {
     "seed1": AUDIT_DIR / "corpus_audit.jsonl",  # biased: it chose what was fixed
     "seed2": AUDIT_DIR / "corpus_audit_fresh.jsonl",  # biased too: it chose later fixes
-    "seed3": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3: none of its mentions changed since
+    "seed3": AUDIT_DIR / "corpus_audit_seed3.jsonl",  # seed 3: biased since the tenth session
     "seed4": AUDIT_DIR / "corpus_audit_seed4.jsonl",  # seed 4: biased since its fixes
     "seed5": AUDIT_DIR / "corpus_audit_seed5.jsonl",  # seed 5: biased since its fixes
     "seed6": AUDIT_DIR / "corpus_audit_seed6.jsonl",  # seed 6, read after the fourth session

@@ -98,6 +98,7 @@ _SCORE_AFTER = re.compile(
 _PART_OF = re.compile(
     r"\s(?:out\s)?of\s(?:these|those|them|which|the|all)\b|\sout\sof\b|\sof(?=\s\d[\d,]*\s[a-z])"
 )
+_DETERMINER_AFTER = re.compile(r"\s(?:our|their|its|the|these|those|all)(?=\s\d)")
 _NOUN_PAREN_BEFORE = re.compile(r"\b(?P<noun>[a-z][\w-]*s)\s?\($")
 _VS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s?\d")
 # a capitalised word inside a sentence before a bare integer names a version of it, unless
@@ -393,6 +394,8 @@ def _name_right(text: str, n: _Num, lex: Lexicon) -> bool:
 
 def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[UnitRule, int, int, str] | None:
     """The unit right after a number: (rule, unit start, unit end, SI prefix)."""
+    if text.startswith("+%", pos):
+        pos += 1  # "gains of 28+% on Screenspot-pro": a share "or more" (the qualifier's)
     ws = 0
     while pos + ws < len(text) and text[pos + ws] == " " and ws < 1:
         ws += 1
@@ -1410,6 +1413,8 @@ def _quantity_from(
     if part:
         # "6 of these problems", "4 out of 5 tasks": a count of the noun that follows
         after = part.end()
+        if det := _DETERMINER_AFTER.match(text, after):
+            after = det.end()  # "on 10 out of our 11 tasks": the whole, after its owner
         num2 = NUMBER_RE.match(text, after + 1) if text[after : after + 1] == " " else None
         noun = _noun_after(text, num2.end() if num2 else after, lex, allow_other=True)
         if noun and not num2:

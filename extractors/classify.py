@@ -1252,8 +1252,9 @@ _CHANGED_TO = re.compile(
     rf"compress\w*|shrink\w*|accelerat\w*)\b{_NO_STOP}{{0,60}}\bto\s(?:only\s|just\s)?\(?$"
 )
 _CHOSEN_PART = re.compile(
-    r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*|evaluat\w*|test\w*|select\w*|sampl\w*|"
-    r"us(?:e|es|ed|ing)|choos\w*|chose\w*|pick\w*|annotat\w*|includ\w*|consider\w*)\s"
+    r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*|evaluat(?:e|es|ed|ing)|test\w*|select\w*|"
+    r"sampl\w*|us(?:e|es|ed|ing)|choos\w*|chose\w*|pick\w*|annotat(?:e|es|ed|ing)|includ\w*|"
+    r"consider\w*)\s"
     r"(?:[\w-]+\s){0,2}$"
 )
 _TRAINING_WITH = re.compile(r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*)\s(?:with|on)\s$")

@@ -2227,7 +2227,7 @@ _WORD_QUANTITY_HINT = CaselessGate(
 # word says how many parts follow, not a factor; a factor moves something
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s(?:[a-z]+ly\s)?$")
 _LIST_AFTER = re.compile(r"\s?(?:[.:;,(—]|--|$)|\s(?:and|but)\s")
-_DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|our|its|their|this)|'s)\s$")
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|our|its|their|this)|'s)\s(?:[a-z]+\s)?$")
 _CHANGE_AFTER = re.compile(
     r"\s(?:[a-z-]+\s)?(?:increases?|improvements?|gains?|speed-?ups?|reductions?|decreases?|"
     r"drops?|boosts?|accelerations?|enhancements?|rises?|growth|faster|slower|more|less|fewer|"

@@ -1142,6 +1142,12 @@ def role_of(text: str, q: RawQuantity, kind: str, lex: Lexicon) -> str:
         # "1/3 full attention layers": how an architecture is built; "at 70% sparsity":
         # the setting a method runs at (not "achieves over 92% activation sparsity")
         return "setup"
+    if (
+        kind == "multiplier"
+        and _AT_BEFORE.search(text, max(0, q.start - 12), q.start)
+        and _FACTOR_SETTING_AFTER.match(text, q.end)
+    ):
+        return "setup"  # "1 EM improvement at 5x compression", "at a 28x compression ratio"
     if kind in ("multiplier", "change", "proportion") and q.unit not in ("pixel", "bit"):
         return "result"
     if q.value_high is not None and "→" in text[q.start : q.end]:
@@ -1250,6 +1256,12 @@ _CHANGED_TO = re.compile(
     # ("cutting-edge" is no cut)
     r"(?i)\b(?:extend\w*|reduc\w*|increas\w*|decreas\w*|boost\w*|rais\w*|lower\w*|cut\w*(?!-)|"
     rf"compress\w*|shrink\w*|accelerat\w*)\b{_NO_STOP}{{0,60}}\bto\s(?:only\s|just\s)?\(?$"
+)
+# the factor a method is run at: "at 5x compression", "under 4x undersampling"
+_AT_BEFORE = re.compile(r"\b(?:at|under)\s(?:an?\s)?$")
+_FACTOR_SETTING_AFTER = re.compile(
+    r"\s(?:compression|downsampling|upsampling|undersampling|subsampling|acceleration|"
+    r"super-resolution|magnification|zoom)\b"
 )
 _CHOSEN_PART = re.compile(
     r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*|evaluat(?:e|es|ed|ing)|test\w*|select\w*|"

@@ -1258,10 +1258,10 @@ _CHANGED_TO = re.compile(
     rf"compress\w*|shrink\w*|accelerat\w*)\b{_NO_STOP}{{0,60}}\bto\s(?:only\s|just\s)?\(?$"
 )
 # the factor a method is run at: "at 5x compression", "under 4x undersampling"
-_AT_BEFORE = re.compile(r"\b(?:at|under)\s(?:an?\s)?$")
+_AT_BEFORE = re.compile(r"(?i)\b(?:at|under|for|on)\s(?:an?\s|the\s)?[×x]?$")
 _FACTOR_SETTING_AFTER = re.compile(
     r"\s(?:compression|downsampling|upsampling|undersampling|subsampling|acceleration|"
-    r"super-resolution|magnification|zoom)\b"
+    r"super-resolution|SR|magnification|zoom|upscaling)\b"
 )
 _CHOSEN_PART = re.compile(
     r"(?i)\b(?:train\w*|pre-?train\w*|fine-?tun\w*|evaluat(?:e|es|ed|ing)|test\w*|select\w*|"

@@ -333,6 +333,7 @@ def _factor_sign_before(text: str, n: _Num) -> int | None:
         sign >= 0
         and text[sign : sign + 1] in ("x", "×")
         and (sign < 1 or not text[sign - 1].isalnum())
+        and not (sign >= 2 and text[sign - 1] == "-" and text[sign - 2].isalnum())  # "VQA-x1"
         and not text[n.end : n.end + 1].isalpha()  # "(x2x) translation" is a name
     ):
         return sign

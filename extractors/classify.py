@@ -298,7 +298,9 @@ _SHARE_NOUN_AFTER = re.compile(
     r"(?:parameters|data|FLOPs|time|tokens|labels|annotations)\b"
     r"(?!\s(?:reductions?|savings?|drops?|increases?|improvements?|gains?|overheads?)\b)|"
     r"(?:labell?ed|annotated) (?:training )?(?:data|samples|examples|images)\b|"
-    r"(?:of the )?(?:labels|annotations)\b)"
+    r"(?:of the )?(?:labels|annotations)\b|"
+    # "(34% female, mean age 70)", "outputs being 85% male": the share of the people
+    r"(?:male|female|women|men|boys|girls|non-binary)\b)"
 )
 # a measure brought to a level: "reducing the over-search rate to just 2.3%", "an error of
 # only 4%" (a level of the measure, not a share of something)

@@ -1366,10 +1366,17 @@ def _quantity_from(
                 # "a 30K Irish-English parallel instruction tuning dataset", "a 2M
                 # high-quality dataset": how big a dataset is, in its samples
                 rule = UnitRule("sample", "sample", "dataset size", id="noun.sample.dataset_size")
+            elif (g := _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)) and g.group("noun") in (
+                "item",
+                "entry",
+            ):
+                # "a 12,000-item Q&A benchmark": the items a dataset holds are its samples
+                rule = UnitRule("sample", "sample", id="noun.sample.dataset_items")
         glued = _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
         if (
             glued
             and rule.canonical == "sample"
+            and rule.id != "noun.sample.dataset_items"
             and n.integer
             and n.mag == 1.0  # ("32K-length sequences", "4K-resolution images")
             and glued.group("noun") not in _NOT_HYPHEN_NOUNS

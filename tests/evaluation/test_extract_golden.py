@@ -32,7 +32,8 @@ ANNOTATED_FLOORS: dict[str, tuple[float, float]] = {
     "annotated corpus sample": (0.92, 0.92),
     "annotated corpus sample, round 7": (0.92, 0.91),
     "annotated corpus sample, rounds 8-9": (0.945, 0.935),
-    "annotated corpus sample, rounds 10-11": (0.94, 0.91),
+    "annotated corpus sample, rounds 10-11": (0.945, 0.91),
+    "annotated corpus sample, rounds 12-13": (0.955, 0.935),
     # (0.892 since the setting-share rule reads "(e.g., 80% sparsity on Resnet-50)" after
     # "finds small subnetworks" as a setting, which its annotator read as a result)
     "annotated digest 003": (0.905, 0.89),

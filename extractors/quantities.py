@@ -1354,25 +1354,22 @@ def _quantity_from(
         ):
             return _hyphen_noun(text, n, lex)  # "19-item scale" counts items, not a size
         head = nn.lower().rsplit(maxsplit=1)[-1] if nn else ""
+        glued = _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
         if rule.canonical == "count" and head in _DATASET_HEADS:
             if n.mag == 1.0 and 1 < n.value < 1000 and _NAMING_WORD_BEFORE.search(left):
                 return None, 0  # "the NTU RGB+D 60 dataset", "Aria Gen 2 Pilot Dataset": names
             if (
                 head != "benchmark"
                 and n.value >= 1000
-                and not _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
+                and not glued
                 and text[n.num_start : n.end] not in ("2K", "4K", "8K", "16K")  # resolutions
             ):
                 # "a 30K Irish-English parallel instruction tuning dataset", "a 2M
                 # high-quality dataset": how big a dataset is, in its samples
                 rule = UnitRule("sample", "sample", "dataset size", id="noun.sample.dataset_size")
-            elif (g := _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)) and g.group("noun") in (
-                "item",
-                "entry",
-            ):
+            elif glued and glued.group("noun") in ("item", "entry"):
                 # "a 12,000-item Q&A benchmark": the items a dataset holds are its samples
                 rule = UnitRule("sample", "sample", id="noun.sample.dataset_items")
-        glued = _HYPHEN_NOUN_BEFORE_HEAD.match(text, n.end)
         if (
             glued
             and rule.canonical == "sample"

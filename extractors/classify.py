@@ -594,7 +594,7 @@ _CHANGE_NOUN_OF = re.compile(
 )
 _TO_OR_ARROW = re.compile(r"\sto\s|→")
 _FROM_END = re.compile(r"\bfrom\s$")
-_CHANGE_NOUN_PAREN = re.compile(r"(?i)\b" + _CHANGE_NOUN + r"\s?\(\s?$")
+_CHANGE_NOUN_PAREN = re.compile(r"(?i)\b" + _CHANGE_NOUN + r"\s?\(\s?(?:~|≈|\$\\sim\$)?\s?$")
 # "5.6 times memory saving", "a 30% accuracy gain"
 _NP_CHANGE_AFTER = re.compile(
     r"^\s?(?:[-‐]\s?)?(?P<np>(?:[\w-]+\s){1,2}?)" + _CHANGE_NOUN + r"\b", re.I

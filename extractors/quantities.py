@@ -778,6 +778,7 @@ def _signed_statistics(text: str, qs: list[RawQuantity]) -> None:
 _SIZE_IN_NAME_BEFORE = re.compile(
     r"(?:(?<![.!?]\s)(?<!^)\b[A-Z][\w.-]*|\b[A-Z][\w.-]*\s\d[\w.]*)\s$"
 )
+_VERSION_BEFORE_SIZE = re.compile(r"\b[A-Z][\w.-]*\s\d[\w.]*\s$")
 
 
 def _number_as(n: _Num, unit: str, pint: str, **fields: object) -> RawQuantity:
@@ -1231,11 +1232,15 @@ def _quantity_from(
     if (
         n.mag > 1
         and text[n.end - 1 : n.end] in ("B", "M", "T")
-        and not sized
         and _SIZE_IN_NAME_BEFORE.search(left)
-        and not _noun_after(text, n.end, lex, allow_other=False)
+        and (
+            _VERSION_BEFORE_SIZE.search(left)
+            or (not sized and not _noun_after(text, n.end, lex, allow_other=False))
+        )
     ):
-        return None, 0  # "Mistral Small 24B", "Gemma 3 27B": the size in a model's name
+        # "Mistral Small 24B", "Gemma 3 27B": the size in a model's name, and after a
+        # name's version even before "model" ("the baseline Llama 3.1 8B Instruct model")
+        return None, 0
     if prefix_usd:
         start = n.start - 1 if text[n.start - 1 : n.start] == "$" else n.num_start - 1
         return _found("find.dollar_sign", _sum_of_money(n, start)), 0

@@ -1,11 +1,11 @@
 """Issue 12's audit: 100 mentions drawn at random from the corpus, each read by a person
 against its abstract, correct meaning value, unit and kind right per claims-spec.md.
 
-Twelve readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
+Fifteen readings are kept (tests/audit/corpus_audit.md): the seed-1 draw
 (corpus_audit.jsonl) and the seed-2 draw (corpus_audit_fresh.jsonl), each of which
-informed fixes that followed it and is therefore biased now, and ten later draws:
+informed fixes that followed it and is therefore biased now, and thirteen later draws:
 seed 3 (corpus_audit_seed3.jsonl, 91 correct, read on extractor 0.1.0+rules.0c73539297fb;
-none of its mentions has changed since), seed 4 (corpus_audit_seed4.jsonl, 87 correct,
+biased since the tenth session), seed 4 (corpus_audit_seed4.jsonl, 87 correct,
 drawn and read after the last rule change of the second session of 2026-12-02, on
 0.1.0+rules.610c8e770b8e; biased since the fixes its reading led to) and seed 5
 (corpus_audit_seed5.jsonl, 93 correct, drawn after the value, unit and kind rules of the
@@ -21,8 +21,10 @@ at f4c259a after those of the eighth session; biased since its fixes) and seed 1
 its fixes) and seed 11 (corpus_audit_seed11.jsonl, 97 correct, drawn at 993900d after the
 ninth session's rules) and seed 12 (corpus_audit_seed12.jsonl, 91 correct, drawn at 18578cc
 just after) and seed 13 (corpus_audit_seed13.jsonl, 93 correct, drawn at ef38890 at the start
-of the tenth session). The issue's target is at least 95 of 100 correct: seed 11 meets it,
-seed 13, seed 12 and the earlier draws did not at their readings (87 to 93). The test
+of the tenth session) and seeds 14 and 15 (97 and 94 correct, both drawn at 743ba45 after
+the tenth session's rules: 191 of 200). The issue's target is at least 95 of 100 correct:
+seeds 11 and 14 meet it, the two draws after the tenth session's rules meet it on average,
+seed 15, 13, 12 and the earlier draws did not at their readings (87 to 94). The test
 asserts the measured counts as floors, not the target: it passes on the truth and fails
 when a verdict is edited down or a regression is recorded. Every audited mention in every file
 must still be what the extractor makes, so the verdicts never silently describe old
@@ -60,7 +62,7 @@ AUDITS = {
     "seed15": AUDIT_DIR / "corpus_audit_seed15.jsonl",  # seed 15, drawn with seed 14
 }
 KEYS = {"arxiv_id", "section", "start_char", "end_char", "text", "value", "unit", "kind", "role"}
-ISSUE_TARGET = 95  # issue 12's bar, met by seed 11 (97), not by seed 12 (91): corpus_audit.md
+ISSUE_TARGET = 95  # issue 12's bar: met by seeds 11 and 14 (97), not by 15 (94): corpus_audit.md
 # measured on the unbiased draws; raise one only with a new reading
 FRESH_CORRECT_FLOORS = {
     "seed3": 91,

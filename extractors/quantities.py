@@ -34,7 +34,8 @@ _RESOLUTION = re.compile(
 )
 # a model's name and the parenthesis its size stands in: "EmbeddingGemma (300M)"
 _NAME_PAREN_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?|(?:[A-Z]+)?LLMs|[A-Z]?LMs|sizes?|scales?))"
+    r"(?:\b[A-Z][\w.-]*[\w]|\b(?:models?|variants?|networks?|(?:[A-Z]+)?LLMs|[A-Z]?LMs|"
+    r"(?:model|parameter)\s(?:sizes?|scales?)|(?<!data\s)(?<!dataset\s)(?<!batch\s)sizes?))"
     r"\s?\(\s?(?:~\s?|≈\s?|\$\\(?:sim|approx)\$\s?)?\$?$"
 )
 _SIZE_PAREN_AFTER = re.compile(r"\$?\s?\)")

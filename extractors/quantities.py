@@ -776,10 +776,9 @@ def _signed_statistics(text: str, qs: list[RawQuantity]) -> None:
 
 
 # a capitalised word (not opening the sentence), or a version after one, right before a size
-_SIZE_IN_NAME_BEFORE = re.compile(
-    r"(?:(?<![.!?]\s)(?<!^)\b[A-Z][\w.-]*|\b[A-Z][\w.-]*\s\d[\w.]*)\s$"
-)
-_VERSION_BEFORE_SIZE = re.compile(r"\b[A-Z][\w.-]*\s\d[\w.]*\s$")
+_NAME_VERSION = r"\b[A-Z][\w.-]*\s\d[\w.]*"  # "Gemma 3", "Llama 3.1"
+_SIZE_IN_NAME_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!^)\b[A-Z][\w.-]*|" + _NAME_VERSION + r")\s$")
+_VERSION_BEFORE_SIZE = re.compile(_NAME_VERSION + r"\s$")
 
 
 def _number_as(n: _Num, unit: str, pint: str, **fields: object) -> RawQuantity:
@@ -1932,20 +1931,17 @@ def _noun_named(word: str, lex: Lexicon) -> UnitRule | None:
     return found[0] if found and found[2] == len(word) + 1 else None
 
 
-_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAGNITUDE_END = re.compile(r"\d\s?(thousand|million|billion|trillion|[KMBT])$")
 _BARE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
 _LIST_COORD = re.compile(r",?\s(?:and|or)\s")
 _LIST_COMMA = re.compile(r",\s")
 
 
-def _magnitude_of(number: str) -> float | None:
-    """The magnitude a number is written with ("2 trillion" 1e12, "13B" 1e9), if any."""
+def _magnitude_of(number: str, lex: Lexicon) -> float | None:
+    """The magnitude a number is written with ("2 trillion" 1e12, "13B" 1e9), if any: the
+    lexicon's factor for the word or letter that ends it."""
     m = _MAGNITUDE_END.search(number)
-    if m is None:
-        return None
-    word = m.group(1)
-    return _MAGNITUDES.get(word) or {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}[word]
+    return lex.magnitudes.get(m.group(1)) if m else None
 
 
 def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
@@ -2056,7 +2052,7 @@ def _share_units(text: str, qs: list[RawQuantity], lex: Lexicon) -> None:
             if nxt.noun:
                 q.noun = nxt.noun
             carried = magnitude.get(id(nxt))
-            mag = carried or _magnitude_of(text[nxt.num_start : nxt.num_end])
+            mag = carried or _magnitude_of(text[nxt.num_start : nxt.num_end], lex)
             if (
                 mag
                 and nxt.unit in _COUNTED
@@ -2375,7 +2371,7 @@ def _word_quantities(
             text, m.end(), nend
         ):
             continue
-        finding = by_finder and counts_findings(text, m.start(), text[m.end() : nend], lex)
+        finding = by_finder and _names_a_finding(text[m.end() : nend], lex)
         if by_finder and not (word_counts or finding):
             continue  # "we identify three datasets": a setting, in words no required mention
         out.append(
@@ -2413,10 +2409,15 @@ def counts_findings(text: str, start: int, noun: str, lex: Lexicon) -> bool:
     """The number at ``start``, counting ``noun``, counts what the study found: "we
     identify five distinct failure modes", "our findings reveal three key insights"
     (a result), not "we identify three datasets" (a setting)."""
-    head = noun.strip(" -").rsplit(maxsplit=1)[-1].lower() if noun.strip(" -") else ""
-    return head in lex.found_nouns and (
+    return _names_a_finding(noun, lex) and (
         lex.found_before_re.search(text, max(0, start - 40), start) is not None
     )
+
+
+def _names_a_finding(noun: str, lex: Lexicon) -> bool:
+    """``noun`` is headed by something a study finds ("key insights", "failure modes")."""
+    words = noun.strip(" -").rsplit(maxsplit=1)
+    return bool(words) and words[-1].lower() in lex.found_nouns
 
 
 # "state-of-the-art results on two of these datasets": how many of a set it won
